@@ -1,0 +1,55 @@
+import express, { type Router } from 'express';
+import helmet from 'helmet';
+import compression from 'compression';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import type { Logger } from './http/logger.ts';
+import { apiNotFound, errorMiddleware } from './http/error-middleware.ts';
+import { staticClientRouter } from './http/static-client.ts';
+import { healthRouter } from './health/routes.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  log: Logger;
+  /** Built client to serve; omitted in API-only tests. */
+  clientDir?: string;
+}
+
+/** Builds the Express app from the modules. No domain logic lives here. */
+export function createApp({ config, db, log, clientDir }: AppDeps) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          // MapLibre uses web workers from blob: URLs; online basemaps (opt-in) load tiles over https.
+          'worker-src': ["'self'", 'blob:'],
+          'child-src': ["'self'", 'blob:'],
+          'img-src': ["'self'", 'data:', 'blob:', 'https:'],
+          'connect-src': ["'self'", 'https:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'upgrade-insecure-requests': null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(compression());
+  app.use(pinoHttp({ logger: log, genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(), autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }));
+  app.use(express.json({ limit: config.jsonLimit }));
+
+  const routers: Router[] = [healthRouter(db)];
+  for (const router of routers) app.use(router);
+
+  app.use('/api', apiNotFound);
+  app.use('/tiles', apiNotFound);
+  if (clientDir) app.use(staticClientRouter(clientDir));
+  app.use(errorMiddleware(log));
+  return app;
+}

@@ -1,0 +1,68 @@
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { startEmbeddedDatabase } from './embedded.ts';
+import { migrate } from './migrate.ts';
+
+// int8 (bigserial ids, counts) as JS numbers: our ids stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export type DatabaseMode = 'embedded' | 'external';
+
+export interface Database {
+  mode: DatabaseMode;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database the configuration asks for — the real server at DATABASE_URL, else embedded
+ * PGlite — and brings its schema up to date. Both paths hand back a plain `pg` pool.
+ */
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & { poolMax?: number },
+): Promise<Database> {
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolMax ?? 10 });
+    try {
+      await migrate(pool);
+    } catch (e) {
+      await pool.end();
+      throw e;
+    }
+    return { mode: 'external', pool, close: () => pool.end() };
+  }
+  const embedded = await startEmbeddedDatabase(config.dataDir);
+  // One connection: PGlite has one session; see embedded.ts.
+  const pool = new pg.Pool({ connectionString: embedded.url, max: 1, idleTimeoutMillis: 0 });
+  try {
+    await migrate(pool);
+  } catch (e) {
+    await pool.end();
+    await embedded.close();
+    throw e;
+  }
+  return {
+    mode: 'embedded',
+    pool,
+    async close() {
+      await pool.end();
+      await embedded.close();
+    },
+  };
+}
+
+/** Runs fn inside one transaction on one client; rolls back on any error. */
+export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,42 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError, isAppError } from './errors.ts';
+
+/** Unknown /api route → 404 in the standard format (instead of Express's HTML page). */
+export const apiNotFound: RequestHandler = (req, _res, next) => {
+  next(new AppError(404, 'NOT_FOUND', { zh: `接口不存在：${req.method} ${req.originalUrl}`, en: `No such endpoint: ${req.method} ${req.originalUrl}` }));
+};
+
+/** Errors raised by Express/body-parser/multer themselves, mapped to the standard format. */
+function fromFrameworkError(err: unknown): AppError | undefined {
+  const e = err as { type?: string; status?: number; statusCode?: number; code?: string; message?: string };
+  if (e?.type === 'entity.parse.failed')
+    return new AppError(400, 'MALFORMED_JSON', { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' });
+  if (e?.type === 'entity.too.large' || e?.code === 'LIMIT_FILE_SIZE')
+    return new AppError(413, 'PAYLOAD_TOO_LARGE', { zh: '请求或文件过大', en: 'The request or file is too large' });
+  if (typeof e?.code === 'string' && e.code.startsWith('LIMIT_'))
+    return new AppError(400, 'BAD_UPLOAD', { zh: `上传不符合要求（${e.code}）`, en: `Upload rejected (${e.code})` });
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported')
+    return new AppError(415, 'UNSUPPORTED_ENCODING', { zh: '不支持的请求编码', en: 'Unsupported request encoding' });
+  const status = e?.status ?? e?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return new AppError(status, 'BAD_REQUEST', { zh: '请求无效', en: e.message || 'Bad request' });
+  return undefined;
+}
+
+export function errorMiddleware(log: { error: (o: object, msg: string) => void }): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const appError = isAppError(err) ? err : fromFrameworkError(err);
+    if (appError) {
+      res.status(appError.status).json(appError.toJSON());
+      return;
+    }
+    const requestId = (req as { id?: unknown }).id ?? '-';
+    log.error({ err, requestId }, 'unhandled error');
+    res.status(500).json({
+      error: {
+        code: 'INTERNAL',
+        message: { zh: `服务器内部错误（请求编号 ${requestId}）`, en: `Internal server error (request id ${requestId})` },
+      },
+    });
+  };
+}

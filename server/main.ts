@@ -1,0 +1,66 @@
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { loadConfig, type Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { createLogger, type Logger } from './http/logger.ts';
+import { createApp } from './app.ts';
+
+export interface RunningServer {
+  url: string;
+  config: Config;
+  db: Database;
+  log: Logger;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, builds the app and listens. Used by `npm start`, `npm run dev` and the tests. */
+export async function startServer(overrides: Partial<Config> = {}): Promise<RunningServer> {
+  const config = { ...loadConfig(), ...overrides };
+  const log = createLogger(config.logLevel);
+  const started = Date.now();
+  const db = await openDatabase(config);
+  const clientDir = path.resolve('dist/client');
+  const app = createApp({ config, db, log, clientDir });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/`;
+  log.info({ url, db: db.mode, ms: Date.now() - started }, 'listening');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    config,
+    db,
+    log,
+    stop() {
+      stopping ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await db.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** Stops cleanly on SIGINT/SIGTERM: HTTP first (no new work), then the database (PGlite flushes). */
+export function stopOnSignals(running: RunningServer): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    running.log.info({ signal }, 'shutting down');
+    running
+      .stop()
+      .then(() => process.exit(0))
+      .catch((e) => {
+        running.log.error({ err: e }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}

@@ -1,0 +1,12 @@
+import { inject } from 'vitest';
+import { openDatabase, type Database } from '../../server/db/database.ts';
+
+/**
+ * The shared test database (see global-setup.ts), as the app would open it. One connection, as in
+ * embedded mode: the embedded socket server serves one client, and test files run one at a time.
+ * Call close() in afterAll so the next file can connect.
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const db = await openDatabase({ databaseUrl: inject('databaseUrl'), dataDir: '', poolMax: 1 });
+  return { ...db, mode: inject('databaseMode') };
+}

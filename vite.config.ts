@@ -1,0 +1,52 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+const apiTarget = `http://127.0.0.1:${process.env.PORT || 8080}`;
+
+export default defineConfig({
+  plugins: [react()],
+  build: { outDir: 'dist/client', emptyOutDir: true, chunkSizeWarningLimit: 2500, sourcemap: false },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    proxy: { '/api': apiTarget, '/tiles': apiTarget, '/glyphs': apiTarget },
+  },
+  test: {
+    // Unit tests run in parallel; tests that need the database (*.db.test.ts) share one PostGIS
+    // booted once per run by the global setup, and run one file at a time (embedded = one session).
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/**/*.db.test.ts', 'tests/e2e/**', 'node_modules/**'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'db',
+          include: ['tests/**/*.db.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.test.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          environment: 'node',
+        },
+      },
+    ],
+  },
+});
