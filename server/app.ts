@@ -38,10 +38,22 @@ export function createApp({ config, db, log, clientDir }: AppDeps) {
         },
       },
       crossOriginEmbedderPolicy: false,
+      // Served on loopback or behind a TLS proxy that sets its own HSTS.
+      strictTransportSecurity: false,
     }),
   );
   app.use(compression());
-  app.use(pinoHttp({ logger: log, genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(), autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }));
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(),
+      autoLogging: { ignore: (req) => !req.url?.startsWith('/api') },
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+    }),
+  );
   app.use(express.json({ limit: config.jsonLimit }));
 
   const routers: Router[] = [healthRouter(db)];
