@@ -9,6 +9,8 @@ import type { Logger } from './http/logger.ts';
 import { apiNotFound, errorMiddleware } from './http/error-middleware.ts';
 import { staticClientRouter } from './http/static-client.ts';
 import { healthRouter } from './health/routes.ts';
+import { layersRouter } from './layers/routes.ts';
+import { tilesRouter } from './layers/tile-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -56,7 +58,7 @@ export function createApp({ config, db, log, clientDir }: AppDeps) {
   );
   app.use(express.json({ limit: config.jsonLimit }));
 
-  const routers: Router[] = [healthRouter(db)];
+  const routers: Router[] = [healthRouter(db), layersRouter(db), tilesRouter(db)];
   for (const router of routers) app.use(router);
 
   app.use('/api', apiNotFound);

@@ -4,6 +4,7 @@ import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { createLogger, type Logger } from './http/logger.ts';
 import { createApp } from './app.ts';
+import { prepareDatabase } from './db/prepare.ts';
 
 export interface RunningServer {
   url: string;
@@ -19,6 +20,14 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   const log = createLogger(config.logLevel);
   const started = Date.now();
   const db = await openDatabase(config);
+  if (config.loadReferenceData) {
+    try {
+      await prepareDatabase(db.pool);
+    } catch (e) {
+      await db.close();
+      throw e;
+    }
+  }
   const clientDir = path.resolve('dist/client');
   const app = createApp({ config, db, log, clientDir });
   const server: Server = await new Promise((resolve, reject) => {

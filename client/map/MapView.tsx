@@ -15,9 +15,19 @@ export function MapView() {
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!container.current) return;
-    const map = new maplibregl.Map({ container: container.current, style: offlineStyle, center: HUAXI_CENTER, zoom: 10.5, attributionControl: false });
+    const map = new maplibregl.Map({
+      container: container.current,
+      style: offlineStyle,
+      center: HUAXI_CENTER,
+      zoom: 10.5,
+      attributionControl: false,
+      // Keeps the last frame readable: map snapshots for the printable report, pixel checks in tests.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
     map.addControl(new maplibregl.NavigationControl(), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    // Exposed for browser tests and debugging from the console.
+    (window as unknown as { __redlineMap?: maplibregl.Map }).__redlineMap = map;
     return () => map.remove();
   }, []);
   return <div ref={container} className="map" data-testid="map" />;

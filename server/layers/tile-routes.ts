@@ -1,0 +1,30 @@
+import { Router } from 'express';
+import type { Database } from '../db/database.ts';
+import { getLayer } from './catalog.ts';
+import { layerTile, parseTileAddress, tileJson } from './tiles.ts';
+
+/**
+ * GET /tiles/:layerId.json (TileJSON) and GET /tiles/:layerId/:z/:x/:y.mvt. Tile URLs carry the
+ * layer version (?v=), so a tile can be cached for a day: a new version changes the URL.
+ */
+export function tilesRouter(db: Database): Router {
+  const router = Router();
+  router.get('/tiles/:file', async (req, res, next) => {
+    const match = /^([a-z][a-z0-9_]*)\.json$/.exec(req.params.file);
+    if (!match) return next();
+    const layer = await getLayer(db.pool, match[1]);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.json(tileJson(layer, `${req.protocol}://${req.get('host')}`));
+  });
+  router.get('/tiles/:layerId/:z/:x/:file', async (req, res, next) => {
+    const match = /^(\d+)\.mvt$/.exec(req.params.file);
+    if (!match) return next();
+    const address = parseTileAddress(req.params.z, req.params.x, match[1]);
+    const layer = await getLayer(db.pool, req.params.layerId);
+    const tile = await layerTile(db.pool, layer, address);
+    res.setHeader('Content-Type', 'application/vnd.mapbox-vector-tile');
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.status(200).end(tile);
+  });
+  return router;
+}
