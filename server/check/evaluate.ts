@@ -1,0 +1,97 @@
+import { NO_LEVEL, normalizeLevel, natureReserveScheme, type NatureReserveScheme } from './layer-kinds.ts';
+import type { ProjectAttributes } from './project.ts';
+import { deriveProjectFacts, type ProjectFacts } from './project-facts.ts';
+import { MANUAL_REVIEW_RULE, rulesForKind } from './rules.ts';
+import type { FiredRule, Relation, Rule, RuleContext } from './rules/rule.ts';
+import { bySeverityDesc, mostSevere, type Verdict } from './verdict.ts';
+
+export { listRules, type ListedRule } from './rules.ts';
+export type { FiredRule, Relation, RuleContext } from './rules/rule.ts';
+
+export interface EvaluationContext extends RuleContext {
+  /**
+   * The layer's declared levels (the catalog's `layers.levels`). Only nature reserves use it, to
+   * tell the legacy 核心区/缓冲区/实验区 scheme from the 2026 核心保护区/一般控制区 scheme; when
+   * absent, the levels of the features involved are used instead.
+   */
+  layerLevels?: readonly string[];
+}
+
+export interface LayerEvaluationInput {
+  kind: string;
+  /** Levels of the features involved; null / undefined / '' = a feature without a level. */
+  levels: readonly (string | null | undefined)[];
+  relation: Relation;
+  project: ProjectAttributes;
+  context?: EvaluationContext;
+}
+
+export interface LayerEvaluation {
+  verdict: Verdict;
+  /** The level that produced the most severe verdict; null for a feature without a level. */
+  level: string | null;
+  rules: FiredRule[];
+}
+
+const appliesToLevel = (rule: Rule, level: string) =>
+  rule.level === undefined || (typeof rule.level === 'string' ? rule.level === level : rule.level.includes(level));
+
+const appliesToRelation = (rule: Rule, relation: Relation) => (rule.relation ?? 'overlaps') === relation || rule.relation === 'any';
+
+interface LevelOutcome {
+  level: string;
+  verdict: Verdict;
+  fired: Rule[];
+}
+
+/** Decision-table semantics for one level: the first matching primary rule, plus matching additive rules. */
+function evaluateLevel(
+  kindRules: readonly Rule[],
+  level: string,
+  relation: Relation,
+  project: ProjectFacts,
+  context: RuleContext,
+  scheme: NatureReserveScheme | undefined,
+): LevelOutcome {
+  const applicable = kindRules.filter(
+    (r) => appliesToLevel(r, level) && appliesToRelation(r, relation) && (r.scheme === undefined || r.scheme === scheme),
+  );
+  const primary = applicable.find((r) => !r.additive && r.when(project, context));
+  const additives = applicable.filter(
+    (r) => r.additive && (r.onlyAfter === undefined || (primary !== undefined && r.onlyAfter.includes(primary.id))) && r.when(project, context),
+  );
+  const fired = primary ? [primary, ...additives] : additives;
+  // An overlap that no rule covers (unknown kind or level) is never silently clear.
+  if (!primary && relation === 'overlaps') fired.unshift(MANUAL_REVIEW_RULE);
+  return { level, verdict: mostSevere(...fired.map((r) => r.verdict)), fired };
+}
+
+const toFiredRule = ({ id, verdict, procedure, basis }: Rule): FiredRule => ({ id, verdict, procedure, basis });
+
+/**
+ * The verdict for one layer: each level involved is evaluated on its own, then merged — the most
+ * severe verdict wins, and the fired rules of all levels are listed (most severe level first),
+ * each rule id once.
+ */
+export function evaluateLayer(input: LayerEvaluationInput): LayerEvaluation {
+  const project = deriveProjectFacts(input.project);
+  const context = input.context ?? {};
+  const kindRules = rulesForKind(input.kind);
+  const levels = [...new Set(input.levels.map(normalizeLevel))];
+  if (levels.length === 0) levels.push(NO_LEVEL);
+  const scheme = input.kind === 'nature_reserve' ? natureReserveScheme(context.layerLevels ?? input.levels) : undefined;
+
+  const outcomes = levels
+    .map((level) => evaluateLevel(kindRules, level, input.relation, project, context, scheme))
+    .sort((a, b) => bySeverityDesc(a.verdict, b.verdict));
+
+  const seen = new Set<string>();
+  const rules: FiredRule[] = [];
+  for (const rule of outcomes.flatMap((o) => o.fired)) {
+    if (seen.has(rule.id)) continue;
+    seen.add(rule.id);
+    rules.push(toFiredRule(rule));
+  }
+  const worst = outcomes[0];
+  return { verdict: worst.verdict, level: worst.level === NO_LEVEL ? null : worst.level, rules };
+}
