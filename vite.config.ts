@@ -5,11 +5,13 @@ const apiTarget = `http://127.0.0.1:${process.env.PORT || 8080}`;
 
 export default defineConfig({
   plugins: [react()],
+  // Static files served as-is (label glyph PBFs under /glyphs); copied into dist/client by the build.
+  publicDir: 'client/public',
   build: { outDir: 'dist/client', emptyOutDir: true, chunkSizeWarningLimit: 2500, sourcemap: false },
   server: {
     host: '127.0.0.1',
     port: 5173,
-    proxy: { '/api': apiTarget, '/tiles': apiTarget, '/glyphs': apiTarget },
+    proxy: { '/api': apiTarget, '/tiles': apiTarget },
   },
   test: {
     // Unit tests run in parallel; tests that need the database (*.db.test.ts) share one PostGIS
