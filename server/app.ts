@@ -11,6 +11,8 @@ import { staticClientRouter } from './http/static-client.ts';
 import { healthRouter } from './health/routes.ts';
 import { layersRouter } from './layers/routes.ts';
 import { tilesRouter } from './layers/tile-routes.ts';
+import { checkRouter } from './check/routes.ts';
+import { rulesRouter } from './check/rules-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -58,7 +60,7 @@ export function createApp({ config, db, log, clientDir }: AppDeps) {
   );
   app.use(express.json({ limit: config.jsonLimit }));
 
-  const routers: Router[] = [healthRouter(db), layersRouter(db), tilesRouter(db)];
+  const routers: Router[] = [healthRouter(db), layersRouter(db), tilesRouter(db), checkRouter(db), rulesRouter()];
   for (const router of routers) app.use(router);
 
   app.use('/api', apiNotFound);

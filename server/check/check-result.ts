@@ -1,0 +1,45 @@
+import type { Bilingual } from '../http/errors.ts';
+import type { Avoidance } from './avoidance.ts';
+import type { FiredRule } from './rules/rule.ts';
+import type { Verdict } from './verdict.ts';
+
+/** One checked layer the site overlaps or comes within the screening distance of. */
+export interface LayerResult {
+  layerId: string;
+  kind: string;
+  /** The level that produced the layer's verdict (e.g. 'grade1'), null for kinds without levels. */
+  level: string | null;
+  verdict: Verdict;
+  /** How the site relates to the layer's most severe part: overlaps, only touches, or is near. */
+  relation: 'overlaps' | 'touches' | 'near' | 'outside';
+  overlapAreaM2: number;
+  overlapPct: number;
+  /** Geodesic distance to the nearest feature (0 when overlapping or touching). */
+  minDistanceM: number | null;
+  features: { id: string; name: string | null; level: string | null; overlapAreaM2: number; distanceM: number }[];
+  rules: FiredRule[];
+  /** site ∩ layer, for highlighting on the map. */
+  overlap: GeoJSON.Geometry | null;
+  /** urban_boundary only: the part of the site outside the development boundary. */
+  outsideAreaM2?: number;
+  /** eco_corridor only: features the site severs. */
+  severedFeatureIds?: string[];
+}
+
+/** The response of POST /api/check (the contract of issue 6, plus the site and avoidance). */
+export interface CheckResult {
+  verdict: Verdict;
+  siteAreaM2: number;
+  results: LayerResult[];
+  clearLayers: string[];
+  layerVersions: Record<string, number>;
+  warnings: Bilingual[];
+  checkedAt: string;
+  /** The site as checked (points and lines buffered by their impact width), EPSG:4326. */
+  site: GeoJSON.Geometry;
+  /** A point on the site surface [lon, lat]. */
+  centroid: [number, number];
+  bufferM: number;
+  /** Suggested revision when the site overlaps prohibited zones: the site with them clipped out. */
+  avoidance: Avoidance | null;
+}

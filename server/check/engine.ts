@@ -1,0 +1,191 @@
+import type { Queryable } from '../db/types.ts';
+import { badRequest, unprocessable, type Bilingual } from '../http/errors.ts';
+import { avoidProhibited } from './avoidance.ts';
+import type { CheckResult, LayerResult } from './check-result.ts';
+import { severedCorridors } from './corridor.ts';
+import { evaluateLayer, type LayerEvaluation, type Relation } from './evaluate.ts';
+import { parseProject, type ProjectAttributes } from './project.ts';
+import { querySiteFacts, SLIVER_M2, type FeatureFact, type LayerFact } from './overlap-query.ts';
+import { parseSiteGeometry } from './site-input.ts';
+import { bySeverityDesc, mostSevere } from './verdict.ts';
+
+/** Screening distance for "near" (m): default and the largest accepted. */
+export const DEFAULT_BUFFER_M = 500;
+export const MAX_BUFFER_M = 5000;
+/** Impact width (m) of a line or point site when the project gives none (issue 6). */
+export const DEFAULT_LINE_WIDTH_M = 10;
+export const DEFAULT_POINT_WIDTH_M = 20;
+
+export interface CheckRequest {
+  geometry: unknown;
+  project: unknown;
+  bufferM?: unknown;
+  /** Repair an invalid (e.g. self-intersecting) polygon with ST_MakeValid instead of refusing it. */
+  repair?: unknown;
+}
+
+function parseBuffer(raw: unknown): number {
+  if (raw === undefined || raw === null) return DEFAULT_BUFFER_M;
+  if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0 || raw > MAX_BUFFER_M) {
+    throw badRequest('BAD_BUFFER', `bufferM 应为 0–${MAX_BUFFER_M} 米之间的数值`, `bufferM must be a number of metres between 0 and ${MAX_BUFFER_M}`);
+  }
+  return raw;
+}
+
+const relationOf = (layer: LayerFact, f: FeatureFact): Relation => {
+  if (!f.intersects) return 'near';
+  // A line layer (river) is crossed, not covered: any intersection counts as overlapping it.
+  const isLineLayer = /Line/.test(layer.geometryType);
+  return isLineLayer || f.overlapAreaM2 > SLIVER_M2 ? 'overlaps' : 'touches';
+};
+
+const RELATION_ORDER: Relation[] = ['overlaps', 'touches', 'near'];
+
+/** Evaluates each relation group of a layer's features and keeps the most severe outcome. */
+function evaluateFeatures(
+  layer: LayerFact,
+  project: ProjectAttributes,
+  context: { severed?: boolean; siteAreaM2: number; layerLevels: string[] },
+): LayerEvaluation & { relation: Relation } {
+  const outcomes = RELATION_ORDER.flatMap((relation) => {
+    const group = layer.features.filter((f) => relationOf(layer, f) === relation);
+    if (group.length === 0) return [];
+    return [{ relation, ...evaluateLayer({ kind: layer.kind, levels: group.map((f) => f.level), relation, project, context }) }];
+  });
+  outcomes.sort((a, b) => bySeverityDesc(a.verdict, b.verdict));
+  const seen = new Set<string>();
+  const rules = outcomes.flatMap((o) => o.rules).filter((r) => !seen.has(r.id) && (seen.add(r.id), true));
+  return { ...outcomes[0], rules };
+}
+
+/**
+ * The conflict check: one SQL round trip for the geometry (plus one for corridor severance and one
+ * for the avoidance suggestion, only when those apply), then the rules as data decide per layer.
+ * PostGIS is the single source of truth: the client never re-derives any of this.
+ */
+export async function runCheck(db: Queryable, request: CheckRequest): Promise<CheckResult> {
+  if (!request || typeof request !== 'object') throw badRequest('BAD_REQUEST', '请求体应为 JSON 对象', 'The request body must be a JSON object');
+  const geometry = parseSiteGeometry(request.geometry);
+  const project = parseProject(request.project);
+  const bufferM = parseBuffer(request.bufferM);
+  const repair = request.repair === true;
+  const warnings: Bilingual[] = [];
+
+  const facts = await querySiteFacts(db, geometry, {
+    pointWidthM: project.widthM ?? DEFAULT_POINT_WIDTH_M,
+    lineWidthM: project.widthM ?? DEFAULT_LINE_WIDTH_M,
+    bufferM,
+  });
+  if (!facts.inputValid) {
+    const at = facts.invalidLocation ? `（${facts.invalidLocation.map((n) => n.toFixed(6)).join(', ')}）` : '';
+    const atEn = facts.invalidLocation ? ` at ${facts.invalidLocation.map((n) => n.toFixed(6)).join(', ')}` : '';
+    if (!repair) {
+      throw unprocessable(
+        /self-intersection|Ring Self-intersection/i.test(facts.invalidReason ?? '') ? 'SELF_INTERSECTION' : 'INVALID_GEOMETRY',
+        `选址几何无效：${facts.invalidReason}${at}。请修改边界，或以 repair=true 自动修复后核查`,
+        `The site geometry is invalid: ${facts.invalidReason}${atEn}. Fix the boundary, or send repair=true to repair it automatically`,
+        { reason: facts.invalidReason, location: facts.invalidLocation },
+      );
+    }
+    warnings.push({
+      zh: `选址几何无效（${facts.invalidReason}${at}），已按 ST_MakeValid 自动修复后核查，请核对修复后的边界`,
+      en: `The site geometry was invalid (${facts.invalidReason}${atEn}); it was repaired with ST_MakeValid before checking — review the repaired boundary`,
+    });
+  }
+  if (!(facts.siteAreaM2 > 0)) {
+    throw unprocessable('EMPTY_SITE', '选址面积为零，无法核查', 'The site has no area and cannot be checked');
+  }
+  if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') {
+    const pw = project.widthM ?? (/Line/.test(geometry.type) ? DEFAULT_LINE_WIDTH_M : DEFAULT_POINT_WIDTH_M);
+    warnings.push({
+      zh: `点、线选址按影响宽度 ${pw} 米（两侧各 ${pw / 2} 米）缓冲后核查`,
+      en: `Point and line sites are checked as their footprint of ${pw} m width (${pw / 2} m each side)`,
+    });
+  }
+
+  const corridorFacts = facts.layers.filter((l) => l.kind === 'eco_corridor');
+  const severed = new Set<string>();
+  for (const layer of corridorFacts) {
+    const crossing = layer.features.filter((f) => f.overlapAreaM2 > SLIVER_M2).map((f) => f.id);
+    for (const key of await severedCorridors(db, facts.site, layer.layerId, layer.version, crossing)) severed.add(`${layer.layerId}/${key}`);
+  }
+
+  const layerLevels = await levelsByLayer(db, facts.layers.map((l) => l.layerId));
+  const results: LayerResult[] = [];
+  for (const layer of facts.layers) {
+    if (layer.kind === 'urban_boundary') continue; // inside/outside below, whatever the distance
+    const layerSevered = layer.features.filter((f) => severed.has(`${layer.layerId}/${f.id}`)).map((f) => f.id);
+    const evaluation = evaluateFeatures(layer, project, {
+      severed: layerSevered.length > 0,
+      siteAreaM2: facts.siteAreaM2,
+      layerLevels: layerLevels[layer.layerId] ?? [],
+    });
+    results.push({
+      layerId: layer.layerId,
+      kind: layer.kind,
+      level: evaluation.level,
+      verdict: evaluation.verdict,
+      relation: evaluation.relation,
+      overlapAreaM2: layer.overlapAreaM2,
+      overlapPct: (100 * layer.overlapAreaM2) / facts.siteAreaM2,
+      minDistanceM: layer.minDistanceM,
+      features: layer.features.map(({ id, name, level, overlapAreaM2, distanceM }) => ({ id, name, level, overlapAreaM2, distanceM })),
+      rules: evaluation.rules,
+      overlap: layer.overlap,
+      ...(layer.kind === 'eco_corridor' ? { severedFeatureIds: layerSevered } : {}),
+    });
+  }
+  for (const v of facts.versions.filter((x) => x.kind === 'urban_boundary')) {
+    results.push(urbanBoundaryResult(v.layerId, facts.layers.find((l) => l.layerId === v.layerId), facts.siteAreaM2, project));
+  }
+  results.sort((a, b) => bySeverityDesc(a.verdict, b.verdict) || b.overlapAreaM2 - a.overlapAreaM2 || a.layerId.localeCompare(b.layerId));
+
+  const prohibited = results.filter((r) => r.verdict === 'prohibited' && r.overlap && r.kind !== 'urban_boundary');
+  const avoidance = await avoidProhibited(db, facts.site, facts.siteAreaM2, prohibited.map((r) => ({ layerId: r.layerId, overlap: r.overlap! })));
+
+  const inResults = new Set(results.map((r) => r.layerId));
+  return {
+    verdict: mostSevere(...results.map((r) => r.verdict)),
+    siteAreaM2: facts.siteAreaM2,
+    results,
+    clearLayers: facts.versions.map((v) => v.layerId).filter((id) => !inResults.has(id)),
+    layerVersions: Object.fromEntries(facts.versions.map((v) => [v.layerId, v.version])),
+    warnings,
+    checkedAt: new Date().toISOString(),
+    site: facts.site,
+    centroid: facts.centroid,
+    bufferM,
+    avoidance,
+  };
+}
+
+/**
+ * 城镇开发边界 is a positive zone: what matters is the part of the site OUTSIDE it. Always reported,
+ * since "far from every boundary" means entirely outside.
+ */
+function urbanBoundaryResult(layerId: string, layer: LayerFact | undefined, siteAreaM2: number, project: ProjectAttributes): LayerResult {
+  const insideM2 = layer?.overlapAreaM2 ?? 0;
+  const outsideAreaM2 = Math.max(0, siteAreaM2 - insideM2);
+  const levels = [...(insideM2 > SLIVER_M2 ? ['inside'] : []), ...(outsideAreaM2 > SLIVER_M2 ? ['outside'] : [])];
+  const evaluation = evaluateLayer({ kind: 'urban_boundary', levels: levels.length ? levels : ['inside'], relation: 'overlaps', project, context: { siteAreaM2 } });
+  return {
+    layerId,
+    kind: 'urban_boundary',
+    level: evaluation.level,
+    verdict: evaluation.verdict,
+    relation: insideM2 > SLIVER_M2 ? 'overlaps' : 'outside',
+    overlapAreaM2: insideM2,
+    overlapPct: (100 * insideM2) / siteAreaM2,
+    minDistanceM: layer?.minDistanceM ?? null,
+    features: (layer?.features ?? []).map(({ id, name, level, overlapAreaM2, distanceM }) => ({ id, name, level, overlapAreaM2, distanceM })),
+    rules: evaluation.rules,
+    overlap: layer?.overlap ?? null,
+    outsideAreaM2,
+  };
+}
+
+async function levelsByLayer(db: Queryable, layerIds: string[]): Promise<Record<string, string[]>> {
+  if (layerIds.length === 0) return {};
+  const { rows } = await db.query<{ id: string; levels: string[] }>('SELECT id, levels FROM layers WHERE id = ANY($1)', [layerIds]);
+  return Object.fromEntries(rows.map((r) => [r.id, r.levels]));
+}

@@ -1,0 +1,138 @@
+import type { Queryable } from '../db/types.ts';
+
+/** Overlaps thinner than this (m²) are slivers from digitising, not conflicts (rules.md §12). */
+export const SLIVER_M2 = 1;
+
+export interface FeatureFact {
+  id: string;
+  name: string | null;
+  level: string | null;
+  properties: Record<string, unknown>;
+  overlapAreaM2: number;
+  intersects: boolean;
+  distanceM: number;
+}
+
+export interface LayerFact {
+  layerId: string;
+  kind: string;
+  version: number;
+  geometryType: string;
+  /** Area of site ∩ union(features): overlapping features are not counted twice. */
+  overlapAreaM2: number;
+  minDistanceM: number;
+  overlap: GeoJSON.Geometry | null;
+  features: FeatureFact[];
+}
+
+export interface SiteFacts {
+  /** The site as checked: input repaired if needed, points and lines buffered. */
+  site: GeoJSON.Geometry;
+  siteAreaM2: number;
+  centroid: [number, number];
+  inputValid: boolean;
+  invalidReason: string | null;
+  invalidLocation: [number, number] | null;
+  layers: LayerFact[];
+  /** Checked layers with their current versions (all of them, also those not near the site). */
+  versions: { layerId: string; kind: string; version: number }[];
+}
+
+/**
+ * The whole geometric part of a check in ONE round trip:
+ *  - the site: input made valid, points and lines buffered on the ellipsoid by half the impact width;
+ *  - candidates from the ST_Subdivide'd parts of every checked layer's current version, by index
+ *    (bounding box grown by the screening distance), then exact geodesic distance;
+ *  - per feature the overlap area (sum over its parts: subdivided parts do not overlap) and distance;
+ *  - per layer the area of the site ∩ the union of its features and the overlap geometry.
+ * Parameters: $1 site GeoJSON, $2 point footprint width (m), $3 line footprint width (m),
+ * $4 screening distance (m), $5/$6 the screening distance in degrees of longitude/latitude.
+ */
+const OVERLAP_SQL = `
+WITH input AS (
+  SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g
+), validity AS (
+  SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason,
+         (SELECT location FROM ST_IsValidDetail(g)) AS location, ST_MakeValid(g) AS fixed
+    FROM input
+), pieces AS (
+  SELECT CASE ST_Dimension(d.geom)
+           WHEN 2 THEN d.geom
+           WHEN 1 THEN ST_Buffer(d.geom::geography, $3::float8 / 2, 'endcap=flat join=round')::geometry
+           ELSE ST_Buffer(d.geom::geography, $2::float8 / 2)::geometry
+         END AS geom
+    FROM validity, ST_Dump(fixed) d
+   WHERE NOT ST_IsEmpty(d.geom)
+), site AS (
+  SELECT ST_MakeValid(ST_Union(geom)) AS geom FROM pieces
+), site_facts AS (
+  SELECT geom, ST_Area(geom::geography) AS area_m2,
+         ST_Expand(geom, $5::float8, $6::float8) AS screen
+    FROM site
+), checked AS (
+  SELECT id, kind, current_version AS version, geometry_type FROM layers WHERE checked AND current_version IS NOT NULL
+), part_facts AS (
+  SELECT p.feature_id, p.layer_id,
+         CASE WHEN ST_Intersects(p.geom, s.geom) THEN ST_Intersection(p.geom, s.geom) END AS inter,
+         ST_Distance(p.geom::geography, s.geom::geography) AS distance_m
+    FROM site_facts s
+    JOIN feature_parts p ON p.geom && s.screen
+    JOIN checked c ON c.id = p.layer_id AND c.version = p.version
+), near_parts AS (
+  SELECT * FROM part_facts WHERE distance_m <= $4::float8
+), feature_facts AS (
+  SELECT f.id AS fid, f.layer_id, f.feature_key, f.name, f.level, f.properties,
+         COALESCE(SUM(ST_Area(ST_CollectionExtract(np.inter, 3)::geography)) FILTER (WHERE np.inter IS NOT NULL), 0) AS overlap_m2,
+         bool_or(np.inter IS NOT NULL) AS intersects,
+         MIN(np.distance_m) AS distance_m,
+         ST_Union(ST_CollectionExtract(np.inter, 3)) FILTER (WHERE np.inter IS NOT NULL) AS overlap_geom
+    FROM near_parts np JOIN features f ON f.id = np.feature_id
+   GROUP BY f.id
+), layer_facts AS (
+  SELECT ff.layer_id, c.kind, c.version, c.geometry_type,
+         ST_Union(ff.overlap_geom) AS overlap_geom,
+         MIN(ff.distance_m) AS min_distance_m,
+         json_agg(json_build_object(
+           'id', ff.feature_key, 'name', ff.name, 'level', ff.level, 'properties', ff.properties,
+           'overlapAreaM2', ff.overlap_m2, 'intersects', ff.intersects, 'distanceM', ff.distance_m)
+           ORDER BY ff.overlap_m2 DESC, ff.distance_m, ff.feature_key) AS features
+    FROM feature_facts ff JOIN checked c ON c.id = ff.layer_id
+   GROUP BY ff.layer_id, c.kind, c.version, c.geometry_type
+)
+SELECT
+  (SELECT ST_AsGeoJSON(geom, 7)::json FROM site_facts) AS site,
+  (SELECT area_m2 FROM site_facts) AS site_area_m2,
+  (SELECT json_build_array(ST_X(c), ST_Y(c)) FROM (SELECT ST_PointOnSurface(geom) c FROM site_facts) x) AS centroid,
+  (SELECT valid FROM validity) AS input_valid,
+  (SELECT reason FROM validity) AS invalid_reason,
+  (SELECT json_build_array(ST_X(location), ST_Y(location)) FROM validity WHERE location IS NOT NULL) AS invalid_location,
+  (SELECT json_agg(json_build_object('layerId', id, 'kind', kind, 'version', version) ORDER BY id) FROM checked) AS versions,
+  (SELECT json_agg(json_build_object(
+      'layerId', layer_id, 'kind', kind, 'version', version, 'geometryType', geometry_type,
+      'overlapAreaM2', COALESCE(ST_Area(overlap_geom::geography), 0),
+      'minDistanceM', min_distance_m,
+      'overlap', CASE WHEN overlap_geom IS NOT NULL AND NOT ST_IsEmpty(overlap_geom) THEN ST_AsGeoJSON(overlap_geom, 7)::json END,
+      'features', features) ORDER BY layer_id)
+     FROM layer_facts) AS layers`;
+
+export async function querySiteFacts(
+  db: Queryable,
+  geometry: GeoJSON.Geometry,
+  { pointWidthM, lineWidthM, bufferM }: { pointWidthM: number; lineWidthM: number; bufferM: number },
+): Promise<SiteFacts> {
+  // Degrees that surely cover bufferM at any latitude up to 60° (the screening box is a prefilter only).
+  const dLat = bufferM / 110_574 + 1e-6;
+  const dLon = bufferM / (111_320 * Math.cos((60 * Math.PI) / 180)) + 1e-6;
+  const { rows } = await db.query(OVERLAP_SQL, [JSON.stringify(geometry), pointWidthM, lineWidthM, bufferM, dLon, dLat]);
+  const r = rows[0];
+  return {
+    site: r.site,
+    siteAreaM2: Number(r.site_area_m2 ?? 0),
+    centroid: r.centroid,
+    inputValid: r.input_valid,
+    invalidReason: r.input_valid ? null : r.invalid_reason,
+    invalidLocation: r.invalid_location,
+    layers: r.layers ?? [],
+    versions: r.versions ?? [],
+  };
+}
