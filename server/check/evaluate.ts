@@ -1,4 +1,4 @@
-import { NO_LEVEL, normalizeLevel, natureReserveScheme, type NatureReserveScheme } from './layer-kinds.ts';
+import { NO_LEVEL, normalizeLevel, natureReserveScheme, natureReserveSchemeOfLevel, type NatureReserveScheme } from './layer-kinds.ts';
 import type { ProjectAttributes } from './project.ts';
 import { deriveProjectFacts, type ProjectFacts } from './project-facts.ts';
 import { MANUAL_REVIEW_RULE, rulesForKind } from './rules.ts';
@@ -79,10 +79,11 @@ export function evaluateLayer(input: LayerEvaluationInput): LayerEvaluation {
   const kindRules = rulesForKind(input.kind);
   const levels = [...new Set(input.levels.map(normalizeLevel))];
   if (levels.length === 0) levels.push(NO_LEVEL);
-  const scheme = input.kind === 'nature_reserve' ? natureReserveScheme(context.layerLevels ?? input.levels) : undefined;
+  const layerScheme = natureReserveScheme(context.layerLevels ?? input.levels);
+  const schemeOf = (level: string) => (input.kind === 'nature_reserve' ? natureReserveSchemeOfLevel(level, layerScheme) : undefined);
 
   const outcomes = levels
-    .map((level) => evaluateLevel(kindRules, level, input.relation, project, context, scheme))
+    .map((level) => evaluateLevel(kindRules, level, input.relation, project, context, schemeOf(level)))
     .sort((a, b) => bySeverityDesc(a.verdict, b.verdict));
 
   const seen = new Set<string>();

@@ -87,10 +87,11 @@ export function normalizeLevel(level: string | null | undefined): string {
 
 /**
  * Nature reserves come zoned in one of two schemes (rules.md §3): the legacy 核心区/缓冲区/实验区
- * of the 2017 regulation, or the 核心保护区/一般控制区 of the 2026 revision. Both use the level
- * `core`, so the scheme is read from the layer's declared levels: `buffer` or `experimental` only
- * exist in the legacy scheme, `general` only in the new one. A layer that declares only `core`
- * (or nothing) is read as the 2026 scheme, the regulation in force since 2026-03-15.
+ * of the 2017 regulation, or the 核心保护区/一般控制区 of the 2026 revision. `buffer` and
+ * `experimental` only exist in the legacy scheme and `general` only in the new one, so those levels
+ * name their scheme themselves. Both schemes use `core`: a core feature takes the scheme of its
+ * layer, read from the layer's declared levels. A layer that declares only `core` (or nothing,
+ * or a mix) is read as the 2026 scheme, the regulation in force since 2026-03-15.
  */
 export type NatureReserveScheme = 'legacy' | '2026';
 
@@ -100,4 +101,11 @@ export function natureReserveScheme(layerLevels: readonly (string | null | undef
   const modern = levels.includes('general');
   if (legacy && !modern) return 'legacy';
   return '2026';
+}
+
+/** The scheme one nature-reserve level belongs to; `core` belongs to its layer's scheme. */
+export function natureReserveSchemeOfLevel(level: string, layerScheme: NatureReserveScheme): NatureReserveScheme {
+  if (level === 'buffer' || level === 'experimental') return 'legacy';
+  if (level === 'general') return '2026';
+  return layerScheme;
 }
