@@ -13,6 +13,12 @@ import { layersRouter } from './layers/routes.ts';
 import { tilesRouter } from './layers/tile-routes.ts';
 import { checkRouter } from './check/routes.ts';
 import { rulesRouter } from './check/rules-routes.ts';
+import cookieParser from 'cookie-parser';
+import { authRouter } from './auth/routes.ts';
+import { sessionMiddleware } from './auth/sessions.ts';
+import { usersRouter } from './auth/users-routes.ts';
+import { projectsRouter } from './projects/routes.ts';
+import { searchRouter } from './search/routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -59,8 +65,11 @@ export function createApp({ config, db, log, clientDir }: AppDeps) {
     }),
   );
   app.use(express.json({ limit: config.jsonLimit }));
+  app.use(cookieParser());
+  app.use(sessionMiddleware(db));
 
-  const routers: Router[] = [healthRouter(db), layersRouter(db), tilesRouter(db), checkRouter(db), rulesRouter()];
+  const routers: Router[] = [healthRouter(db), layersRouter(db), tilesRouter(db), checkRouter(db), rulesRouter(), searchRouter(db),
+    authRouter(db, config), usersRouter(db), projectsRouter(db, config)];
   for (const router of routers) app.use(router);
 
   app.use('/api', apiNotFound);

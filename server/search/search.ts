@@ -1,0 +1,78 @@
+import type { Queryable } from '../db/types.ts';
+import { badRequest } from '../http/errors.ts';
+
+/** Longest accepted query, in characters: longer than any place or feature name. */
+export const MAX_QUERY_LENGTH = 50;
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 50;
+
+export interface SearchResult {
+  /** What matched: 'feature' now; project names will join as 'project'. */
+  type: 'feature';
+  name: string;
+  layerId: string;
+  layerNameZh: string;
+  layerNameEn: string;
+  kind: string;
+  level: string | null;
+  featureKey: string;
+  layerVersion: number;
+  bbox: [number, number, number, number];
+  /** A point on the feature (inside polygons), lon/lat. */
+  centroid: [number, number];
+  /** The outline, simplified to ≈2 m, for highlighting. */
+  geometry: GeoJSON.Geometry;
+}
+
+/** The query string, trimmed; 400 when missing, empty, repeated or too long. */
+export function parseQuery(raw: unknown): string {
+  if (Array.isArray(raw)) throw badRequest('BAD_QUERY', '只能有一个查询参数 q', 'Give the query parameter q once');
+  const q = typeof raw === 'string' ? raw.trim() : '';
+  if (q === '') throw badRequest('EMPTY_QUERY', '请输入要查找的名称', 'Enter a name to search for');
+  if ([...q].length > MAX_QUERY_LENGTH) {
+    throw badRequest('QUERY_TOO_LONG', `查询过长（最多 ${MAX_QUERY_LENGTH} 个字符）`, `Query too long (at most ${MAX_QUERY_LENGTH} characters)`);
+  }
+  return q;
+}
+
+export function parseLimit(raw: unknown): number {
+  if (raw === undefined || raw === '') return DEFAULT_LIMIT;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT) {
+    throw badRequest('BAD_LIMIT', `limit 应为 1–${MAX_LIMIT} 的整数`, `limit must be an integer from 1 to ${MAX_LIMIT}`);
+  }
+  return n;
+}
+
+/** Escapes LIKE wildcards so a query matches literally. */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Features of the current version of every layer whose name (or control-unit code) contains the
+ * query, case-insensitively. Exact names first, then names starting with the query, then the rest;
+ * among equals, layers in legend order (places first) and shorter names first.
+ */
+export async function searchFeatures(db: Queryable, query: string, limit = DEFAULT_LIMIT): Promise<SearchResult[]> {
+  const { rows } = await db.query<SearchResult>(
+    `SELECT 'feature' AS type, f.name, f.layer_id AS "layerId", l.name_zh AS "layerNameZh", l.name_en AS "layerNameEn",
+            l.kind, f.level, f.feature_key AS "featureKey", f.version AS "layerVersion",
+            ARRAY[ST_XMin(f.geom), ST_YMin(f.geom), ST_XMax(f.geom), ST_YMax(f.geom)] AS bbox,
+            ARRAY[ST_X(p.pt), ST_Y(p.pt)] AS centroid,
+            ST_AsGeoJSON(ST_SimplifyPreserveTopology(f.geom, 0.00002), 6)::json AS geometry
+       FROM features f
+       JOIN layers l ON l.id = f.layer_id AND f.version = l.current_version
+       CROSS JOIN LATERAL (SELECT CASE WHEN ST_Dimension(f.geom) = 2 THEN ST_PointOnSurface(f.geom)
+                                       ELSE ST_ClosestPoint(f.geom, ST_Centroid(f.geom)) END AS pt) p
+      WHERE f.name ILIKE '%' || $2::text || '%' ESCAPE '\\'
+         OR f.properties->>'code' ILIKE '%' || $2::text || '%' ESCAPE '\\'
+      ORDER BY (f.name = $1::text) DESC, (f.name ILIKE $2::text || '%' ESCAPE '\\') DESC, l.legend_order, char_length(f.name), f.name, f.id
+      LIMIT $3::int`,
+    [query, escapeLike(query), limit],
+  );
+  return rows;
+}
+
+/** Everything searchable. Project names join here once projects are stored (a second query, merged). */
+export async function search(db: Queryable, query: string, limit = DEFAULT_LIMIT): Promise<SearchResult[]> {
+  return searchFeatures(db, query, limit);
+}
