@@ -1,0 +1,39 @@
+/**
+ * Area units of Chinese land administration (rules.md §13): 1 公顷 = 10 000 m² = 15 亩, so
+ * 1 亩 = 666.67 m². Reporting convention: m² 2 dp, 公顷 4 dp, 亩 2 dp. Pure: shared by the
+ * client (live measurement, check panel) and the server (report, CSV, XLSX).
+ */
+export const M2_PER_HECTARE = 10_000;
+export const MU_PER_HECTARE = 15;
+export const M2_PER_MU = M2_PER_HECTARE / MU_PER_HECTARE;
+
+export const hectaresFromM2 = (areaM2: number) => areaM2 / M2_PER_HECTARE;
+export const muFromM2 = (areaM2: number) => areaM2 / M2_PER_MU;
+
+/** Rounds half away from zero to `digits` decimals (for table cells that stay numbers). */
+export function roundTo(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.sign(value) * Math.round(Math.abs(value) * f) / f;
+}
+
+/** 12345.678 → "12,345.68" (grouping as both zh-CN and en write it). */
+export function formatNumber(value: number, digits: number): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+export const formatM2 = (areaM2: number) => formatNumber(areaM2, 2);
+export const formatHectares = (areaM2: number) => formatNumber(hectaresFromM2(areaM2), 4);
+export const formatMu = (areaM2: number) => formatNumber(muFromM2(areaM2), 2);
+
+/** "7,600.00 m²（0.7600 公顷，11.40 亩）" or "7,600.00 m² (0.7600 ha, 11.40 mu)". */
+export function formatAreaAllUnits(areaM2: number, lang: 'zh' | 'en'): string {
+  return lang === 'zh'
+    ? `${formatM2(areaM2)} m²（${formatHectares(areaM2)} 公顷，${formatMu(areaM2)} 亩）`
+    : `${formatM2(areaM2)} m² (${formatHectares(areaM2)} ha, ${formatMu(areaM2)} mu)`;
+}
+
+/** Lengths: metres below 1 km (1 dp), kilometres above (3 dp). */
+export function formatLength(lengthM: number, lang: 'zh' | 'en'): string {
+  if (lengthM < 1000) return `${formatNumber(lengthM, 1)} ${lang === 'zh' ? '米' : 'm'}`;
+  return `${formatNumber(lengthM / 1000, 3)} ${lang === 'zh' ? '千米' : 'km'}`;
+}
