@@ -1,0 +1,63 @@
+import { Router, type RequestHandler } from 'express';
+import multer from 'multer';
+import { AppError, badRequest } from '../http/errors.ts';
+import { parseCrsOption } from './crs-option.ts';
+import { importSiteFile, parseEncodingOption, parseFormatOption } from './index.ts';
+import type { CsvGeometryKind } from './types.ts';
+
+/**
+ * POST /api/import — multipart upload of one site file (field `file`; optional `crs`, `format`,
+ * `encoding`, and for CSV `geometry` = polygon | line | points) →
+ * 200 { features (EPSG:4326), crs: { epsg, name }, warnings: [{ zh, en, code?, location? }] }.
+ * Every malformed input ends as a 4xx in the standard error format; oversize uploads as 413.
+ */
+export interface ImportRouterOptions {
+  uploadLimitBytes: number;
+}
+
+function parseGeometryOption(value: unknown): CsvGeometryKind | undefined {
+  if (value === undefined || value === '') return undefined;
+  const v = String(value).trim().toLowerCase();
+  if (v === 'polygon' || v === 'line' || v === 'points') return v;
+  if (v === 'point') return 'points';
+  throw badRequest('UNSUPPORTED_GEOMETRY', `geometry 应为 polygon、line 或 points（收到“${value}”）。`, `geometry must be polygon, line or points (got "${value}").`);
+}
+
+/** multer/busboy errors → the standard format: size → 413, anything else about the upload → 400. */
+function uploadSingleFile(uploadLimitBytes: number): RequestHandler {
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: uploadLimitBytes, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 25 },
+    defParamCharset: 'utf8',
+  }).single('file');
+  return (req, res, next) => {
+    upload(req, res, (err: unknown) => {
+      if (!err) return next();
+      const e = err as { code?: string; message?: string };
+      if (e.code === 'LIMIT_FILE_SIZE')
+        return next(new AppError(413, 'PAYLOAD_TOO_LARGE', { zh: `文件超过上传上限（${Math.round(uploadLimitBytes / 1048576)} MB）。`, en: `The file exceeds the upload limit (${Math.round(uploadLimitBytes / 1048576)} MB).` }));
+      if (e.code === 'LIMIT_UNEXPECTED_FILE')
+        return next(badRequest('BAD_UPLOAD', '文件字段应名为 file，且只能上传一个文件。', 'Send exactly one file, in the field named "file".'));
+      next(badRequest('BAD_UPLOAD', `上传内容无效（${e.code ?? e.message ?? 'multipart'}）。`, `Invalid upload (${e.code ?? e.message ?? 'multipart'}).`));
+    });
+  };
+}
+
+export function importRouter({ uploadLimitBytes }: ImportRouterOptions): Router {
+  const router = Router();
+  router.post('/api/import', uploadSingleFile(uploadLimitBytes), async (req, res) => {
+    if (!req.file)
+      throw badRequest('NO_FILE', '请以 multipart/form-data 上传文件（字段名 file）。', 'Upload the file as multipart/form-data in the field "file".');
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const result = await importSiteFile({
+      bytes: req.file.buffer,
+      filename: req.file.originalname,
+      format: parseFormatOption(body.format),
+      crs: parseCrsOption(body.crs),
+      encoding: parseEncodingOption(body.encoding),
+      geometry: parseGeometryOption(body.geometry),
+    });
+    res.json(result);
+  });
+  return router;
+}

@@ -1,0 +1,90 @@
+import type { Position } from 'geojson';
+
+/**
+ * Where the rings of one polygon cross or touch themselves or each other. Sort-and-sweep over the
+ * segments by x, so ordinary sites with thousands of vertices take milliseconds (worst case n²).
+ * Segments that share a vertex in ring order are neighbours and never count.
+ */
+interface Segment {
+  ring: number;
+  index: number;
+  ringSegments: number;
+  a: Position;
+  b: Position;
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+}
+
+const orient = (p: Position, q: Position, r: Position) => {
+  const v = (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]);
+  return v > 0 ? 1 : v < 0 ? -1 : 0;
+};
+const onSegment = (p: Position, q: Position, r: Position) =>
+  Math.min(p[0], r[0]) <= q[0] && q[0] <= Math.max(p[0], r[0]) && Math.min(p[1], r[1]) <= q[1] && q[1] <= Math.max(p[1], r[1]);
+
+/** The crossing or touching point of two segments, or undefined. */
+export function segmentIntersection(p1: Position, p2: Position, p3: Position, p4: Position): [number, number] | undefined {
+  const o1 = orient(p1, p2, p3);
+  const o2 = orient(p1, p2, p4);
+  const o3 = orient(p3, p4, p1);
+  const o4 = orient(p3, p4, p2);
+  if (o1 !== o2 && o3 !== o4) {
+    const d = (p2[0] - p1[0]) * (p4[1] - p3[1]) - (p2[1] - p1[1]) * (p4[0] - p3[0]);
+    if (d === 0) return [p3[0], p3[1]];
+    const t = ((p3[0] - p1[0]) * (p4[1] - p3[1]) - (p3[1] - p1[1]) * (p4[0] - p3[0])) / d;
+    return [p1[0] + t * (p2[0] - p1[0]), p1[1] + t * (p2[1] - p1[1])];
+  }
+  if (o1 === 0 && onSegment(p1, p3, p2)) return [p3[0], p3[1]];
+  if (o2 === 0 && onSegment(p1, p4, p2)) return [p4[0], p4[1]];
+  if (o3 === 0 && onSegment(p3, p1, p4)) return [p1[0], p1[1]];
+  if (o4 === 0 && onSegment(p3, p2, p4)) return [p2[0], p2[1]];
+  return undefined;
+}
+
+function segmentsOf(rings: Position[][]): Segment[] {
+  const out: Segment[] = [];
+  rings.forEach((ring, r) => {
+    const n = ring.length - 1; // closed rings: n segments
+    for (let i = 0; i < n; i++) {
+      const a = ring[i];
+      const b = ring[i + 1];
+      out.push({
+        ring: r,
+        index: i,
+        ringSegments: n,
+        a,
+        b,
+        minX: Math.min(a[0], b[0]),
+        maxX: Math.max(a[0], b[0]),
+        minY: Math.min(a[1], b[1]),
+        maxY: Math.max(a[1], b[1]),
+      });
+    }
+  });
+  return out;
+}
+
+const neighbours = (s: Segment, t: Segment) =>
+  s.ring === t.ring &&
+  (Math.abs(s.index - t.index) === 1 || Math.abs(s.index - t.index) === s.ringSegments - 1 || s.index === t.index);
+
+/** Up to `limit` intersection points of a polygon's closed rings ([x, y] in the rings' coordinates). */
+export function polygonSelfIntersections(rings: Position[][], limit = 10): [number, number][] {
+  const segments = segmentsOf(rings).sort((s, t) => s.minX - t.minX);
+  const found: [number, number][] = [];
+  for (let i = 0; i < segments.length && found.length < limit; i++) {
+    const s = segments[i];
+    for (let j = i + 1; j < segments.length && segments[j].minX <= s.maxX; j++) {
+      const t = segments[j];
+      if (t.maxY < s.minY || t.minY > s.maxY || neighbours(s, t)) continue;
+      const hit = segmentIntersection(s.a, s.b, t.a, t.b);
+      if (hit) {
+        found.push(hit);
+        if (found.length >= limit) break;
+      }
+    }
+  }
+  return found;
+}
