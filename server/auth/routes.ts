@@ -1,0 +1,90 @@
+import { Router, type Request } from 'express';
+import type { Config } from '../config.ts';
+import { withTransaction, type Database } from '../db/database.ts';
+import { AppError, badRequest } from '../http/errors.ts';
+import { recordAudit } from '../projects/audit.ts';
+import { accountLocked, assertNotLocked, clearFailures, recordFailure } from './lockout.ts';
+import { verifyPassword } from './passwords.ts';
+import { DEFAULT_LOGIN_RATE_LIMIT, loginRateLimiter, type LoginRateLimit } from './rate-limit.ts';
+import { requireUser } from './roles.ts';
+import { createSession, deleteExpiredSessions, deleteSession, SESSION_COOKIE, SESSION_MAX_MS, sessionCookieOptions } from './sessions.ts';
+import { findUserForLogin } from './users.ts';
+
+const badCredentials = () =>
+  new AppError(401, 'INVALID_CREDENTIALS', { zh: '用户名或密码错误', en: 'Wrong username or password' });
+
+function parseCredentials(body: unknown): { username: string; password: string } {
+  const { username, password } = (body ?? {}) as Record<string, unknown>;
+  if (typeof username !== 'string' || typeof password !== 'string' || !username.trim() || !password || username.length > 64 || password.length > 256) {
+    throw badRequest('MISSING_CREDENTIALS', '请输入用户名和密码', 'username and password are required');
+  }
+  return { username: username.trim(), password };
+}
+
+const clientOf = (req: Request) => ({ ip: req.ip, userAgent: req.get('user-agent') });
+
+/**
+ * POST /api/auth/login → { user, csrfToken } + session cookie; POST /api/auth/logout; GET /api/auth/me.
+ * Login is the one mutating request without a CSRF token (there is no session yet).
+ */
+export function authRouter(db: Database, config: Pick<Config, 'publicMap'>, options: { loginRateLimit?: LoginRateLimit } = {}): Router {
+  const router = Router();
+  const limiter = loginRateLimiter(options.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT);
+
+  router.post('/api/auth/login', limiter, async (req, res) => {
+    const { username, password } = parseCredentials(req.body);
+    await assertNotLocked(db.pool, username);
+    const user = await findUserForLogin(db.pool, username);
+    const ok = (await verifyPassword(user?.passwordHash, password)) && user !== undefined && !user.disabled;
+    if (!ok || !user) {
+      const lockedUntil = await withTransaction(db.pool, async (client) => {
+        const until = await recordFailure(client, username);
+        await recordAudit(client, {
+          action: until ? 'auth.locked' : 'auth.login_failed',
+          actor: null,
+          detail: { username, ...(until ? { lockedUntil: until.toISOString() } : {}) },
+          ip: req.ip,
+        });
+        return until;
+      });
+      throw lockedUntil ? accountLocked(lockedUntil) : badCredentials();
+    }
+    const session = await withTransaction(db.pool, async (client) => {
+      await clearFailures(client, username);
+      await deleteExpiredSessions(client);
+      const created = await createSession(client, user.id, clientOf(req));
+      await recordAudit(client, {
+        action: 'auth.login',
+        actor: user,
+        detail: { userAgent: req.get('user-agent') ?? null },
+        ip: req.ip,
+      });
+      return created;
+    });
+    // A session cookie from before this login (possibly planted) is ended, not reused.
+    if (req.auth) await deleteSession(db.pool, req.auth.tokenHash);
+    res.cookie(SESSION_COOKIE, session.token, { ...sessionCookieOptions(req), maxAge: SESSION_MAX_MS });
+    res.json({ user: { id: user.id, username: user.username, role: user.role }, csrfToken: session.csrfToken });
+  });
+
+  router.post('/api/auth/logout', requireUser(), async (req, res) => {
+    const auth = req.auth!;
+    await withTransaction(db.pool, async (client) => {
+      await deleteSession(client, auth.tokenHash);
+      await recordAudit(client, { action: 'auth.logout', actor: auth.user, ip: req.ip });
+    });
+    res.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
+    res.status(204).end();
+  });
+
+  // Anonymous visitors get { user: null }: on a public map that is a normal state, not an error.
+  router.get('/api/auth/me', (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({
+      user: req.auth?.user ?? null,
+      csrfToken: req.auth?.csrfToken ?? null,
+      publicMap: config.publicMap,
+    });
+  });
+  return router;
+}

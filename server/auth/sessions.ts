@@ -1,0 +1,135 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { CookieOptions, Request, RequestHandler } from 'express';
+import type { Database } from '../db/database.ts';
+import type { Queryable } from '../db/types.ts';
+import { newCsrfToken } from './csrf.ts';
+import type { Role } from './roles.ts';
+
+export interface AuthUser {
+  id: number;
+  username: string;
+  role: Role;
+}
+
+/** What sessionMiddleware attaches to a request that carries a live session. */
+export interface RequestAuth {
+  user: AuthUser;
+  csrfToken: string;
+  tokenHash: string;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      auth?: RequestAuth;
+    }
+  }
+}
+
+export const SESSION_COOKIE = 'redline_session';
+/** A session ends after this long without a request … */
+export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+/** … and in any case this long after login. */
+export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
+/** last_seen/expiry are written at most this often, not on every request. */
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** HttpOnly (no script reads it), SameSite=Strict (never sent cross-site), Secure when served over TLS. */
+export function sessionCookieOptions(req: Request): CookieOptions {
+  return { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/' };
+}
+
+export async function createSession(
+  db: Queryable,
+  userId: number,
+  client: { ip?: string; userAgent?: string },
+): Promise<{ token: string; csrfToken: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = newCsrfToken();
+  await db.query(
+    `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, ip, user_agent)
+     VALUES ($1, $2, $3, now() + $4 * interval '1 millisecond', $5, $6)`,
+    [hashToken(token), userId, csrfToken, SESSION_IDLE_MS, client.ip ?? null, client.userAgent?.slice(0, 300) ?? null],
+  );
+  return { token, csrfToken };
+}
+
+interface SessionRow extends AuthUser {
+  csrfToken: string;
+  tokenHash: string;
+  stale: boolean;
+}
+
+/** The live session for a cookie value, extending its idle expiry when it was last touched a while ago. */
+export async function findSession(db: Queryable, token: string): Promise<RequestAuth | null> {
+  const tokenHash = hashToken(token);
+  const { rows } = await db.query<SessionRow>(
+    `SELECT u.id, u.username, u.role, s.csrf_token AS "csrfToken", s.token_hash AS "tokenHash",
+            s.last_seen_at < now() - $2 * interval '1 millisecond' AS stale
+       FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
+    [tokenHash, TOUCH_EVERY_MS],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  if (row.stale) {
+    await db.query(
+      `UPDATE sessions SET last_seen_at = now(),
+              expires_at = LEAST(now() + $2 * interval '1 millisecond', created_at + $3 * interval '1 millisecond')
+        WHERE token_hash = $1`,
+      [tokenHash, SESSION_IDLE_MS, SESSION_MAX_MS],
+    );
+  }
+  return { user: { id: Number(row.id), username: row.username, role: row.role }, csrfToken: row.csrfToken, tokenHash };
+}
+
+export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+  sessionCache.clear();
+}
+
+/** Ends every session of a user (password reset, role change, account disabled). */
+export async function deleteUserSessions(db: Queryable, userId: number): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+  sessionCache.clear();
+}
+
+export async function deleteExpiredSessions(db: Queryable): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE expires_at <= now()');
+}
+
+/**
+ * A map page fires dozens of tile requests carrying the cookie; remembering a lookup for a few
+ * seconds spares the (single-connection) database those queries. Logout and account changes in
+ * this process clear it at once; another process sees them within CACHE_MS.
+ */
+const CACHE_MS = 5_000;
+const sessionCache = new Map<string, { auth: RequestAuth | null; until: number }>();
+
+/** Drops every remembered lookup (tests that simulate a restart in one process). */
+export function forgetCachedSessions(): void {
+  sessionCache.clear();
+}
+
+/** Attaches req.auth when the request carries a live session cookie (needs cookie-parser before it). */
+export function sessionMiddleware(db: Database): RequestHandler {
+  return async (req, _res, next) => {
+    const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    if (typeof token !== 'string' || token.length === 0 || token.length > 200) return next();
+    const now = Date.now();
+    const cached = sessionCache.get(token);
+    let auth: RequestAuth | null;
+    if (cached && cached.until > now) {
+      auth = cached.auth;
+    } else {
+      auth = await findSession(db.pool, token);
+      if (sessionCache.size > 10_000) sessionCache.clear();
+      sessionCache.set(token, { auth, until: now + CACHE_MS });
+    }
+    if (auth) req.auth = auth;
+    next();
+  };
+}
