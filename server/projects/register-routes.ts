@@ -1,0 +1,66 @@
+import { Router } from 'express';
+import { currentUser, requireUser } from '../auth/roles.ts';
+import type { Database } from '../db/database.ts';
+import { badRequest } from '../http/errors.ts';
+import { listAudit } from './audit.ts';
+import { dashboardCounts, listProjects, MAX_PAGE, parseRegisterFilter } from './register.ts';
+import { writeRegisterXlsx } from './register-xlsx.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The register (项目台账) and its views: GET /api/projects (JSON, total in X-Total-Count),
+ * /api/projects.xlsx, /api/projects.geojson (map, coloured by verdict), /api/dashboard, and the
+ * whole audit log for administrators (GET /api/audit).
+ */
+export function registerRouter(db: Database): Router {
+  const router = Router();
+  const anyUser = requireUser();
+
+  router.get('/api/projects', anyUser, async (req, res) => {
+    const { items, total } = await listProjects(db.pool, currentUser(req), parseRegisterFilter(req.query));
+    res.setHeader('X-Total-Count', String(total));
+    res.json(items);
+  });
+
+  router.get('/api/projects.xlsx', anyUser, async (req, res) => {
+    const filter = { ...parseRegisterFilter(req.query), limit: MAX_PAGE, offset: 0 };
+    const { items } = await listProjects(db.pool, currentUser(req), filter);
+    const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
+    res.setHeader('Content-Type', XLSX_TYPE);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="redline-projects-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(`项目台账-${day}.xlsx`)}`,
+    );
+    await writeRegisterXlsx(items, res);
+    res.end();
+  });
+
+  router.get('/api/projects.geojson', anyUser, async (req, res) => {
+    const { items } = await listProjects(db.pool, currentUser(req), parseRegisterFilter(req.query), { withGeometry: true });
+    res.type('application/geo+json').json({
+      type: 'FeatureCollection',
+      features: items.map(({ geometry, ...p }) => ({
+        type: 'Feature',
+        id: p.id,
+        geometry,
+        properties: { id: p.id, name: p.name, status: p.status, verdict: p.verdict, type: p.project.type, township: p.township, version: p.version },
+      })),
+    });
+  });
+
+  router.get('/api/dashboard', anyUser, async (req, res) => {
+    res.json(await dashboardCounts(db.pool, currentUser(req)));
+  });
+
+  router.get('/api/audit', requireUser('admin'), async (req, res) => {
+    const { action, limit, beforeId } = req.query as Record<string, string | undefined>;
+    const n = limit === undefined ? 200 : Number(limit);
+    const before = beforeId === undefined ? undefined : Number(beforeId);
+    if (!Number.isSafeInteger(n) || n < 1 || n > 1000 || (before !== undefined && !Number.isSafeInteger(before))) {
+      throw badRequest('BAD_FILTER', 'limit 应为 1–1000，beforeId 应为整数', 'limit must be 1–1000 and beforeId an integer');
+    }
+    res.json(await listAudit(db.pool, { action: typeof action === 'string' ? action : undefined, limit: n, beforeId: before }));
+  });
+  return router;
+}

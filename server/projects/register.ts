@@ -1,0 +1,131 @@
+import { PROJECT_TYPES } from '../check/project.ts';
+import { VERDICTS } from '../check/verdict.ts';
+import type { AuthUser } from '../auth/sessions.ts';
+import type { Queryable } from '../db/types.ts';
+import { badRequest } from '../http/errors.ts';
+import { seesAllProjects } from './access.ts';
+import { projectSelect, type ProjectView } from './store.ts';
+import { isStatus, STATUSES } from './workflow.ts';
+
+/** Filters of the register (项目台账): GET /api/projects?status=&verdict=&type=&q=&township=&limit=&offset= */
+export interface RegisterFilter {
+  status?: string;
+  /** A verdict, or 'none' for projects never checked. */
+  verdict?: string;
+  type?: string;
+  q?: string;
+  township?: string;
+  limit: number;
+  offset: number;
+}
+
+export const MAX_PAGE = 5000;
+
+function single(value: unknown, name: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') throw badRequest('BAD_FILTER', `参数 ${name} 只能给一次`, `Give ${name} once`, { field: name });
+  return value;
+}
+
+function oneOf(value: string | undefined, allowed: readonly string[], name: string): string | undefined {
+  if (value !== undefined && !allowed.includes(value)) {
+    throw badRequest('BAD_FILTER', `${name} 的取值无效：${value}`, `Invalid ${name}: ${value}`, { field: name, allowed });
+  }
+  return value;
+}
+
+function count(value: string | undefined, fallback: number, max: number, name: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0 || n > max) {
+    throw badRequest('BAD_FILTER', `${name} 应为 0–${max} 的整数`, `${name} must be an integer from 0 to ${max}`, { field: name });
+  }
+  return n;
+}
+
+export function parseRegisterFilter(query: Record<string, unknown>): RegisterFilter {
+  const status = oneOf(single(query.status, 'status'), STATUSES, 'status');
+  const verdict = oneOf(single(query.verdict, 'verdict'), [...VERDICTS, 'none'], 'verdict');
+  const type = oneOf(single(query.type, 'type'), PROJECT_TYPES, 'type');
+  const q = single(query.q, 'q')?.trim().slice(0, 200) || undefined;
+  const township = single(query.township, 'township');
+  return {
+    status: status && isStatus(status) ? status : undefined,
+    verdict,
+    type,
+    q,
+    township,
+    limit: count(single(query.limit, 'limit'), 500, MAX_PAGE, 'limit'),
+    offset: count(single(query.offset, 'offset'), 0, Number.MAX_SAFE_INTEGER, 'offset'),
+  };
+}
+
+/** The register rows a user may see (applicants: their own), newest first, with the total before paging. */
+export async function listProjects(
+  db: Queryable,
+  viewer: AuthUser,
+  filter: RegisterFilter,
+  { withGeometry = false } = {},
+): Promise<{ items: ProjectView[]; total: number }> {
+  const { rows } = await db.query<ProjectView & { total: number }>(
+    `${projectSelect({ withGeometry, withTotal: true })}
+      WHERE ($1::bigint IS NULL OR p.owner_id = $1)
+        AND ($2::text IS NULL OR p.status = $2)
+        AND ($3::text IS NULL OR ($3 = 'none' AND c.verdict IS NULL) OR c.verdict = $3)
+        AND ($4::text IS NULL OR p.attributes->>'type' = $4)
+        AND ($5::text IS NULL OR strpos(lower(concat_ws(' ', p.name, p.description, p.applicant, p.township, o.username)), lower($5)) > 0)
+        AND ($6::text IS NULL OR p.township = $6)
+      ORDER BY p.updated_at DESC, p.id DESC
+      LIMIT $7 OFFSET $8`,
+    [
+      seesAllProjects(viewer) ? null : viewer.id,
+      filter.status ?? null,
+      filter.verdict ?? null,
+      filter.type ?? null,
+      filter.q ?? null,
+      filter.township ?? null,
+      filter.limit,
+      filter.offset,
+    ],
+  );
+  const total = rows[0]?.total ?? (filter.offset > 0 ? await countVisible(db, viewer) : 0);
+  return { items: rows.map(({ total: _t, ...p }) => p as ProjectView), total };
+}
+
+async function countVisible(db: Queryable, viewer: AuthUser): Promise<number> {
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM projects WHERE $1::bigint IS NULL OR owner_id = $1', [
+    seesAllProjects(viewer) ? null : viewer.id,
+  ]);
+  return rows[0].n;
+}
+
+export interface Dashboard {
+  total: number;
+  byStatus: Record<string, number>;
+  /** Latest stored verdict per project; `none` = never checked. */
+  byVerdict: Record<string, number>;
+  byTownship: { township: string | null; count: number }[];
+}
+
+/** Counts for the dashboard, over the projects the user may see. */
+export async function dashboardCounts(db: Queryable, viewer: AuthUser): Promise<Dashboard> {
+  const { rows } = await db.query<{ status: string; verdict: string | null; township: string | null; n: number }>(
+    `SELECT p.status, c.verdict, p.township, count(*)::int AS n
+       FROM projects p LEFT JOIN check_runs c ON c.id = p.last_check_id
+      WHERE $1::bigint IS NULL OR p.owner_id = $1
+      GROUP BY 1, 2, 3`,
+    [seesAllProjects(viewer) ? null : viewer.id],
+  );
+  const byStatus: Record<string, number> = Object.fromEntries(STATUSES.map((s) => [s, 0]));
+  const byVerdict: Record<string, number> = Object.fromEntries([...VERDICTS, 'none'].map((v) => [v, 0]));
+  const townships = new Map<string | null, number>();
+  let total = 0;
+  for (const r of rows) {
+    total += r.n;
+    byStatus[r.status] += r.n;
+    byVerdict[r.verdict ?? 'none'] += r.n;
+    townships.set(r.township, (townships.get(r.township) ?? 0) + r.n);
+  }
+  const byTownship = [...townships].map(([township, n]) => ({ township, count: n })).sort((a, b) => b.count - a.count);
+  return { total, byStatus, byVerdict, byTownship };
+}
