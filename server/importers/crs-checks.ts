@@ -21,7 +21,7 @@ const fmt = ([x, y]: Position) => `(${x}, ${y})`;
 export function assertFiniteCoordinates(positions: Position[]): void {
   const bad = positions.find((p) => p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1]));
   if (bad)
-    throw unprocessable('NON_NUMERIC_COORDINATE', `坐标不是有效数字：${JSON.stringify(bad)}`, `A coordinate is not a valid number: ${JSON.stringify(bad)}`);
+    throw unprocessable('NON_NUMERIC_COORDINATE', `坐标不是有效数字：(${bad.join(', ')})`, `A coordinate is not a valid number: (${bad.join(', ')})`);
 }
 
 /** A zh/en hint naming the CRS that magnitude suggests for metre coordinates given as [x, y]. */
@@ -53,6 +53,14 @@ function refuse(code: string, zh: string, en: string, sample: Position): never {
 }
 
 function checkGeographic(ps: Position[], crs: CrsDefinition): void {
+  const swapped = ps.every(([x, y]) => chinaLat(x) && chinaLon(y)) && !ps.every(([x]) => chinaLon(x));
+  if (swapped)
+    refuse(
+      'AXES_SWAPPED',
+      `经纬度顺序颠倒：${fmt(ps[0])} 应为（经度, 纬度），例如 (106.67, 26.41)。请交换两列后重试。`,
+      `Latitude and longitude are swapped: ${fmt(ps[0])} should be (longitude, latitude), e.g. (106.67, 26.41). Swap the two columns and retry.`,
+      ps[0],
+    );
   if (!looksLikeDegrees(ps)) {
     const sample = ps.find((p) => Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90)!;
     const hint = suggestProjectedCrs(sample);
@@ -63,14 +71,6 @@ function checkGeographic(ps: Position[], crs: CrsDefinition): void {
       sample,
     );
   }
-  const swapped = ps.every(([x, y]) => chinaLat(x) && chinaLon(y)) && !ps.every(([x]) => chinaLon(x));
-  if (swapped)
-    refuse(
-      'AXES_SWAPPED',
-      `经纬度顺序颠倒：${fmt(ps[0])} 应为（经度, 纬度），例如 (106.67, 26.41)。请交换两列后重试。`,
-      `Latitude and longitude are swapped: ${fmt(ps[0])} should be (longitude, latitude), e.g. (106.67, 26.41). Swap the two columns and retry.`,
-      ps[0],
-    );
 }
 
 function checkGaussKrugerPrefix(ps: Position[], crs: Extract<CrsDefinition, { kind: 'projected' }>): void {

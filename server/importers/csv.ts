@@ -86,7 +86,8 @@ function orientPairs(rows: Row[], layout: ColumnLayout, warnings: ImportWarning[
 
 function chooseCrs(positions: Position[], options: ImportOptions, warnings: ImportWarning[]): CrsChoice {
   if (options.crs) return options.crs;
-  if (positions.every(([x, y]) => Math.abs(x) <= 180 && Math.abs(y) <= 90)) {
+  // Degrees either way round (a swapped lat/lon pair is refused later with its own message).
+  if (positions.every(([x, y]) => Math.abs(x) <= 180 && Math.abs(y) <= 180)) {
     warnings.push(warning('ASSUMED_WGS84', '未选择坐标系，按 WGS84/CGCS2000 经纬度处理；如坐标来自高德/腾讯地图，请选择 GCJ-02。', 'No CRS chosen: lon/lat taken as WGS84/CGCS2000. If the coordinates come from 高德/腾讯 maps, choose GCJ-02.'));
     return { epsg: 4326, gcj02: false };
   }

@@ -17,16 +17,19 @@ import type { ImportOptions, ImportResult, SourceFeature } from './types.ts';
 const STYLE_KEYS = /^(styleUrl|styleHash|styleMapHash|stroke|stroke-opacity|stroke-width|fill|fill-opacity|icon|icon-.*|label-.*|visibility)$/;
 
 function parseXml(text: string) {
+  let firstProblem: string | undefined;
   try {
     const doc = new DOMParser({
       onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message);
+        if (level === 'warning') return;
+        firstProblem ??= message;
+        throw new Error(message);
       },
     }).parseFromString(text, 'text/xml');
     if (doc.documentElement?.localName !== 'kml') throw new Error(`root element is <${doc.documentElement?.nodeName ?? '?'}>, not <kml>`);
     return doc;
   } catch (e) {
-    const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200);
+    const reason = (firstProblem ?? (e instanceof Error ? e.message : String(e))).split('\n')[0].slice(0, 200);
     throw unprocessable('INVALID_KML', `不是有效的 KML 文件（${reason}）。`, `Not a valid KML file (${reason}).`);
   }
 }
