@@ -1,7 +1,7 @@
 import type { Position } from 'geojson';
 import { planarAreaM2 } from '../importers/area.ts';
 import { fromWgs84 } from '../importers/crs.ts';
-import { orientPolygon, samePosition } from '../importers/geometry.ts';
+import { samePosition, signedRingArea } from '../importers/geometry.ts';
 import { encodeText } from '../importers/text-decoding.ts';
 import { downloadName } from './file-name.ts';
 import { exportZone, type ExportZone } from './zone.ts';
@@ -9,18 +9,21 @@ import type { ExportFile, ExportOptions, SiteFeatureCollection, SiteGeometry } f
 
 /**
  * 国土 TXT 界址点 file (rules.md §13), one parcel per feature, CGCS2000 Gauss-Krüger in the zone
- * of the site's longitude (or the user's), Y with the zone prefix, CRLF. Outer rings run clockwise
- * from the north-west corner (the usual 界址点 numbering), holes counter-clockwise; every ring
- * repeats its first point; 界址点数 counts all rows including those repeats; 地块面积 is the
- * planar area on the zone's plane in 公顷, 4 dp. Only here is X the northing and Y the easting.
+ * of the site's longitude (or the user's), Y with the zone prefix, CRLF. Every ring runs clockwise
+ * from its north-west vertex (the usual 界址点 numbering, and how the rules.md example writes its
+ * hole too) and repeats its first point; 界址点数 counts all rows including those repeats; 地块面积
+ * is the planar area on the zone's plane in 公顷, 4 dp. Only here is X the northing and Y the easting.
  */
 const COORDINATE_DECIMALS = 3; // 精度=0.001 m
 
 /** Fields must not carry the separators the reader splits on. */
 const field = (v: unknown) => (v === null || v === undefined ? '' : String(v)).replace(/[,，@\r\n]/g, ' ').trim();
 
-function fromNorthWest(ring: Position[]): Position[] {
-  const open = samePosition(ring[0], ring[ring.length - 1]) ? ring.slice(0, -1) : ring;
+/** The ring clockwise, open (no closing repeat), starting at the vertex nearest its bounding box's NW corner. */
+function clockwiseFromNorthWest(ring: Position[]): Position[] {
+  const closed = samePosition(ring[0], ring[ring.length - 1]) ? ring : [...ring, ring[0]];
+  const clockwise = signedRingArea(closed) > 0 ? [...closed].reverse() : closed;
+  const open = clockwise.slice(0, -1);
   const minX = Math.min(...open.map((p) => p[0]));
   const maxY = Math.max(...open.map((p) => p[1]));
   let start = 0;
@@ -31,7 +34,7 @@ function fromNorthWest(ring: Position[]): Position[] {
   return [...open.slice(start), ...open.slice(0, start)];
 }
 
-/** Rings in [east, north] with their ring number; polygons' outer rings start at the NW corner. */
+/** Rings in [east, north], open; polygon rings clockwise from their NW vertex. */
 function ringsOf(g: SiteGeometry): { rings: Position[][]; closed: boolean; shape: '点' | '线' | '面' } {
   switch (g.type) {
     case 'Point':
@@ -45,7 +48,7 @@ function ringsOf(g: SiteGeometry): { rings: Position[][]; closed: boolean; shape
     case 'Polygon':
     case 'MultiPolygon': {
       const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-      const rings = polygons.flatMap((p) => orientPolygon(p, false).map((r, i) => (i === 0 ? fromNorthWest(r) : r.slice(0, -1))));
+      const rings = polygons.flatMap((p) => p.map(clockwiseFromNorthWest));
       return { rings, closed: true, shape: '面' };
     }
   }
