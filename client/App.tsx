@@ -1,17 +1,47 @@
+import { CatalogProvider } from './layers/CatalogProvider.tsx';
+import { Popup } from './layers/Popup.tsx';
+import { SidePanel } from './app/SidePanel.tsx';
+import { ViewStateProvider } from './app/ViewStateProvider.tsx';
+import { BasemapLayers } from './map/BasemapLayers.tsx';
+import { HoverHighlight } from './map/HoverHighlight.tsx';
+import { IllustrativeNotice } from './map/IllustrativeNotice.tsx';
+import { MapProvider } from './map/MapContext.tsx';
+import { MapLoading } from './map/MapLoading.tsx';
 import { MapView } from './map/MapView.tsx';
+import { OperationalLayers } from './map/OperationalLayers.tsx';
+import { PermalinkSync } from './map/PermalinkSync.tsx';
+import { CoordinateReadout } from './tools/CoordinateReadout.tsx';
+import { MapToolbar } from './tools/MapToolbar.tsx';
 
+/**
+ * The layout: the side panel (search and the feature tabs, see app/panel-tabs.tsx) on the left,
+ * the map on the right with its overlays. A feature that draws on the map (site drawing, check
+ * results) adds a component next to the others below and reaches the map with useMap().
+ */
 export function App() {
   return (
-    <div className="app">
-      <aside className="side-panel" aria-label="图层与工具">
-        <header className="brand">
-          <h1>生态红线一张图</h1>
-          <p className="subtitle">Redline Map · 花溪区</p>
-        </header>
-      </aside>
-      <main className="map-area">
-        <MapView />
-      </main>
-    </div>
+    <ViewStateProvider>
+      <CatalogProvider>
+        <MapProvider>
+          <div className="app">
+            <SidePanel />
+            <main className="map-area" id="map-area">
+              <MapView />
+              {/* Map behaviour (renders nothing). */}
+              <BasemapLayers />
+              <OperationalLayers />
+              <PermalinkSync />
+              <HoverHighlight />
+              <Popup />
+              {/* Overlays on the map. */}
+              <MapToolbar />
+              <IllustrativeNotice />
+              <MapLoading />
+              <CoordinateReadout />
+            </main>
+          </div>
+        </MapProvider>
+      </CatalogProvider>
+    </ViewStateProvider>
   );
 }

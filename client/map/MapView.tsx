@@ -1,34 +1,74 @@
 import { useEffect, useRef } from 'react';
 import maplibregl from 'maplibre-gl';
+import { useTranslation } from 'react-i18next';
+import { GLYPHS_URL_TEMPLATE, LOCAL_IDEOGRAPH_FONT_FAMILY, glyphRequestUrl } from './glyphs/fonts.ts';
+import { hatchImage } from './style/hatch.ts';
+import { HATCH_IMAGE } from './style/map-layers.ts';
+import { PALETTE } from './style/palette.ts';
+import { useSetMap } from './MapContext.tsx';
+import { parsePermalink } from './permalink.ts';
+import { DEFAULT_ZOOM, HUAXI_BOUNDS, HUAXI_CENTER, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from './view.ts';
 
-/** 花溪区 centre (rules: gazetteer). */
-export const HUAXI_CENTER: [number, number] = [106.66, 26.4];
+/**
+ * The offline style the map starts from: a background and the glyph URL of the app's own label
+ * glyphs. Every data layer (including the offline basemap's) is added by OperationalLayers.
+ */
+function baseStyle(origin: string): maplibregl.StyleSpecification {
+  return {
+    version: 8,
+    glyphs: `${origin}${GLYPHS_URL_TEMPLATE}`,
+    sources: {},
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': PALETTE.background } }],
+  };
+}
 
-/** Offline-only style: no remote sources, no glyph URL (nothing leaves the machine). */
-const offlineStyle: maplibregl.StyleSpecification = {
-  version: 8,
-  sources: {},
-  layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } }],
+/** Glyph requests go to the served PBF ranges; any other range is drawn locally by MapLibre (no 404). */
+const transformRequest: maplibregl.RequestTransformFunction = (url, resourceType) => {
+  if (resourceType !== 'Glyphs') return undefined;
+  const mapped = glyphRequestUrl(url, window.location.origin);
+  if (!mapped) throw new Error('glyph range not served; drawn locally');
+  return { url: mapped };
 };
 
+/** The map canvas. Creates the map and hands it to MapProvider once its style has loaded. */
 export function MapView() {
   const container = useRef<HTMLDivElement>(null);
+  const setMap = useSetMap();
+  const { t } = useTranslation();
   useEffect(() => {
     if (!container.current) return;
-    const map = new maplibregl.Map({
+    const link = parsePermalink(window.location.hash);
+    const instance = new maplibregl.Map({
       container: container.current,
-      style: offlineStyle,
-      center: HUAXI_CENTER,
-      zoom: 10.5,
-      attributionControl: false,
+      style: baseStyle(window.location.origin),
+      ...(link.center && link.zoom !== undefined
+        ? { center: link.center, zoom: link.zoom }
+        : { center: HUAXI_CENTER, zoom: DEFAULT_ZOOM, bounds: HUAXI_BOUNDS, fitBoundsOptions: { padding: 24 } }),
+      minZoom: MIN_ZOOM,
+      maxZoom: MAX_ZOOM,
+      maxBounds: MAX_BOUNDS,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      attributionControl: { compact: true },
+      localIdeographFontFamily: LOCAL_IDEOGRAPH_FONT_FAMILY,
+      transformRequest,
       // Keeps the last frame readable: map snapshots for the printable report, pixel checks in tests.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
-    map.addControl(new maplibregl.NavigationControl(), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    instance.touchZoomRotate.disableRotation();
+    instance.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
+    instance.on('load', () => {
+      const hatch = hatchImage(2);
+      instance.addImage(HATCH_IMAGE, hatch, { pixelRatio: 2 });
+      setMap(instance);
+    });
     // Exposed for browser tests and debugging from the console.
-    (window as unknown as { __redlineMap?: maplibregl.Map }).__redlineMap = map;
-    return () => map.remove();
-  }, []);
-  return <div ref={container} className="map" data-testid="map" />;
+    (window as unknown as { __redlineMap?: maplibregl.Map }).__redlineMap = instance;
+    return () => {
+      setMap(null);
+      instance.remove();
+    };
+  }, [setMap]);
+  return <div ref={container} className="map" data-testid="map" role="region" aria-label={t('map.ariaLabel')} />;
 }

@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react';
+import { LayersPanel } from '../layers/LayersPanel.tsx';
+import { PlaceholderPanel } from './PlaceholderPanel.tsx';
+
+/**
+ * The side panel's tabs. Each feature owns one: replace a placeholder with the real panel
+ * (绘制与核查: drawing/importing a site and its conflict check; 项目: the project register).
+ */
+export interface PanelTab {
+  id: string;
+  /** i18n key of the tab label. */
+  labelKey: string;
+  render(): ReactNode;
+}
+
+export const PANEL_TABS: PanelTab[] = [
+  { id: 'layers', labelKey: 'tabs.layers', render: () => <LayersPanel /> },
+  { id: 'check', labelKey: 'tabs.check', render: () => <PlaceholderPanel textKey="tabs.checkPlaceholder" /> },
+  { id: 'projects', labelKey: 'tabs.projects', render: () => <PlaceholderPanel textKey="tabs.projectsPlaceholder" /> },
+];

@@ -1,0 +1,57 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useViewState } from '../app/ViewStateProvider.tsx';
+import { BASEMAPS } from '../map/basemaps.ts';
+import { Icon } from './icons.tsx';
+
+/** Basemap choice: offline (default) or, on request, 天地图 vector / imagery (key needed) and OSM. */
+export function BasemapSwitcher({ onOpenSettings }: { onOpenSettings(): void }) {
+  const { t } = useTranslation();
+  const { state, dispatch } = useViewState();
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  return (
+    <div className="toolbar-menu">
+      <button
+        type="button"
+        className="tool-button"
+        aria-haspopup="true"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen((o) => !o)}
+        title={t('basemap.title')}
+        aria-label={t('basemap.title')}
+        data-testid="basemap-button"
+      >
+        <Icon name="layers" />
+      </button>
+      {open && (
+        <fieldset className="menu-popover" id={menuId} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+          <legend>{t('basemap.title')}</legend>
+          {BASEMAPS.map((b) => {
+            const blocked = b.needsTiandituKey && !state.tiandituKey;
+            return (
+              <label key={b.id} className={blocked ? 'is-disabled' : ''}>
+                <input
+                  type="radio"
+                  name="basemap"
+                  value={b.id}
+                  checked={state.basemap === b.id}
+                  disabled={blocked}
+                  onChange={() => dispatch({ type: 'set-basemap', basemap: b.id })}
+                />
+                {t(b.labelKey)}
+                {b.online && <span className="muted"> · {t('basemap.online')}</span>}
+                {blocked && <span className="muted"> · {t('basemap.needsKey')}</span>}
+              </label>
+            );
+          })}
+          <p className="menu-note">{t('basemap.offlineNote')}</p>
+          <button type="button" className="link-button" onClick={() => { setOpen(false); onOpenSettings(); }}>
+            {t('settings.tiandituKey')}…
+          </button>
+        </fieldset>
+      )}
+    </div>
+  );
+}

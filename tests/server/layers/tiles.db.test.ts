@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import { VectorTile, VectorTileFeature } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { openTestApp } from '../../support/test-app.ts';
+
+let t: Awaited<ReturnType<typeof openTestApp>>;
+/**
+ * ST_AsMVT needs PostGIS built with protobuf-c; the embedded PGlite build has none, so the MVT
+ * content tests run against a real PostGIS (`npm run test:pg`, CI) and are skipped embedded.
+ */
+let mvtSupported = false;
+beforeAll(async () => {
+  t = await openTestApp();
+  const { rows } = await t.db.pool.query<{ v: string }>('SELECT postgis_full_version() AS v');
+  mvtSupported = /PROTOBUF="/.test(rows[0].v);
+});
+afterAll(() => t.close());
+
+/** The XYZ tile holding a point (Web Mercator, as MapLibre requests them). */
+function tileOf(lon: number, lat: number, z: number) {
+  const n = 2 ** z;
+  const rad = (lat * Math.PI) / 180;
+  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n) };
+}
+
+const getTile = (layer: string, z: number | string, x: number | string, y: number | string) =>
+  request(t.app).get(`/tiles/${layer}/${z}/${x}/${y}.mvt`).buffer(true).parse((res, done) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+
+const decode = (body: Buffer) => new VectorTile(new PbfReader(new Uint8Array(body)));
+
+describe('vector tiles (/tiles)', () => {
+  it('describes a layer as TileJSON 3 with versioned tile URLs and its source-layer', async () => {
+    const res = await request(t.app).get('/tiles/water_source.json');
+    expect(res.status).toBe(200);
+    expect(res.body.tilejson).toBe('3.0.0');
+    expect(res.body.tiles[0]).toMatch(/\/tiles\/water_source\/\{z\}\/\{x\}\/\{y\}\.mvt\?v=\d+$/);
+    expect(res.body.vector_layers[0].id).toBe('water_source');
+    const [w, s, e, n] = res.body.bounds;
+    expect(w).toBeLessThan(e);
+    expect(s).toBeLessThan(n);
+  });
+
+  it('serves a valid MVT over 花溪水库 whose features carry key, name, level and version', async (ctx) => {
+    if (!mvtSupported) ctx.skip();
+    const { z, x, y } = tileOf(106.655, 26.445, 12);
+    const res = await getTile('water_source', z, x, y);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.mapbox-vector-tile');
+    expect(res.headers['cache-control']).toMatch(/max-age=\d+/);
+    const tile = decode(res.body);
+    const layer = tile.layers.water_source;
+    expect(layer).toBeDefined();
+    expect(layer.extent).toBe(4096);
+    expect(layer.length).toBeGreaterThan(0);
+    const features = Array.from({ length: layer.length }, (_, i) => layer.feature(i));
+    for (const f of features) {
+      expect(VectorTileFeature.types[f.type]).toBe('Polygon');
+      expect(f.properties).toMatchObject({ key: expect.any(String), name: expect.any(String), version: expect.any(Number) });
+    }
+    const grade1 = features.find((f) => f.properties.level === 'grade1' && String(f.properties.name).includes('花溪水库'));
+    expect(grade1).toBeDefined();
+    // Decoded back to lon/lat, the zone lies in the tile.
+    const geo = grade1!.toGeoJSON(x, y, z);
+    expect(['Polygon', 'MultiPolygon']).toContain(geo.geometry.type);
+  });
+
+  it('serves lines as lines (rivers)', async (ctx) => {
+    if (!mvtSupported) ctx.skip();
+    const { z, x, y } = tileOf(106.67, 26.42, 11);
+    const tile = decode((await getTile('river', z, x, y)).body);
+    const layer = tile.layers.river;
+    expect(layer.length).toBeGreaterThan(0);
+    expect(VectorTileFeature.types[layer.feature(0).type]).toBe('LineString');
+  });
+
+  it('answers an area without features with an empty tile (200, no layers)', async (ctx) => {
+    if (!mvtSupported) ctx.skip();
+    const newYork = tileOf(-73.98, 40.75, 12);
+    for (const [z, x, y] of [[3, 0, 0], [10, 0, 0], [newYork.z, newYork.x, newYork.y]]) {
+      const res = await getTile('water_source', z, x, y);
+      expect(res.status).toBe(200);
+      expect(Object.keys(decode(res.body).layers)).toEqual([]);
+    }
+  });
+
+  it('refuses bad tile addresses with a bilingual 400 and unknown layers with a 404', async () => {
+    for (const [z, x, y] of [[21, 0, 0], [3, 8, 0], [3, 0, 8], [2, -1, 0], ['a', 0, 0], [1.5, 0, 0]]) {
+      const res = await getTile('water_source', z, x, y);
+      expect(res.status, `${z}/${x}/${y}`).toBe(400);
+      expect(JSON.parse(res.body.toString()).error).toMatchObject({ code: 'BAD_TILE', message: { zh: expect.any(String), en: expect.any(String) } });
+    }
+    const unknown = await getTile('no_such_layer', 3, 0, 0);
+    expect(unknown.status).toBe(404);
+    expect((await request(t.app).get('/tiles/no_such_layer.json')).status).toBe(404);
+  });
+
+  it('reports whether this PostGIS can build vector tiles (the embedded PGlite build cannot)', () => {
+    // Not an assertion on the product: a visible note in the test log when the MVT tests were skipped.
+    if (!mvtSupported) console.warn('PostGIS without protobuf-c: ST_AsMVT unavailable, MVT content tests skipped (run npm run test:pg)');
+    expect(typeof mvtSupported).toBe('boolean');
+  });
+});
