@@ -91,7 +91,9 @@ function buildCatalogue(): CrsDefinition[] {
   for (const datum of Object.keys(DATUM_NAME) as GeodeticDatum[]) {
     const n = DATUM_NAME[datum];
     const enName = datum === 'CGCS2000' ? 'China Geodetic Coordinate System 2000' : n.en;
-    out.push({ kind: 'geographic', epsg: n.geographicEpsg, name: enName, nameZh: `${n.zh} 经纬度`, datum });
+    // CGCS2000 and WGS84 differ by centimetres: CGCS2000 lon/lat are used as WGS84, and the name says so.
+    const nameZh = datum === 'CGCS2000' ? `${n.zh} 经纬度（按 WGS84 使用，差异厘米级）` : `${n.zh} 经纬度`;
+    out.push({ kind: 'geographic', epsg: n.geographicEpsg, name: enName, nameZh, datum });
   }
   for (const family of GAUSS_KRUGER_FAMILIES) {
     const { first, last } = ZONE_RANGE[family.widthDeg];

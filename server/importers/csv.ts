@@ -97,7 +97,12 @@ function chooseCrs(positions: Position[], options: ImportOptions, warnings: Impo
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const it of items) out.set(key(it), [...(out.get(key(it)) ?? []), it]);
+  for (const it of items) {
+    const k = key(it);
+    const group = out.get(k);
+    if (group) group.push(it);
+    else out.set(k, [it]);
+  }
   return out;
 }
 

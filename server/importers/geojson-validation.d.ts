@@ -1,9 +1,8 @@
-/** The part of geojson-validation (CommonJS, untyped) that the GeoJSON importer uses. */
+/** Types for the part of geojson-validation (CommonJS, untyped) that the app uses, as default or named import. */
 declare module 'geojson-validation' {
-  const gjv: {
-    /** With trace = true: the list of problems, empty when valid. */
-    valid(object: unknown, trace: true): string[];
-    valid(object: unknown, trace?: false): boolean;
-  };
+  /** With trace = true: the list of problems, empty when valid. */
+  export function valid(object: unknown, trace: true): string[];
+  export function valid(object: unknown, trace?: false): boolean;
+  const gjv: { valid: typeof valid };
   export default gjv;
 }

@@ -76,7 +76,11 @@ async function readLayer(zip: JSZip, files: LayerFiles, options: ImportOptions) 
   const features: SourceFeature[] = geometries.map((geometry, i) => ({ type: 'Feature', properties: rows[i] ?? {}, geometry }));
   const sample = features.flatMap((f) => (f.geometry ? positionsOf(f.geometry).slice(0, 1) : []))[0];
   const prj = files.prj ? (await readZipEntry(zip, files.prj, 64 * 1024)).toString('utf8') : undefined;
-  const choice = options.crs ?? crsFromPrj(prj, files.base, sample, warnings);
+  if (!options.crs) return { features, choice: crsFromPrj(prj, files.base, sample, warnings), warnings };
+  const declared = prj ? identifyWkt(prj).epsg : undefined;
+  if (declared !== undefined && declared !== options.crs.epsg)
+    warnings.push(warning('CRS_OVERRIDDEN', `图层 ${files.base} 的 .prj 为 EPSG:${declared}，按所选 EPSG:${options.crs.epsg} 处理。`, `Layer ${files.base}'s .prj says EPSG:${declared}; the chosen EPSG:${options.crs.epsg} is used instead.`));
+  const choice = options.crs;
   return { features, choice, warnings };
 }
 
