@@ -127,6 +127,15 @@ function checkProjected(ps: Position[], crs: Extract<CrsDefinition, { kind: 'pro
       ps[0],
     );
   checkGaussKrugerPrefix(ps, crs);
+  // No Chinese site lies more than ~800 km (≈ 7°) from its zone's central meridian.
+  const farEast = ps.find(([x]) => Math.abs(x - crs.falseEastingM) > 800_000);
+  if (farEast)
+    refuse(
+      'EASTING_OUT_OF_RANGE',
+      `东坐标 ${farEast[0]} 离 EPSG:${crs.epsg} 的中央经线超过 800 公里，不可能属于该投影带：请检查坐标系、带号或坐标列。`,
+      `Easting ${farEast[0]} is more than 800 km from the central meridian of EPSG:${crs.epsg}; it cannot belong to that zone: check the CRS, the zone or the columns.`,
+      farEast,
+    );
   const south = ps.find(([, y]) => y < 0 || y >= 10_000_000);
   if (south)
     refuse(

@@ -1,4 +1,5 @@
 import type { Geometry, Position } from 'geojson';
+import { unprocessable } from '../http/errors.ts';
 import { assertCoordinatesFitCrs } from './crs-checks.ts';
 import { datumShiftWarning, displayName, getCrs, positionToWgs84 } from './crs.ts';
 import { gcj02ToWgs84 } from './gcj02.ts';
@@ -28,6 +29,13 @@ export function reprojectFeatures(features: SourceFeature[], choice: CrsChoice):
     return choice.gcj02 ? gcj02ToWgs84(lonLat) : lonLat;
   };
   const out: SourceFeature[] = features.map((f) => ({ ...f, geometry: f.geometry ? mapPositions(f.geometry as Geometry, toWgs) : null }));
+  const lost = out.flatMap((f) => (f.geometry ? positionsOf(f.geometry) : [])).findIndex((p) => !Number.isFinite(p[0]) || !Number.isFinite(p[1]));
+  if (lost >= 0)
+    throw unprocessable(
+      'TRANSFORM_FAILED',
+      `坐标 (${positions[lost].join(', ')}) 无法从 EPSG:${crs.epsg} 换算为经纬度，多半是坐标系或带号选错了。`,
+      `Coordinate (${positions[lost].join(', ')}) cannot be converted from EPSG:${crs.epsg} to lon/lat; the CRS or zone is probably wrong.`,
+    );
 
   const warnings: ImportWarning[] = [];
   const datum = datumShiftWarning(crs);

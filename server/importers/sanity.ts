@@ -41,7 +41,7 @@ export class WarningList {
 export function closeRing(ring: Position[], warnings: WarningList, ringLabel = ''): Position[] {
   if (ring.length === 0 || isRingClosed(ring)) return ring;
   warnings.add(
-    warning('RING_NOT_CLOSED', `环${ringLabel}未闭合（首尾点不同），已自动补上闭合点。`, `Ring ${ringLabel} was not closed (first ≠ last vertex); closed automatically.`, at(ring[0])),
+    warning('RING_NOT_CLOSED', `环${ringLabel}未闭合（首尾点不同），已自动补上闭合点。`, `Ring${ringLabel ? ` ${ringLabel}` : ''} was not closed (first ≠ last vertex); closed automatically.`, at(ring[0])),
   );
   return [...ring, ring[0]];
 }

@@ -159,6 +159,9 @@ describe('coordinates that cannot be in the stated CRS are refused', () => {
     await expectClientError(() => assertCoordinatesFitCrs([[367301.81, 2922944.07]], 4524), 422, 'ZONE_PREFIX_MISSING');
     await expectClientError(() => assertCoordinatesFitCrs([[36367301.81, 2922944.07]], 4545), 422, 'ZONE_PREFIX_UNEXPECTED');
   });
+  it('an easting no zone could hold', async () => {
+    await expectClientError(() => assertCoordinatesFitCrs([[2_000_000, 2922944.07]], 4545), 422, 'EASTING_OUT_OF_RANGE');
+  });
   it('accepts what fits', () => {
     expect(() => assertCoordinatesFitCrs([[36367301.81, 2922944.07]], 4524)).not.toThrow();
     expect(() => assertCoordinatesFitCrs([[367301.81, 2922944.07]], 4545)).not.toThrow();
