@@ -2,6 +2,7 @@ import type { Geometry, Position } from 'geojson';
 import { unprocessable } from '../http/errors.ts';
 import { signedRingArea } from './geometry.ts';
 import { assemblePolygons, polygonGeometry } from './ring-assembly.ts';
+import { LIMITS } from './sanity.ts';
 
 /**
  * The .shp geometry file (ESRI Shapefile Technical Description, 1998) → GeoJSON geometries in the
@@ -70,6 +71,9 @@ export function readShp(bytes: Buffer): (Geometry | null)[] {
   if (!looksLikeShp(bytes)) throw badShp('文件头不是 Shapefile 格式', 'the header is not a Shapefile header');
   const shapeType = bytes.readInt32LE(32);
   if (shapeType !== 0 && !TYPES[shapeType]) throw badShp(`几何类型 ${shapeType} 不受支持（多面体等）`, `shape type ${shapeType} is not supported (e.g. MultiPatch)`);
+  // Refuse before parsing what could only hold more vertices than an import accepts.
+  if (bytes.length > HEADER_BYTES + 16 * LIMITS.maxVertices + 60 * LIMITS.maxFeatures)
+    throw unprocessable('TOO_MANY_FEATURES', `.shp 文件过大（上限约 ${LIMITS.maxVertices} 个点）。`, `The .shp file is too large (limit about ${LIMITS.maxVertices} vertices).`);
   const out: (Geometry | null)[] = [];
   let offset = HEADER_BYTES;
   while (offset + 8 <= bytes.length) {

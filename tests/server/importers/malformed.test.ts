@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importSiteFile } from '../../../server/importers/index.ts';
 import { garbage, MALFORMED_CASES } from './malformed-cases.ts';
-import { expectClientError } from './support.ts';
+import { expectClientError, fixture } from './support.ts';
 
 /**
  * Every importer, every kind of broken input: the answer is a 4xx AppError with a Chinese and an
@@ -14,6 +14,12 @@ describe('malformed input → 4xx with zh/en, for every importer', () => {
 
   it('detects the format of garbage with an unknown extension as a 422', async () => {
     await expectClientError(() => importSiteFile({ bytes: garbage(1000), filename: 'x.bin' }), 422, 'UNKNOWN_FORMAT');
+  });
+
+  it('stops reading a zip bomb (101 MB of zeros in 100 KB) at the size cap instead of inflating it', async () => {
+    const bytes = fixture('malformed/zip-bomb.zip');
+    expect(bytes.length).toBeLessThan(1024 * 1024);
+    await expectClientError(() => importSiteFile({ bytes, format: 'shapefile' }), 422, 'ZIP_ENTRY_TOO_LARGE');
   });
 
   it('handles 8 MB of garbage quickly', async () => {
