@@ -14,10 +14,12 @@ function app() {
   return a;
 }
 
-const binary = (res: NodeJS.ReadableStream & { setEncoding(e: string): void; on: (e: string, f: (c?: unknown) => void) => void }, done: (err: Error | null, body: Buffer) => void) => {
+/** supertest parser that keeps a binary body as a Buffer. */
+const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (c) => chunks.push(c as Buffer));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
 const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');

@@ -1,0 +1,76 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { citation } from '../../server/check/report/names.ts';
+import { bilingualSide } from '../draw/i18n-bundle.ts';
+import type { ListedRule } from './api-types.ts';
+import { CHECK_NS } from './i18n.ts';
+import { useRules } from './useCatalogs.ts';
+import { VerdictBadge } from './VerdictBadge.tsx';
+
+function groupByKind(rules: ListedRule[]): [string, ListedRule[]][] {
+  const groups = new Map<string, ListedRule[]>();
+  for (const rule of rules) groups.set(rule.kind, [...(groups.get(rule.kind) ?? []), rule]);
+  return [...groups.entries()];
+}
+
+/** The 规则库: every rule of GET /api/rules grouped by layer kind, with condition, verdict, citation and procedure. */
+export function RulesLibrary({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t, i18n } = useTranslation(CHECK_NS);
+  const lang = bilingualSide(i18n.language);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const { data: rules, error } = useRules(open);
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  const text = (b: { zh: string; en: string }) => (lang === 'zh' ? b.zh : b.en);
+  return (
+    <dialog ref={dialog} className="rules-library" onClose={onClose} aria-labelledby="rules-library-title" data-testid="rules-library">
+      <header className="rules-library-header">
+        <h2 id="rules-library-title">{t('rules.title')}</h2>
+        <button type="button" onClick={onClose} aria-label={t('rules.close')}>
+          ✕
+        </button>
+      </header>
+      <p className="muted">{t('rules.intro')}</p>
+      {!rules && !error && <p>{t('rules.loading')}</p>}
+      {error && <p role="alert">{error.message}</p>}
+      {rules &&
+        groupByKind(rules).map(([kind, group]) => (
+          <section key={kind} className="rules-group">
+            <h3>{group[0].kindLabel ? text(group[0].kindLabel) : t('rules.other')}</h3>
+            <ol>
+              {group.map((rule) => (
+                <li key={rule.id} className="rule-entry" data-rule={rule.id}>
+                  <div className="rule-entry-head">
+                    <VerdictBadge verdict={rule.verdict} size="small" />
+                    <span className="rule-entry-levels">
+                      {rule.levelLabels ? rule.levelLabels.map(text).join(lang === 'zh' ? '、' : ', ') : t('rules.allLevels')}
+                      {rule.relation !== 'overlaps' && ` · ${t(`rules.relation.${rule.relation}`)}`}
+                      {rule.additive && ` · ${t('rules.additive')}`}
+                    </span>
+                    <code className="rule-entry-id">{rule.id}</code>
+                  </div>
+                  <div>
+                    <strong>{t('rules.condition')}：</strong>
+                    {text(rule.conditionText)}
+                  </div>
+                  <div>
+                    <strong>{t('rules.basis')}：</strong>
+                    <cite>{citation(rule.basis)}</cite>
+                    <blockquote>{lang === 'zh' ? rule.basis.textZh : rule.basis.textEn}</blockquote>
+                  </div>
+                  <div>
+                    <strong>{t('rules.procedure')}：</strong>
+                    {text(rule.procedure)}
+                  </div>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ))}
+    </dialog>
+  );
+}

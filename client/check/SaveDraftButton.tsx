@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProjectInput } from './api-types.ts';
+import { CheckApiError, postProjectDraft } from './check-api.ts';
+import { CHECK_NS } from './i18n.ts';
+
+/**
+ * 保存为项目草稿 through POST /api/projects (needs login). Refuses a site whose boundary crosses
+ * itself, says clearly when the user is not logged in (401), and when the endpoint is not there yet.
+ */
+export function SaveDraftButton({
+  name,
+  project,
+  geometry,
+  blocked,
+}: {
+  name: string;
+  project: ProjectInput;
+  geometry: GeoJSON.Geometry | null;
+  blocked: string | null;
+}) {
+  const { t, i18n } = useTranslation(CHECK_NS);
+  const [status, setStatus] = useState<{ kind: 'busy' | 'done' | 'error'; text: string } | null>(null);
+  const save = async () => {
+    if (blocked) return setStatus({ kind: 'error', text: blocked });
+    if (!geometry) return setStatus({ kind: 'error', text: t('save.noSite') });
+    if (!name.trim()) return setStatus({ kind: 'error', text: t('save.noName') });
+    setStatus({ kind: 'busy', text: t('save.saving') });
+    const { type, widthM, ...flags } = project;
+    try {
+      await postProjectDraft({ name: name.trim(), project: { type, ...flags }, geometry, ...(widthM ? { widthM } : {}) });
+      setStatus({ kind: 'done', text: t('save.saved') });
+    } catch (e) {
+      const error = e instanceof CheckApiError ? e : null;
+      if (error?.status === 401) setStatus({ kind: 'error', text: t('save.unauthorized') });
+      else if (error?.status === 404 && error.code === 'NOT_FOUND') setStatus({ kind: 'error', text: t('save.unavailable') });
+      else setStatus({ kind: 'error', text: t('save.failed', { message: error ? error.messageIn(i18n.language) : String(e) }) });
+    }
+  };
+  return (
+    <div className="save-draft">
+      <button type="button" onClick={() => void save()} disabled={status?.kind === 'busy'} data-action="save-draft">
+        {t('actions.save')}
+      </button>
+      {status && (
+        <p className={`site-status is-${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="save-status">
+          {status.text}
+        </p>
+      )}
+    </div>
+  );
+}

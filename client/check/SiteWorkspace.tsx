@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import type maplibregl from 'maplibre-gl';
+import { useMap } from '../map/MapContext.tsx';
+import { setInteractionMode, useInteractionMode } from '../map/interaction-mode.ts';
+import { DRAW_NS } from '../draw/i18n.ts';
+import { EMPTY_IMPORT } from '../draw/ImportControls.tsx';
+import { findSelfIntersections } from '../draw/self-intersections.ts';
+import { siteGeometry } from '../draw/site-features.ts';
+import { SiteOverlays } from '../draw/SiteOverlays.tsx';
+import { useDrawKeyboard } from '../draw/useDrawKeyboard.ts';
+import { useSiteDrawing } from '../draw/useSiteDrawing.ts';
+import { ReportOverlay } from '../report/ReportOverlay.tsx';
+import type { CheckRequestBody, ProjectInput } from './api-types.ts';
+import { CheckOverlays } from './CheckOverlays.tsx';
+import { usePanelSlot } from './panel-slot.ts';
+import { RulesLibrary } from './RulesLibrary.tsx';
+import { SitePanelContent, type SitePanelState } from './SitePanelContent.tsx';
+import { layerNamings, useLayerCatalog } from './useCatalogs.ts';
+import { useLiveCheck } from './useLiveCheck.ts';
+
+const INITIAL: SitePanelState = { siteName: '', widthM: null, project: { type: 'other' }, bufferM: 500, importState: EMPTY_IMPORT };
+
+/**
+ * The proposed site and its conflict check, mounted once beside the map: owns terra-draw, the
+ * undo history, the project form, the live check, the map overlays, the report and the 规则库,
+ * and renders the panel UI into the 绘制与核查 tab whenever that tab is shown (see panel-slot.ts).
+ */
+export function SiteWorkspace({ map: mapProp }: { map?: maplibregl.Map | null }) {
+  const { t } = useTranslation(DRAW_NS);
+  const contextMap = useMap();
+  const map = mapProp ?? contextMap;
+  const slot = usePanelSlot();
+  const drawing = useSiteDrawing(map);
+  useDrawKeyboard(map, drawing);
+
+  const [state, setState] = useState<SitePanelState>(INITIAL);
+  const update = useCallback(
+    (patch: Partial<SitePanelState> | ((s: SitePanelState) => Partial<SitePanelState>)) =>
+      setState((s) => ({ ...s, ...(typeof patch === 'function' ? patch(s) : patch) })),
+    [],
+  );
+  const [repair, setRepair] = useState(false);
+  const [rulesOpen, setRulesOpen] = useState(false);
+  const [reportOpen, setReportOpen] = useState(false);
+
+  // Map clicks belong to the drawing tools while one is active; another tool taking over (the
+  // viewer's measuring), or the tab closing, puts the drawing tools down.
+  const interaction = useInteractionMode();
+  const { tool, setTool } = drawing;
+  useEffect(() => {
+    if (tool) setInteractionMode('draw');
+    else if (interaction === 'draw') setInteractionMode('identify');
+  }, [tool]);
+  useEffect(() => {
+    if (tool && interaction !== 'draw') setTool(null);
+  }, [interaction]);
+  useEffect(() => {
+    if (!slot && tool) setTool(null);
+  }, [slot]);
+
+  const kinks = useMemo(() => findSelfIntersections(drawing.features), [drawing.features]);
+  const geometry = useMemo(() => siteGeometry(drawing.features), [drawing.features]);
+  const geometryKey = useMemo(() => JSON.stringify(geometry), [geometry]);
+  // A repaired check is asked for the boundary as it is now; an edit asks again without repair.
+  useEffect(() => setRepair(false), [geometryKey]);
+  const projectWithWidth = useMemo<ProjectInput>(() => (state.widthM ? { ...state.project, widthM: state.widthM } : state.project), [state.project, state.widthM]);
+  const request = useMemo<CheckRequestBody | null>(
+    () => (geometry ? { geometry, project: projectWithWidth, bufferM: state.bufferM, ...(repair ? { repair: true } : {}) } : null),
+    [geometry, projectWithWidth, state.bufferM, repair],
+  );
+  const live = useLiveCheck(request);
+  const { data: catalog } = useLayerCatalog();
+  const layers = useMemo(() => layerNamings(catalog), [catalog]);
+  const blocked = kinks.length > 0 ? t('kinks.refused') : null;
+  const warningLocations = useMemo(() => state.importState.warnings.flatMap((w) => (w.location ? [w.location] : [])), [state.importState.warnings]);
+  const closeReport = useCallback(() => setReportOpen(false), []);
+  const shownResult = live.status === 'idle' ? null : live.result;
+
+  return (
+    <>
+      <SiteOverlays map={map} features={drawing.features} widthM={state.widthM} kinks={kinks} warningLocations={warningLocations} />
+      <CheckOverlays map={map} result={shownResult} />
+      {slot &&
+        createPortal(
+          <SitePanelContent
+            map={map}
+            drawing={drawing}
+            state={state}
+            update={update}
+            kinks={kinks}
+            blocked={blocked}
+            live={live}
+            layers={layers}
+            geometry={geometry}
+            projectWithWidth={projectWithWidth}
+            onRepair={() => setRepair(true)}
+            onOpenReport={() => setReportOpen(true)}
+            onOpenRules={() => setRulesOpen(true)}
+          />,
+          slot,
+        )}
+      <RulesLibrary open={rulesOpen} onClose={() => setRulesOpen(false)} />
+      {reportOpen && (
+        <ReportOverlay
+          map={map}
+          result={shownResult}
+          project={live.request?.project ?? projectWithWidth}
+          siteName={state.siteName}
+          layers={layers}
+          onClose={closeReport}
+        />
+      )}
+    </>
+  );
+}

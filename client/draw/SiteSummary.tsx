@@ -1,0 +1,85 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type maplibregl from 'maplibre-gl';
+import { bbox } from '@turf/turf';
+import { formatHectares, formatLength, formatM2, formatMu } from '../../server/check/report/area-units.ts';
+import { bilingualSide } from './i18n-bundle.ts';
+import { DRAW_NS } from './i18n.ts';
+import { measureGeometry } from './measure.ts';
+import { isCompleteShape, type SiteFeature } from './site-features.ts';
+import { isEditableInTerraDraw } from './site-snapshot.ts';
+
+export function zoomToFeatures(map: maplibregl.Map | null, features: SiteFeature[]): void {
+  if (!map || features.length === 0) return;
+  const [w, s, e, n] = bbox({ type: 'FeatureCollection', features });
+  map.fitBounds([[w, s], [e, n]], { padding: 60, maxZoom: 17, duration: 400 });
+}
+
+/** Live area (m², 公顷, 亩) and length of the site, and its parts with names, origin and a remove button. */
+export function SiteSummary({
+  map,
+  features,
+  onRemove,
+}: {
+  map: maplibregl.Map | null;
+  features: SiteFeature[];
+  onRemove: (id: string) => void;
+}) {
+  const { t, i18n } = useTranslation(DRAW_NS);
+  const lang = bilingualSide(i18n.language);
+  const parts = useMemo(
+    () => features.filter((f) => isCompleteShape(f.geometry)).map((f) => ({ feature: f, ...measureGeometry(f.geometry) })),
+    [features],
+  );
+  if (parts.length === 0) return <p className="site-empty muted">{t('measure.none')}</p>;
+  const areaM2 = parts.reduce((s, p) => s + p.areaM2, 0);
+  const lines = parts.filter((p) => /LineString/.test(p.feature.geometry.type));
+  const lengthM = lines.reduce((s, p) => s + p.lengthM, 0);
+  const perimeterM = parts.filter((p) => p.areaM2 > 0).reduce((s, p) => s + p.lengthM, 0);
+  return (
+    <div className="site-summary">
+      <dl className="site-measure" aria-label={t('measure.title')}>
+        {areaM2 > 0 && (
+          <div className="site-measure-area">
+            <dt>{t('measure.area')}</dt>
+            <dd>
+              <span data-testid="site-area-m2">{formatM2(areaM2)}</span> m²
+              <br />
+              <strong data-testid="site-area-ha">{formatHectares(areaM2)}</strong> {t('measure.hectare')} ·{' '}
+              <strong data-testid="site-area-mu">{formatMu(areaM2)}</strong> {t('measure.mu')}
+            </dd>
+          </div>
+        )}
+        {lengthM > 0 && (
+          <div>
+            <dt>{t('measure.length')}</dt>
+            <dd data-testid="site-length">{formatLength(lengthM, lang)}</dd>
+          </div>
+        )}
+        {perimeterM > 0 && (
+          <div>
+            <dt>{t('measure.perimeter')}</dt>
+            <dd>{formatLength(perimeterM, lang)}</dd>
+          </div>
+        )}
+      </dl>
+      <ul className="site-parts" aria-label={t('parts.title')}>
+        {parts.map(({ feature, areaM2: a, lengthM: l }) => (
+          <li key={feature.id} className="site-part" data-origin={feature.properties.origin}>
+            <span className="site-part-name" title={isEditableInTerraDraw(feature) ? undefined : t('parts.staticNote')}>
+              {feature.properties.name || t(`tools.${feature.properties.mode ?? 'polygon'}`, { defaultValue: feature.geometry.type })}
+            </span>
+            <span className="site-part-origin">{t(`parts.${feature.properties.origin}`)}</span>
+            <span className="site-part-size">{a > 0 ? `${formatHectares(a)} ${t('measure.hectare')}` : l > 0 ? formatLength(l, lang) : ''}</span>
+            <button type="button" className="link-button" onClick={() => zoomToFeatures(map, [feature])}>
+              {t('parts.zoom')}
+            </button>
+            <button type="button" className="link-button danger" onClick={() => onRemove(feature.id)} aria-label={`${t('parts.remove')} ${feature.properties.name ?? ''}`}>
+              ✕
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { findSelfIntersections } from '../../../client/draw/self-intersections.ts';
+import { isCompleteShape, siteGeometry, type SiteFeature } from '../../../client/draw/site-features.ts';
+
+const part = (id: string, geometry: GeoJSON.Geometry): SiteFeature => ({ type: 'Feature', id, geometry, properties: { origin: 'drawn' } });
+const square = (x: number): GeoJSON.Polygon => ({ type: 'Polygon', coordinates: [[[x, 26.4], [x + 0.001, 26.4], [x + 0.001, 26.401], [x, 26.401], [x, 26.4]]] });
+
+describe('the site geometry sent to POST /api/check', () => {
+  it('is the single part itself, several polygons as a MultiPolygon, a mix as a GeometryCollection', () => {
+    expect(siteGeometry([part('a', square(106.6))])).toEqual(square(106.6));
+    expect(siteGeometry([part('a', square(106.6)), part('b', square(106.7))])?.type).toBe('MultiPolygon');
+    const mixed = siteGeometry([part('a', square(106.6)), part('p', { type: 'Point', coordinates: [106.65, 26.4] })]);
+    expect(mixed?.type).toBe('GeometryCollection');
+    expect(siteGeometry([])).toBeNull();
+  });
+
+  it('leaves out shapes still too incomplete to check (a polygon after two clicks)', () => {
+    const twoClicks: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[106.6, 26.4], [106.61, 26.4], [106.6, 26.4], [106.6, 26.4]]] };
+    expect(isCompleteShape(twoClicks)).toBe(false);
+    expect(siteGeometry([part('a', twoClicks)])).toBeNull();
+  });
+});
+
+describe('self-intersections', () => {
+  it('finds where a bow-tie boundary crosses itself', () => {
+    const bowTie: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]] };
+    const found = findSelfIntersections([part('x', bowTie)]);
+    expect(found).toHaveLength(1);
+    expect(found[0].location[0]).toBeCloseTo(1, 9);
+    expect(found[0].location[1]).toBeCloseTo(1, 9);
+    expect(findSelfIntersections([part('s', square(106.6))])).toEqual([]);
+  });
+});
