@@ -21,9 +21,12 @@ export interface SubmissionResult {
  * Test hook for the durability test: REDLINE_TEST_SUBMIT_DELAY_MS (set only by tests) pauses
  * between storing the check and changing the status, so a kill -9 can land inside the transaction.
  */
-async function testPause(): Promise<void> {
+async function testPause(projectId: number): Promise<void> {
   const ms = Number(process.env.REDLINE_TEST_SUBMIT_DELAY_MS ?? 0);
-  if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+  if (!(ms > 0)) return;
+  // The test waits for this line to know the transaction is open, then kills the process.
+  console.warn(`[test hook] submission of project ${projectId} paused ${ms} ms inside its transaction`);
+  await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**
@@ -45,7 +48,7 @@ export async function submitProject(
     // The check reads the layers inside this transaction: the versions it records are the ones it used.
     const check = await runCheck(client, { geometry: project.geometry, project: project.project, bufferM: options.bufferM });
     const checkId = await insertCheckRun(client, { projectId: id, projectVersion: project.version, userId: user.id, result: check });
-    await testPause();
+    await testPause(id);
     const { rows } = await client.query<{ version: number }>(
       `UPDATE projects SET status = 'submitted', version = version + 1, last_check_id = $2, submitted_at = now(), updated_at = now()
         WHERE id = $1 RETURNING version`,

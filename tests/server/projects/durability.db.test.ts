@@ -71,21 +71,22 @@ describe('durability: kill -9 during a submission (embedded PGlite in its own DA
 
     // Committed before the crash: A submitted with its check, B created and edited.
     const a = await c.call('POST', '/api/projects', { name: 'A 已提交', geometry: INSIDE_ZONE, project: POLLUTING_PLANT });
-    const started = Date.now();
     const submittedA = await c.call('POST', `/api/projects/${a.body.id}/submit`);
-    const checkMs = Date.now() - started - DELAY_MS;
     expect(submittedA.status).toBe(200);
     expect(submittedA.body.check.verdict).toBe('prohibited');
     const b = await c.call('POST', '/api/projects', { name: 'B 草稿', geometry: INSIDE_ZONE, project: POLLUTING_PLANT });
     expect((await c.call('PATCH', `/api/projects/${b.body.id}`, { version: 1, geometry: OUTSIDE_ZONE })).status).toBe(200);
 
-    // B's submission: kill -9 the server process (the one holding PGlite) halfway through the pause
-    // between storing B's check and changing its status.
+    // B's submission: kill -9 the server process (the one holding PGlite) while it pauses between
+    // storing B's check and changing B's status — the server says when the pause has begun.
+    const pauses = () => first.output().split(`[test hook] submission of project`).length - 1;
+    expect(pauses()).toBe(1); // A's
     const pending = c.call('POST', `/api/projects/${b.body.id}/submit`).then(
       (r) => r.status,
       () => 'connection lost',
     );
-    await new Promise((r) => setTimeout(r, Math.max(0, checkMs) + DELAY_MS / 2));
+    while (pauses() < 2) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, DELAY_MS / 3));
     const serverPid = Number(fs.readFileSync(path.join(dataDir, 'redline-map.pid'), 'utf8'));
     process.kill(serverPid, 'SIGKILL');
     expect(await pending).toBe('connection lost');
