@@ -1,5 +1,6 @@
 import type { Position } from 'geojson';
 import { fromWgs84 } from '../importers/crs.ts';
+import { encodeText } from '../importers/text-decoding.ts';
 import { downloadName } from './file-name.ts';
 import { exportZone } from './zone.ts';
 import type { ExportFile, ExportOptions, SiteFeatureCollection, SiteGeometry } from './types.ts';
@@ -7,7 +8,7 @@ import type { ExportFile, ExportOptions, SiteFeatureCollection, SiteGeometry } f
 /**
  * Coordinate list, one row per vertex: feature, name, part, ring, point, lon, lat — or easting,
  * northing (CGCS2000 Gauss-Krüger, Y with prefix) when a zone is given. Rings are closed and ring 1
- * is each part's outer ring, so the CSV importer reads it back. UTF-8 with BOM for Excel.
+ * is each part's outer ring, so the CSV importer reads it back. UTF-8 with BOM for Excel, or GBK.
  */
 const quote = (v: unknown) => {
   const s = v === null || v === undefined ? '' : String(v);
@@ -46,9 +47,11 @@ export function exportCsv(site: SiteFeatureCollection, options: ExportOptions = 
       ),
     );
   });
+  const text = lines.join('\r\n') + '\r\n';
+  const gbk = options.encoding === 'gbk';
   return {
-    body: Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8'),
-    contentType: 'text/csv; charset=utf-8',
+    body: gbk ? encodeText(text, 'gbk') : Buffer.from('\uFEFF' + text, 'utf8'),
+    contentType: gbk ? 'text/csv; charset=GBK' : 'text/csv; charset=utf-8',
     filename: downloadName(options.name, 'csv'),
   };
 }

@@ -40,6 +40,7 @@ describe('other formats round trip', () => {
   it('GeoJSON', () => expectSameSite(importGeoJson(exportGeoJson(site).body).features, 0.001));
   it('KML', async () => expectSameSite((await importKml(exportKml(site).body)).features, 0.001));
   it('CSV lon/lat', () => expectSameSite(importCsv(exportCsv(site).body, { geometry: 'polygon' }).features, 0.001));
+  it('CSV in GBK', () => expectSameSite(importCsv(exportCsv(site, { encoding: 'gbk' }).body, { geometry: 'polygon' }).features, 0.001));
   it('CSV in zone 36', () => expectSameSite(importCsv(exportCsv(site, { zone: 36 }).body, { geometry: 'polygon', crs: { epsg: 4524, gcj02: false } }).features, 0.01));
   it('Shapefile, CGCS2000 lon/lat and GK zone 36, UTF-8 and GBK', async () => {
     for (const options of [{}, { zone: 36 }, { zone: 35, zonePrefix: false, encoding: 'gbk' as const }]) {
