@@ -19,6 +19,7 @@ export function LayerRow({ entry, onToggle, onOpacity }: Props) {
   const { t, i18n } = useTranslation();
   const map = useMap();
   const [showSettings, setShowSettings] = useState(false);
+  const [showClasses, setShowClasses] = useState(false);
   const { info, style, visible, opacity, load } = entry;
   const name = layerName(info, i18n.language);
   const classes = style.classes.filter((c) => c.level === null || info.levels.length === 0 || info.levels.includes(c.level));
@@ -26,9 +27,26 @@ export function LayerRow({ entry, onToggle, onOpacity }: Props) {
     if (map && info.bbox) map.fitBounds([[info.bbox[0], info.bbox[1]], [info.bbox[2], info.bbox[3]]], { padding: 40, maxZoom: 15 });
   };
   const settingsId = `layer-settings-${info.id}`;
+  const classesId = `layer-classes-${info.id}`;
+  const hasClasses = classes.length > 1;
   return (
     <li className={`layer-row${visible ? ' is-visible' : ''}`} data-layer-id={info.id}>
       <div className="layer-main">
+        {hasClasses ? (
+          <button
+            type="button"
+            className="class-toggle"
+            aria-expanded={showClasses}
+            aria-controls={classesId}
+            onClick={() => setShowClasses((v) => !v)}
+            title={t('layers.classesOf', { name })}
+            aria-label={t('layers.classesOf', { name })}
+          >
+            {showClasses ? '▾' : '▸'}
+          </button>
+        ) : (
+          <span className="class-toggle" aria-hidden="true" />
+        )}
         <label className="layer-toggle">
           <input type="checkbox" checked={visible} onChange={(e) => onToggle(e.target.checked)} data-testid={`toggle-${info.id}`} />
           <LegendSwatch symbol={classes[0]?.symbol ?? {}} geometry={style.geometry} />
@@ -73,8 +91,8 @@ export function LayerRow({ entry, onToggle, onOpacity }: Props) {
           <p className="layer-meta">{i18n.language.startsWith('zh') ? info.source.zh : info.source.en}</p>
         </div>
       )}
-      {classes.length > 1 && (
-        <ul className="layer-classes" aria-label={t('layers.classesOf', { name })}>
+      {hasClasses && showClasses && (
+        <ul className="layer-classes" id={classesId} aria-label={t('layers.classesOf', { name })}>
           {classes.map((c) => (
             <li key={c.level ?? '_'}>
               <LegendSwatch symbol={c.symbol} geometry={style.geometry} />

@@ -100,7 +100,9 @@ export function Popup() {
       <ul className="popup-list">
         {shown.features.map((f, i) => {
           const expanded = i === open;
-          const title = f.name ?? layerName(f.layer, i18n.language);
+          // The official (Chinese) name stays in the table; in English the title is the English name.
+          const englishName = typeof f.properties.nameEn === 'string' ? f.properties.nameEn : null;
+          const title = (!i18n.language.startsWith('zh') && englishName) || f.name || layerName(f.layer, i18n.language);
           return (
             <li key={`${f.layer.id}/${f.key}`} className={expanded ? 'is-open' : ''}>
               <button type="button" className="popup-item-header" aria-expanded={expanded} onClick={() => setOpen(i)} disabled={!many}>

@@ -42,7 +42,7 @@ export function featureAttributes(t: TFunction, feature: IdentifiedFeature, lang
     rows.push({
       key: 'areaM2',
       label: t('attributes.area'),
-      value: `${formatHectares(areaM2, locale, t('units.hectare'))}（${formatMu(areaM2, locale, t('units.mu'))}）`,
+      value: t('attributes.areaValue', { hectares: formatHectares(areaM2, locale, t('units.hectare')), mu: formatMu(areaM2, locale, t('units.mu')) }),
     });
   }
   const zh = language.startsWith('zh');

@@ -15,17 +15,43 @@ function withKey(f: Feature): Feature {
   return { ...f, properties };
 }
 
+/**
+ * Whether the server can build this layer's tiles: one tile over the layer's centre. A PostGIS
+ * without protobuf-c (the embedded PGlite build) cannot, and then the layer comes as GeoJSON
+ * whatever its size: slower, but on the map.
+ */
+async function tilesWork(layer: LayerInfo, signal: AbortSignal): Promise<boolean> {
+  if (!layer.bbox) return true;
+  const [w, s, e, n] = layer.bbox;
+  const z = 10;
+  const lat = (((s + n) / 2) * Math.PI) / 180;
+  const x = Math.floor((((w + e) / 2 + 180) / 360) * 2 ** z);
+  const y = Math.floor(((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * 2 ** z);
+  const res = await fetch(`/tiles/${encodeURIComponent(layer.id)}/${z}/${x}/${y}.mvt?v=${layer.version ?? 0}`, { signal });
+  return res.ok;
+}
+
+async function fetchFeatures(layer: LayerInfo, signal: AbortSignal): Promise<Response> {
+  const res = await fetch(`/api/layers/${encodeURIComponent(layer.id)}/features`, { signal });
+  if (!res.ok) throw new Error(`GET features of ${layer.id}: HTTP ${res.status}`);
+  return res;
+}
+
 /** Loads a layer by the rule in source-rule.ts: GeoJSON within the byte budget, else vector tiles. */
 export async function loadLayerSource(
   layer: LayerInfo,
   forced: Set<string> | 'all',
   signal: AbortSignal,
 ): Promise<{ source: LoadedLayerSource; full?: FeatureCollection }> {
-  if (initialSourceKind(layer, forced) === 'tiles') return { source: { kind: 'tiles' } };
-  const res = await fetch(`/api/layers/${encodeURIComponent(layer.id)}/features`, { signal });
-  if (!res.ok) throw new Error(`GET features of ${layer.id}: HTTP ${res.status}`);
-  const text = await readWithinBudget(res);
-  if (text === null) return { source: { kind: 'tiles' } };
+  let text: string | null = null;
+  if (initialSourceKind(layer, forced) === 'geojson') {
+    text = await readWithinBudget(await fetchFeatures(layer, signal));
+  }
+  if (text === null) {
+    if (await tilesWork(layer, signal)) return { source: { kind: 'tiles' } };
+    console.warn(`Vector tiles unavailable for ${layer.id} (PostGIS without ST_AsMVT): loading it as GeoJSON`);
+    text = await (await fetchFeatures(layer, signal)).text();
+  }
   const full = JSON.parse(text) as FeatureCollection;
   full.features = full.features.map((f) => ({ ...f, properties: { ...f.properties, key: String(f.id) } }));
   return {

@@ -6,7 +6,10 @@ import type { LayerInfo } from '../layers/layer-info.ts';
  * 1. More than MAX_GEOJSON_FEATURES features → vector tiles (`/tiles/<id>/{z}/{x}/{y}.mvt`) at once.
  * 2. Otherwise the client streams `/api/layers/<id>/features` and counts bytes; past
  *    MAX_GEOJSON_BYTES of (uncompressed) GeoJSON it aborts and switches to vector tiles.
- * 3. Everything else stays GeoJSON: the whole layer lives in the browser, so hover, popups with
+ * 3. Before using tiles the client fetches one tile over the layer; if the server cannot build
+ *    tiles (a PostGIS without protobuf-c, such as the embedded PGlite build) the layer is loaded as
+ *    GeoJSON whatever its size, with a console warning — slower, but on the map.
+ * 4. Everything else stays GeoJSON: the whole layer lives in the browser, so hover, popups with
  *    every attribute, zoom-to, one label per feature and the corridor centre lines need no request.
  *
  * Why bytes: the cost of GeoJSON is parsing and tessellating every vertex in the browser, and bytes
