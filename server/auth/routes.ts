@@ -7,8 +7,16 @@ import { accountLocked, assertNotLocked, clearFailures, recordFailure } from './
 import { verifyPassword } from './passwords.ts';
 import { DEFAULT_LOGIN_RATE_LIMIT, loginRateLimiter, type LoginRateLimit } from './rate-limit.ts';
 import { requireUser } from './roles.ts';
-import { createSession, deleteExpiredSessions, deleteSession, SESSION_COOKIE, SESSION_MAX_MS, sessionCookieOptions } from './sessions.ts';
-import { findUserForLogin } from './users.ts';
+import {
+  createSession,
+  deleteExpiredSessions,
+  deleteSession,
+  deleteUserSessions,
+  SESSION_COOKIE,
+  SESSION_MAX_MS,
+  sessionCookieOptions,
+} from './sessions.ts';
+import { findUserForLogin, updateUser } from './users.ts';
 
 const badCredentials = () =>
   new AppError(401, 'INVALID_CREDENTIALS', { zh: '用户名或密码错误', en: 'Wrong username or password' });
@@ -75,6 +83,24 @@ export function authRouter(db: Database, config: Pick<Config, 'publicMap'>, opti
     });
     res.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
     res.status(204).end();
+  });
+
+  // Changing one's own password needs the current one; every other session of the user ends.
+  router.post('/api/auth/password', requireUser(), async (req, res) => {
+    const auth = req.auth!;
+    const { currentPassword, newPassword } = (req.body ?? {}) as Record<string, unknown>;
+    const account = await findUserForLogin(db.pool, auth.user.username);
+    if (typeof currentPassword !== 'string' || !(await verifyPassword(account?.passwordHash, currentPassword))) {
+      throw new AppError(403, 'WRONG_PASSWORD', { zh: '当前密码不正确', en: 'The current password is wrong' });
+    }
+    const session = await withTransaction(db.pool, async (client) => {
+      await updateUser(client, auth.user.id, { password: newPassword as string });
+      await deleteUserSessions(client, auth.user.id);
+      await recordAudit(client, { action: 'user.password_changed', actor: auth.user, detail: { userId: auth.user.id }, ip: req.ip });
+      return createSession(client, auth.user.id, clientOf(req));
+    });
+    res.cookie(SESSION_COOKIE, session.token, { ...sessionCookieOptions(req), maxAge: SESSION_MAX_MS });
+    res.json({ user: auth.user, csrfToken: session.csrfToken });
   });
 
   // Anonymous visitors get { user: null }: on a public map that is a normal state, not an error.

@@ -12,6 +12,7 @@ export type AuditAction =
   | 'user.bootstrapped'
   | 'user.created'
   | 'user.updated'
+  | 'user.password_changed'
   | 'project.created'
   | 'project.updated'
   | 'project.submitted'

@@ -33,6 +33,8 @@ interface Case {
   success: number;
   /** Prepares the target and returns the path and body. */
   setup: () => Promise<{ path: string; body: object; verify?: () => Promise<void> }>;
+  /** Acts on the caller's own session or password: use a throwaway account, not the shared one. */
+  ownAccount?: boolean;
 }
 
 const projectState = async (id: number) =>
@@ -139,6 +141,16 @@ const CASES: Case[] = [
     denied: [],
     success: 204,
     setup: async () => ({ path: '/api/auth/logout', body: {} }),
+    ownAccount: true,
+  },
+  {
+    name: 'POST /api/auth/password',
+    method: 'post',
+    allowed: 'applicant',
+    denied: [],
+    success: 200,
+    setup: async () => ({ path: '/api/auth/password', body: { currentPassword: PASSWORD, newPassword: 'another long password' } }),
+    ownAccount: true,
   },
 ];
 
@@ -156,8 +168,12 @@ describe('role × endpoint matrix of every mutating endpoint', () => {
   for (const c of CASES) {
     it(`${c.name}: anonymous 401, wrong role 403, no CSRF 403, ${c.allowed} ${c.success}`, async () => {
       const { path, body, verify } = await c.setup();
-      // A separate session of the allowed user for logout, so that the shared one survives.
-      const allowed = c.name === 'POST /api/auth/logout' ? await login(t.app, `${P}_${c.allowed}`) : sessions[c.allowed];
+      let allowed = sessions[c.allowed];
+      if (c.ownAccount) {
+        const username = `${P}_own${Math.random().toString(36).slice(2, 8)}`;
+        await makeUser(t.db.pool, username, c.allowed === 'otherApplicant' ? 'applicant' : c.allowed);
+        allowed = await login(t.app, username);
+      }
       const snapshot = async () => (await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).rows[0].n;
       const auditBefore = await snapshot();
 
