@@ -19,6 +19,9 @@ import { sessionMiddleware } from './auth/sessions.ts';
 import { usersRouter } from './auth/users-routes.ts';
 import { projectsRouter } from './projects/routes.ts';
 import { searchRouter } from './search/routes.ts';
+import { importRouter } from './importers/routes.ts';
+import { exportRouter } from './exporters/routes.ts';
+import { reportRouter } from './check/report/routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -68,8 +71,20 @@ export function createApp({ config, db, log, clientDir }: AppDeps) {
   app.use(cookieParser());
   app.use(sessionMiddleware(db));
 
-  const routers: Router[] = [healthRouter(db), layersRouter(db), tilesRouter(db), checkRouter(db), rulesRouter(), searchRouter(db),
-    authRouter(db, config), usersRouter(db), projectsRouter(db, config)];
+  const routers: Router[] = [
+    healthRouter(db),
+    layersRouter(db),
+    tilesRouter(db),
+    searchRouter(db),
+    checkRouter(db),
+    rulesRouter(),
+    reportRouter(db),
+    importRouter({ uploadLimitBytes: config.uploadLimitBytes }),
+    exportRouter(),
+    authRouter(db, config),
+    usersRouter(db),
+    projectsRouter(db, config),
+  ];
   for (const router of routers) app.use(router);
 
   app.use('/api', apiNotFound);
