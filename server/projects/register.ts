@@ -60,6 +60,14 @@ export function parseRegisterFilter(query: Record<string, unknown>): RegisterFil
   };
 }
 
+const REGISTER_WHERE = `
+      WHERE ($1::bigint IS NULL OR p.owner_id = $1)
+        AND ($2::text IS NULL OR p.status = $2)
+        AND ($3::text IS NULL OR ($3 = 'none' AND c.verdict IS NULL) OR c.verdict = $3)
+        AND ($4::text IS NULL OR p.attributes->>'type' = $4)
+        AND ($5::text IS NULL OR strpos(lower(concat_ws(' ', p.name, p.description, p.applicant, p.township, o.username)), lower($5)) > 0)
+        AND ($6::text IS NULL OR p.township = $6)`;
+
 /** The register rows a user may see (applicants: their own), newest first, with the total before paging. */
 export async function listProjects(
   db: Queryable,
@@ -67,36 +75,33 @@ export async function listProjects(
   filter: RegisterFilter,
   { withGeometry = false } = {},
 ): Promise<{ items: ProjectView[]; total: number }> {
+  const params = [
+    seesAllProjects(viewer) ? null : viewer.id,
+    filter.status ?? null,
+    filter.verdict ?? null,
+    filter.type ?? null,
+    filter.q ?? null,
+    filter.township ?? null,
+  ];
   const { rows } = await db.query<ProjectView & { total: number }>(
-    `${projectSelect({ withGeometry, withTotal: true })}
-      WHERE ($1::bigint IS NULL OR p.owner_id = $1)
-        AND ($2::text IS NULL OR p.status = $2)
-        AND ($3::text IS NULL OR ($3 = 'none' AND c.verdict IS NULL) OR c.verdict = $3)
-        AND ($4::text IS NULL OR p.attributes->>'type' = $4)
-        AND ($5::text IS NULL OR strpos(lower(concat_ws(' ', p.name, p.description, p.applicant, p.township, o.username)), lower($5)) > 0)
-        AND ($6::text IS NULL OR p.township = $6)
+    `${projectSelect({ withGeometry, withTotal: true })} ${REGISTER_WHERE}
       ORDER BY p.updated_at DESC, p.id DESC
       LIMIT $7 OFFSET $8`,
-    [
-      seesAllProjects(viewer) ? null : viewer.id,
-      filter.status ?? null,
-      filter.verdict ?? null,
-      filter.type ?? null,
-      filter.q ?? null,
-      filter.township ?? null,
-      filter.limit,
-      filter.offset,
-    ],
+    [...params, filter.limit, filter.offset],
   );
-  const total = rows[0]?.total ?? (filter.offset > 0 ? await countVisible(db, viewer) : 0);
+  // A page past the end has no row to carry the total: count separately.
+  const total =
+    rows[0]?.total ??
+    (filter.offset > 0
+      ? (
+          await db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM projects p JOIN users o ON o.id = p.owner_id
+               LEFT JOIN check_runs c ON c.id = p.last_check_id ${REGISTER_WHERE}`,
+            params,
+          )
+        ).rows[0].n
+      : 0);
   return { items: rows.map(({ total: _t, ...p }) => p as ProjectView), total };
-}
-
-async function countVisible(db: Queryable, viewer: AuthUser): Promise<number> {
-  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM projects WHERE $1::bigint IS NULL OR owner_id = $1', [
-    seesAllProjects(viewer) ? null : viewer.id,
-  ]);
-  return rows[0].n;
 }
 
 export interface Dashboard {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import request from 'supertest';
 import { createApp } from '../../../server/app.ts';
@@ -138,6 +139,28 @@ describe('drafts', () => {
     expect((await other.get(`/api/projects?q=${P}`)).body).toEqual([]);
     expect((await reviewer.get(`/api/projects?q=${encodeURIComponent(`${P} 管线`)}`)).body.map((p: { id: number }) => p.id)).toEqual([res.body.id]);
     expect((await applicant.get('/api/projects/abc')).status).toBe(404);
+  });
+});
+
+describe('township', () => {
+  it('is the admin_boundary township holding the site, kept up to date when the site moves', async () => {
+    const { rows } = await t.db.pool.query<{ name: string; lon: number; lat: number }>(
+      `SELECT f.name, ST_X(p) AS lon, ST_Y(p) AS lat
+         FROM features f JOIN layers l ON l.id = f.layer_id AND l.current_version = f.version,
+              LATERAL ST_PointOnSurface(f.geom) p
+        WHERE f.layer_id = 'admin_boundary' AND f.level = 'township' ORDER BY f.name LIMIT 2`,
+    );
+    if (!fs.existsSync('geodata/catalog.json')) return; // reference dataset not generated: nothing to look up
+    expect(rows.length).toBe(2);
+    const around = (r: { lon: number; lat: number }) => square(r.lon - 0.0001, r.lat - 0.0001, 0.0002);
+    const res = await applicant.post('/api/projects', { name: `${P} 乡镇`, geometry: around(rows[0]), project: { type: 'commercial' } });
+    expect(res.body.township).toBe(rows[0].name);
+    const moved = await applicant.patch(`/api/projects/${res.body.id}`, { version: 1, geometry: around(rows[1]) });
+    expect(moved.body.township).toBe(rows[1].name);
+    const filtered = await reviewer.get(`/api/projects?township=${encodeURIComponent(rows[1].name)}&q=${P}`);
+    expect(filtered.body.map((p: { id: number }) => p.id)).toEqual([res.body.id]);
+    // Far outside the district: no township.
+    expect((await applicant.get(`/api/projects/${await draft()}`)).body.township).toBeNull();
   });
 });
 

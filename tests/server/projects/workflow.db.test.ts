@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { VERDICT_LABELS, type Verdict } from '../../../server/check/verdict.ts';
 import { openTestApp } from '../../support/test-app.ts';
 import { login, makeUser, type Session } from '../auth/accounts.ts';
 import {
@@ -19,6 +20,8 @@ let applicant: Session;
 let reviewer: Session;
 let layerVersion: number;
 const P = `wf${Date.now().toString(36)}`;
+/** The verdict of the resubmitted site (outside the test zone), set by the first test. */
+let finalVerdict: string;
 
 beforeAll(async () => {
   t = await openTestApp();
@@ -81,15 +84,21 @@ describe('review workflow end to end through the API', () => {
     expect(moved.body.geometry.coordinates[0][0]).toEqual(OUTSIDE_ZONE.coordinates[0][0]);
     const second = await applicant.post(`/api/projects/${id}/submit`, { version: 4 });
     expect(second.status).toBe(200);
-    expect(second.body.check.verdict).toBe('clear');
+    // Out of the water zone. Other layers may still speak (e.g. the reference urban development
+    // boundary makes any site outside it conditional): the stored verdict is what a fresh check says.
     expect(second.body.check.clearLayers).toContain(TEST_WATER_LAYER);
+    expect(second.body.check.verdict).not.toBe('prohibited');
+    const fresh = await request(t.app).post('/api/check').send({ geometry: OUTSIDE_ZONE, project: POLLUTING_PLANT });
+    expect(second.body.check.verdict).toBe(fresh.body.verdict);
+    expect(second.body.check.layerVersions).toEqual(fresh.body.layerVersions);
+    finalVerdict = second.body.check.verdict;
 
     // 5. The reviewer approves.
     const approve = await reviewer.post(`/api/projects/${id}/decision`, { decision: 'approve', comment: '已避让水源保护区，同意' });
     expect(approve.status).toBe(200);
     expect(approve.body.status).toBe('approved');
     const final = await reviewer.get(`/api/projects/${id}`);
-    expect(final.body).toMatchObject({ status: 'approved', version: 6, verdict: 'clear' });
+    expect(final.body).toMatchObject({ status: 'approved', version: 6, verdict: finalVerdict });
 
     // The audit lists every step, in order, with who did it.
     const audit = await applicant.get(`/api/projects/${id}/audit`);
@@ -107,7 +116,7 @@ describe('review workflow end to end through the API', () => {
     expect(audit.body[1].detail).toMatchObject({ verdict: 'prohibited', checkId: first.body.checkId });
     expect(audit.body[2].detail).toMatchObject({ decision: 'revise', comment: '选址位于饮用水水源一级保护区，请调整' });
     expect(audit.body[3].detail).toMatchObject({ fields: ['geometry'], fromVersion: 3, toVersion: 4 });
-    expect(audit.body[4].detail).toMatchObject({ verdict: 'clear', resubmission: true });
+    expect(audit.body[4].detail).toMatchObject({ verdict: finalVerdict, resubmission: true });
     expect(audit.body[0].ip).toBeUndefined(); // applicants do not see addresses …
     expect((await reviewer.get(`/api/projects/${id}/audit`)).body[0].ip).toMatch(/127\.0\.0\.1/); // … reviewers do
 
@@ -115,7 +124,7 @@ describe('review workflow end to end through the API', () => {
     const checks = await applicant.get(`/api/projects/${id}/checks`);
     expect(checks.body).toHaveLength(2);
     expect(checks.body.map((c: { id: number }) => c.id)).toEqual([second.body.checkId, first.body.checkId]);
-    expect(checks.body.map((c: { verdict: string }) => c.verdict)).toEqual(['clear', 'prohibited']);
+    expect(checks.body.map((c: { verdict: string }) => c.verdict)).toEqual([finalVerdict, 'prohibited']);
     expect(checks.body.map((c: { projectVersion: number }) => c.projectVersion)).toEqual([4, 1]);
     for (const run of checks.body) {
       expect(run.layerVersions[TEST_WATER_LAYER]).toBe(layerVersion);
@@ -151,13 +160,14 @@ describe('register, export and dashboard', () => {
       (await applicant.post('/api/projects', { name, geometry: OUTSIDE_ZONE, project: { type } })).body.id as number;
     const park = await mk(`${P} 光伏电站`, 'energy_solar');
     const shop = await mk(`${P} 商业综合体`, 'commercial');
-    await applicant.post(`/api/projects/${shop}/submit`);
+    const shopVerdict = (await applicant.post(`/api/projects/${shop}/submit`)).body.check.verdict as string;
 
     const list = async (query: string) => (await reviewer.get(`/api/projects?${query}`)).body.map((p: { id: number }) => p.id);
     expect(await list(`q=${encodeURIComponent(`${P} 光伏`)}`)).toEqual([park]);
     expect(await list(`type=energy_solar&q=${P}`)).toEqual([park]);
     expect(await list(`status=submitted&q=${P}`)).toEqual([shop]);
-    expect(await list(`verdict=clear&q=${P}`)).toContain(shop);
+    expect(await list(`verdict=${shopVerdict}&q=${P}`)).toContain(shop);
+    expect(await list(`verdict=prohibited&q=${P}`)).toEqual(shopVerdict === 'prohibited' ? [shop] : []);
     expect(await list(`verdict=none&q=${P}`)).toEqual([park]);
     const bad = await reviewer.get('/api/projects?status=maybe');
     expect(bad.status).toBe(400);
@@ -165,10 +175,16 @@ describe('register, export and dashboard', () => {
     const page = await reviewer.get(`/api/projects?q=${P}&limit=1`);
     expect(page.body).toHaveLength(1);
     expect(Number(page.headers['x-total-count'])).toBe(3);
+    const pastEnd = await reviewer.get(`/api/projects?q=${P}&type=energy_solar&offset=5`);
+    expect(pastEnd.body).toEqual([]);
+    expect(pastEnd.headers['x-total-count']).toBe('1');
 
     const dashboard = await applicant.get('/api/dashboard');
     expect(dashboard.body.byStatus).toMatchObject({ draft: 1, submitted: 1, approved: 1, rejected: 0, revision_requested: 0 });
-    expect(dashboard.body.byVerdict).toMatchObject({ clear: 2, none: 1, prohibited: 0 });
+    const expectedByVerdict: Record<string, number> = { prohibited: 0, conditional: 0, notice: 0, clear: 0, none: 1 };
+    expectedByVerdict[shopVerdict] += 1;
+    expectedByVerdict[finalVerdict] += 1;
+    expect(dashboard.body.byVerdict).toEqual(expectedByVerdict);
     expect(dashboard.body.total).toBe(3);
 
     const xlsx = await reviewer.agent
@@ -190,7 +206,7 @@ describe('register, export and dashboard', () => {
     expect(rows).toHaveLength(3);
     const approvedRow = rows.find((r) => r[2] === `${P} 化工厂`)!;
     expect(approvedRow[9]).toContain('已通过');
-    expect(approvedRow[10]).toContain('无冲突');
+    expect(approvedRow[10]).toContain(VERDICT_LABELS[finalVerdict as Verdict].zh);
     expect(approvedRow[12]).toBe('已避让水源保护区，同意');
 
     const geojson = await reviewer.get(`/api/projects.geojson?q=${P}`);
