@@ -11,7 +11,8 @@ export function MapLoading() {
   const { catalog } = useCatalog();
   const { state } = useViewState();
   const statuses = useLayerStatuses();
-  const pending = catalog.layers.filter((l) => state.visible.has(l.id) && statuses[l.id]?.state === 'loading').length;
+  // A visible layer without a status yet is about to be requested: count it as loading too.
+  const pending = catalog.layers.filter((l) => state.visible.has(l.id) && (!statuses[l.id] || statuses[l.id].state === 'loading')).length;
   const busy = !map || catalog.status === 'loading' || pending > 0;
   if (!busy) return null;
   return (

@@ -40,9 +40,15 @@ export function BasemapSwitcher({ onOpenSettings }: { onOpenSettings(): void }) 
                   disabled={blocked}
                   onChange={() => dispatch({ type: 'set-basemap', basemap: b.id })}
                 />
-                {t(b.labelKey)}
-                {b.online && <span className="muted"> · {t('basemap.online')}</span>}
-                {blocked && <span className="muted"> · {t('basemap.needsKey')}</span>}
+                <span>
+                  {t(b.labelKey)}
+                  {b.online && (
+                    <small className="muted">
+                      {t('basemap.online')}
+                      {blocked && ` · ${t('basemap.needsKey')}`}
+                    </small>
+                  )}
+                </span>
               </label>
             );
           })}

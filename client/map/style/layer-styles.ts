@@ -43,7 +43,7 @@ export const LAYER_STYLES: Record<string, LayerStyle> = {
     classes: [
       { level: 'priority', symbol: { fill: P.unitPriority, fillOpacity: 0.32, line: P.unitLine, lineWidth: 0.8 } },
       { level: 'key', symbol: { fill: P.unitKey, fillOpacity: 0.32, line: P.unitLine, lineWidth: 0.8 } },
-      { level: 'general', symbol: { fill: P.unitGeneral, fillOpacity: 0.4, line: P.unitLine, lineWidth: 0.8 } },
+      { level: 'general', symbol: { fill: P.unitGeneral, fillOpacity: 0.45, line: P.unitLine, lineWidth: 0.8 } },
     ],
     label: { minzoom: 13, size: [10, 12], color: '#5b5446', haloColor: '#ffffff', priority: 80 },
   },

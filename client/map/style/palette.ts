@@ -2,7 +2,8 @@
  * The map's colours, in one place. Conventions a Chinese planner expects: the ecological red line in
  * red, water in blues (a darker blue = a stricter zone), protected nature in greens (darker = core),
  * farmland yellow-green, development boundaries dashed purple, environmental control units by class
- * (green = priority protection, orange-red = key control, pale yellow = general).
+ * (green = priority protection, orange-red = key control, pale slate blue = general, so it is not
+ * taken for farmland).
  */
 export const PALETTE = {
   background: '#f3f1ec',
@@ -50,7 +51,7 @@ export const PALETTE = {
 
   unitPriority: '#5fb86a',
   unitKey: '#f07b45',
-  unitGeneral: '#f6dc7a',
+  unitGeneral: '#b9c3e3',
   unitLine: '#8a8273',
 
   industrial: '#a3a0b4',
