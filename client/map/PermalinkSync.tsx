@@ -31,7 +31,10 @@ export function PermalinkSync() {
   }, [map, state.visible, state.basemap, catalog.layers]);
 
   useEffect(() => {
-    const onHashChange = () => window.location.reload();
+    // Only a view link reloads; a hash another feature uses is left alone.
+    const onHashChange = () => {
+      if (/(^#|&)map=/.test(window.location.hash)) window.location.reload();
+    };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);

@@ -14,7 +14,3 @@ export function storeLayerFeatures(layerId: string, collection: FeatureCollectio
 export function storedFeature(layerId: string, key: string): Feature | undefined {
   return byLayer.get(layerId)?.get(key);
 }
-
-export function forgetLayerFeatures(layerId: string): void {
-  byLayer.delete(layerId);
-}

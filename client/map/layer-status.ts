@@ -11,12 +11,6 @@ export function setLayerStatus(layerId: string, status: LayerLoadState): void {
   for (const l of listeners) l();
 }
 
-export function clearLayerStatus(layerId: string): void {
-  const { [layerId]: _removed, ...rest } = statuses;
-  statuses = rest;
-  for (const l of listeners) l();
-}
-
 function subscribe(listener: () => void) {
   listeners.add(listener);
   return () => listeners.delete(listener);
