@@ -5,6 +5,7 @@ import { openDatabase, type Database } from './db/database.ts';
 import { createLogger, type Logger } from './http/logger.ts';
 import { createApp } from './app.ts';
 import { prepareDatabase } from './db/prepare.ts';
+import { bootstrapAdmin } from './auth/bootstrap-admin.ts';
 
 export interface RunningServer {
   url: string;
@@ -20,13 +21,14 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   const log = createLogger(config.logLevel);
   const started = Date.now();
   const db = await openDatabase(config);
-  if (config.loadReferenceData) {
-    try {
-      await prepareDatabase(db.pool);
-    } catch (e) {
-      await db.close();
-      throw e;
-    }
+  try {
+    if (config.loadReferenceData) await prepareDatabase(db.pool);
+    const admin = await bootstrapAdmin(db.pool, config);
+    if (admin.created) log.info({ username: admin.username }, 'first administrator created from ADMIN_USERNAME');
+    else if (admin.reason === 'no-credentials') log.warn('no accounts yet: set ADMIN_USERNAME and ADMIN_PASSWORD and restart');
+  } catch (e) {
+    await db.close();
+    throw e;
   }
   const clientDir = path.resolve('dist/client');
   const app = createApp({ config, db, log, clientDir });

@@ -9,10 +9,17 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
  * and served on a loopback port, so the application talks to it through `pg` exactly as it talks
  * to a real PostgreSQL server.
  *
- * PGlite has a single session. The socket server therefore accepts ONE client (maxConnections 1) and
- * the application uses a pool of ONE connection: requests queue in the pool instead of interleaving
- * their statements inside each other's transactions (tests/server/db/embedded-concurrency.test.ts).
+ * PGlite has a single session. The application therefore uses a pool of ONE connection: requests
+ * queue in the pool instead of interleaving their statements inside each other's transactions
+ * (tests/server/db/embedded-concurrency.db.test.ts).
+ *
+ * The socket server closes a connection after a statement fails outside a transaction, and frees
+ * the slot only a tick later; the pool meanwhile discards that client and connects anew. With a
+ * single slot the new connection would be refused ("Too many connections"), so the server keeps one
+ * spare slot for that hand-over. The pool never opens two connections at once.
  */
+const SOCKET_SLOTS = 2;
+
 export interface EmbeddedDatabase {
   url: string;
   port: number;
@@ -52,7 +59,7 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
   const unlock = lockDataDir(dataDir);
   try {
     const db = await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), extensions: { postgis } });
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: SOCKET_SLOTS });
     await server.start();
     const port = Number(server.getServerConn().split(':').pop());
     return {

@@ -53,3 +53,17 @@ describe('concurrent use of the database (embedded: one PGlite session behind a 
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(200));
   });
 });
+
+describe('recovery after failed statements', () => {
+  it('keeps answering after statements fail, inside and outside transactions', async () => {
+    for (let i = 0; i < 3; i++) {
+      await expect(t.db.pool.query('SELECT 1/0')).rejects.toThrow(/division by zero/);
+      expect((await t.db.pool.query('SELECT 41 + 1 AS n')).rows[0].n).toBe(42);
+      await expect(withTransaction(t.db.pool, (c) => c.query('SELECT 1/0'))).rejects.toThrow(/division by zero/);
+      expect((await t.db.pool.query('SELECT 2 AS n')).rows[0].n).toBe(2);
+    }
+    const res = await request(t.app).post('/api/check').send({ geometry: { type: 'Point', coordinates: [106.66, 26.4] }, project: { type: 'nope' } });
+    expect(res.status).toBe(400);
+    expect((await request(t.app).get('/api/health')).status).toBe(200);
+  });
+});
