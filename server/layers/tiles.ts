@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/types.ts';
 import { badRequest } from '../http/errors.ts';
 import type { LayerInfo } from './catalog.ts';
+import { encodeMvtLayer } from './mvt-encode.ts';
 
 export interface TileAddress {
   z: number;
@@ -28,26 +29,74 @@ export function parseTileAddress(z: string, x: string, y: string): TileAddress {
   return { z: zi, x: xi, y: yi };
 }
 
+/** Whether this PostGIS can encode tiles itself (needs protobuf-c; the PGlite build has none). */
+const asMvtSupport = new WeakMap<object, Promise<boolean>>();
+function supportsAsMvt(db: Queryable): Promise<boolean> {
+  let known = asMvtSupport.get(db);
+  if (!known) {
+    known = db
+      .query(`SELECT ST_AsMVT(t, 'probe') FROM (SELECT 1 AS id, ST_AsMVTGeom(ST_MakePoint(1, 1), ST_MakeEnvelope(0, 0, 2, 2)) AS geom) t`)
+      .then(() => true, () => false);
+    asMvtSupport.set(db, known);
+  }
+  return known;
+}
+
+/** Features of the tile as PostGIS encodes them (ST_AsMVTGeom: clipped, quantised, oriented). */
+const MVT_GEOM_FEATURES = `
+  WITH bounds AS (SELECT ST_TileEnvelope($3, $4, $5) AS env)
+  SELECT f.id, f.feature_key AS key, f.name, f.level, f.version,
+         ST_AsMVTGeom(ST_Transform(f.geom, 3857), bounds.env, 4096, 64, true) AS geom
+    FROM features f, bounds
+   WHERE f.layer_id = $1 AND f.version = $2
+     AND f.geom && ST_Transform(bounds.env, 4326)`;
+
 /**
- * One Mapbox Vector Tile of a layer's current version (PostGIS ST_AsMVT), source-layer = layer id.
- * Features keep id, name, level and the layer version, enough for styling and popups; the full
- * attributes come from /api/layers/:id/features when a feature is clicked. An empty area gives an
- * empty (zero-byte) tile.
+ * The same in plain PostGIS, for builds without protobuf-c (PGlite), where ST_AsMVTGeom is missing
+ * too: clip to the tile plus a 64-unit buffer, orient exteriors counter-clockwise, map Web Mercator
+ * to tile space (4096 units, y down — which makes exteriors clockwise, as MVT requires), and snap
+ * to the integer grid.
+ */
+const PLAIN_TILE_FEATURES = `
+  WITH bounds AS (SELECT ST_TileEnvelope($3, $4, $5) AS env),
+       box AS (SELECT env, ST_XMin(env) AS x0, ST_YMax(env) AS y1, (ST_XMax(env) - ST_XMin(env)) AS w,
+                      ST_Expand(env, (ST_XMax(env) - ST_XMin(env)) * 64 / 4096) AS clip FROM bounds),
+       clipped AS (
+         SELECT f.id, f.feature_key AS key, f.name, f.level, f.version,
+                ST_ForcePolygonCCW(ST_ClipByBox2D(ST_Transform(f.geom, 3857), box.clip)) AS g, box.x0, box.y1, box.w
+           FROM features f, box
+          WHERE f.layer_id = $1 AND f.version = $2 AND f.geom && ST_Transform(box.clip, 4326))
+  SELECT id, key, name, level, version,
+         ST_RemoveRepeatedPoints(ST_SnapToGrid(
+           ST_Affine(g, 4096 / w, 0, 0, -4096 / w, -x0 * 4096 / w, y1 * 4096 / w), 1)) AS geom
+    FROM clipped WHERE NOT ST_IsEmpty(g)`;
+
+/**
+ * One Mapbox Vector Tile of a layer's current version, source-layer = layer id. Where PostGIS has
+ * protobuf support it builds the tile (ST_AsMVTGeom + ST_AsMVT); otherwise PostGIS still clips and
+ * quantises and the tile is encoded in Node (mvt-encode.ts). Features keep key, name, level and the
+ * layer version, enough for styling and popups. An empty area gives an empty (zero-byte) tile.
  */
 export async function layerTile(db: Queryable, layer: LayerInfo, { z, x, y }: TileAddress): Promise<Buffer> {
   if (layer.version === null) return Buffer.alloc(0);
-  const { rows } = await db.query<{ tile: Buffer }>(
-    `WITH bounds AS (SELECT ST_TileEnvelope($3, $4, $5) AS env),
-          mvt AS (
-            SELECT f.id, f.feature_key AS key, f.name, f.level, f.version,
-                   ST_AsMVTGeom(ST_Transform(f.geom, 3857), bounds.env, 4096, 64, true) AS geom
-              FROM features f, bounds
-             WHERE f.layer_id = $1 AND f.version = $2
-               AND f.geom && ST_Transform(bounds.env, 4326))
-     SELECT COALESCE(ST_AsMVT(mvt, $1, 4096, 'geom', 'id'), ''::bytea) AS tile FROM mvt WHERE geom IS NOT NULL`,
-    [layer.id, layer.version, z, x, y],
+  const params = [layer.id, layer.version, z, x, y];
+  if (await supportsAsMvt(db)) {
+    const { rows } = await db.query<{ tile: Buffer }>(
+      `WITH mvt AS (${MVT_GEOM_FEATURES})
+       SELECT COALESCE(ST_AsMVT(mvt, $1, 4096, 'geom', 'id'), ''::bytea) AS tile FROM mvt WHERE geom IS NOT NULL`,
+      params,
+    );
+    return rows[0]?.tile ?? Buffer.alloc(0);
+  }
+  const { rows } = await db.query<{ id: number; key: string; name: string | null; level: string | null; version: number; geometry: GeoJSON.Geometry }>(
+    `SELECT id, key, name, level, version, ST_AsGeoJSON(geom)::json AS geometry FROM (${PLAIN_TILE_FEATURES}) t
+      WHERE NOT ST_IsEmpty(geom)`,
+    params,
   );
-  return rows[0]?.tile ?? Buffer.alloc(0);
+  return encodeMvtLayer(
+    layer.id,
+    rows.map((r) => ({ id: r.id, geometry: r.geometry, properties: { key: r.key, name: r.name, level: r.level, version: r.version } })),
+  );
 }
 
 /** TileJSON 3.0 for a layer, with absolute tile URLs on the requesting host. */
