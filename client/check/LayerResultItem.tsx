@@ -40,7 +40,9 @@ export function LayerResultItem({ result, layers, bufferM }: { result: LayerResu
       </div>
       {featureNames.length > 0 && (
         <div className="layer-result-features">
-          {t('results.features')}：{featureNames.join(lang === 'zh' ? '、' : ', ')}
+          {t('results.features')}
+          {lang === 'zh' ? '：' : ': '}
+          {featureNames.join(lang === 'zh' ? '、' : ', ')}
         </div>
       )}
       {result.rules.length > 0 && (

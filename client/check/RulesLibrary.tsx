@@ -26,6 +26,7 @@ export function RulesLibrary({ open, onClose }: { open: boolean; onClose: () => 
     if (!open && d.open) d.close();
   }, [open]);
   const text = (b: { zh: string; en: string }) => (lang === 'zh' ? b.zh : b.en);
+  const colon = lang === 'zh' ? '：' : ': ';
   return (
     <dialog ref={dialog} className="rules-library" onClose={onClose} aria-labelledby="rules-library-title" data-testid="rules-library">
       <header className="rules-library-header">
@@ -54,16 +55,16 @@ export function RulesLibrary({ open, onClose }: { open: boolean; onClose: () => 
                     <code className="rule-entry-id">{rule.id}</code>
                   </div>
                   <div>
-                    <strong>{t('rules.condition')}：</strong>
+                    <strong>{t('rules.condition')}{colon}</strong>
                     {text(rule.conditionText)}
                   </div>
                   <div>
-                    <strong>{t('rules.basis')}：</strong>
+                    <strong>{t('rules.basis')}{colon}</strong>
                     <cite>{citation(rule.basis)}</cite>
                     <blockquote>{lang === 'zh' ? rule.basis.textZh : rule.basis.textEn}</blockquote>
                   </div>
                   <div>
-                    <strong>{t('rules.procedure')}：</strong>
+                    <strong>{t('rules.procedure')}{colon}</strong>
                     {text(rule.procedure)}
                   </div>
                 </li>

@@ -96,7 +96,11 @@ export function SiteWorkspace({ map: mapProp }: { map?: maplibregl.Map | null })
             geometry={geometry}
             projectWithWidth={projectWithWidth}
             onRepair={() => setRepair(true)}
-            onOpenReport={() => setReportOpen(true)}
+            onOpenReport={() => {
+              // The report's map snapshot shows the site, not the editing handles.
+              setTool(null);
+              setReportOpen(true);
+            }}
             onOpenRules={() => setRulesOpen(true)}
           />,
           slot,

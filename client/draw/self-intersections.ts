@@ -21,12 +21,12 @@ export function findSelfIntersections(features: readonly SiteFeature[]): SelfInt
     } catch {
       continue; // degenerate rings while drawing
     }
-    const seen = new Set<string>();
+    const own: [number, number][] = [];
     for (const p of points) {
       const [lon, lat] = p.geometry.coordinates;
-      const key = `${lon.toFixed(9)},${lat.toFixed(9)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      // turf reports each crossing once per pair of edges; closer than ~1 cm is the same place.
+      if (own.some(([x, y]) => Math.abs(x - lon) < 1e-7 && Math.abs(y - lat) < 1e-7)) continue;
+      own.push([lon, lat]);
       found.push({ featureId: feature.id, name: feature.properties.name, location: [lon, lat] });
     }
   }

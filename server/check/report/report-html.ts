@@ -40,9 +40,10 @@ function layerTableHtml(model: ReportModel): string {
         case 'relation':
           return `<td class="rr-nowrap">${escapeHtml(text(row, key))}</td>`;
         case 'overlap':
+          if (!(Number(text(row, 'overlapM2')) > 0)) return '<td class="rr-num">—</td>';
           return `<td class="rr-num">${num(text(row, 'overlapM2'), 2)} m²<br>${num(text(row, 'overlapHa'), 4)} ${unit.ha}<br>${num(text(row, 'overlapMu'), 2)} ${unit.mu}</td>`;
         case 'overlapPct':
-          return `<td class="rr-num">${num(text(row, key), 2)}</td>`;
+          return `<td class="rr-num">${Number(text(row, 'overlapM2')) > 0 ? num(text(row, key), 2) : '—'}</td>`;
         case 'distanceM':
           return `<td class="rr-num">${num(text(row, key), 1)}</td>`;
         default:
@@ -51,7 +52,7 @@ function layerTableHtml(model: ReportModel): string {
     });
     return `<tr>${cells.join('')}</tr>`;
   });
-  const widths = [15, 11, 8, 8, 13, 7, 7, 16, 15].map((w) => `<col style="width:${w}%">`).join('');
+  const widths = [13, 11, 11, 7, 13, 7, 7, 16, 15].map((w) => `<col style="width:${w}%">`).join('');
   if (body.length === 0) return `<p>${escapeHtml(label(model.lang, 'none'))}</p>`;
   return `<table class="rr-table"><colgroup>${widths}</colgroup><thead><tr>${head}</tr></thead><tbody>${body.join('')}</tbody></table>`;
 }
