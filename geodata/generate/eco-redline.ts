@@ -47,7 +47,7 @@ export interface RedlinePart {
 
 function patchArea(p: RidgePatch, district: Area): Area {
   const seed = `eco-redline/${p.name}`;
-  return p.ridge ? ridgeBand(p.ridge, p.halfWidthM!, seed, district, 0.6) : intersect(organicArea(p.outline!, { seed, scaleM: 700 }), district)!;
+  return p.ridge ? ridgeBand(p.ridge, p.halfWidthM!, seed, district, 0.6) : intersect(organicArea(p.outline!, { seed, scaleM: 700, fragmented: true }), district)!;
 }
 
 export function buildEcoRedline(district: Area, reserve: NatureReserve, sourceZones: WaterSourceZone[]): RedlinePart[] {

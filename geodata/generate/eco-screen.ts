@@ -1,5 +1,5 @@
 import type { LonLat } from './local-metres.ts';
-import { organicBand } from './fields.ts';
+import { organicBand, solid } from './fields.ts';
 import { intersect, type Area } from './polygon-ops.ts';
 import { ILLUSTRATIVE, type Layer } from './layer.ts';
 
@@ -30,8 +30,9 @@ export function ridgeBand(ridge: LonLat[], halfWidthM: number, seed: string, dis
   return intersect(organicBand(ridge, halfWidthM, { seed, amplitude }), district)!;
 }
 
+/** A screen is one planning area: its largest piece, holes filled. */
 export function buildEcoScreens(district: Area): { name: string; geometry: Area }[] {
-  return ECO_SCREENS.map((s) => ({ name: s.name, geometry: ridgeBand(s.ridge, s.halfWidthM, `eco-screen/${s.name}`, district) }));
+  return ECO_SCREENS.map((s) => ({ name: s.name, geometry: solid(ridgeBand(s.ridge, s.halfWidthM, `eco-screen/${s.name}`, district)) }));
 }
 
 export function ecoScreenLayer(screens: { name: string; geometry: Area }[]): Layer {

@@ -3,7 +3,7 @@ import { toMetres, type LonLat } from './local-metres.ts';
 import { scalarField } from './noise.ts';
 import { smoothLine, smoothRing } from './shapes.ts';
 import { bboxAround, contourArea, type Field } from './contour.ts';
-import type { Area } from './polygon-ops.ts';
+import { largestPart, type Area } from './polygon-ops.ts';
 
 /**
  * Scalar fields for contourArea: "how far inside" a ridge band or a rough outline a position is,
@@ -79,13 +79,27 @@ export function maxField(fields: Field[]): Field {
   return (p) => fields.reduce((m, f) => Math.max(m, f(p)), -Infinity);
 }
 
+/** The largest part without holes: a zone drawn as one piece (a catchment, a reserve, a scenic area). */
+export function solid(area: Area): Area {
+  return { type: 'Polygon', coordinates: [largestPart(area).coordinates[0]] };
+}
+
+export interface OrganicAreaOptions {
+  seed: string;
+  scaleM: number;
+  amplitude?: number;
+  wavelengthM?: number;
+  /** One piece without holes (default), or keep the outliers and holes the noise makes. */
+  fragmented?: boolean;
+}
+
 /** An organic area from a rough outline: the outline's shape with noisy lobes and inlets. */
-export function organicArea(control: LonLat[], { seed, scaleM, amplitude = 0.4, wavelengthM }: { seed: string; scaleM: number; amplitude?: number; wavelengthM?: number }): Area {
+export function organicArea(control: LonLat[], { seed, scaleM, amplitude = 0.4, wavelengthM, fragmented = false }: OrganicAreaOptions): Area {
   const field = outlineField(control, scaleM, { seed, amplitude, wavelengthM: wavelengthM ?? scaleM * 3.5 });
   const cellM = Math.max(20, Math.min(120, scaleM / 5));
   const area = contourArea(field, { bbox: bboxAround(control, scaleM * (1 + 3 * amplitude)), cellM, minPartM2: (cellM * 6) ** 2 });
   if (!area) throw new Error(`organic area ${seed} came out empty`);
-  return area;
+  return fragmented ? area : solid(area);
 }
 
 /** An organic band along a line (ridge, valley) of roughly `halfWidthM`. */

@@ -112,9 +112,14 @@ ogr2ogr -f GeoJSON -t_srs EPSG:4326 -lco RFC7946=YES -lco COORDINATE_PRECISION=7
                * FROM HJGKDY"
 \`\`\`
 
-(Add \`-s_srs EPSG:4524\` when the \`.prj\` file is missing.) Then give the file to the loader for that layer
-id and set the catalog entry's \`illustrative\` to false and its \`source\` to the official provenance
-(issuing authority, approval document, date). Note that \`npm run geodata\` rewrites every file in
-\`geodata/\`: keep official deliveries in their own directory and load them from there (at the time of
-writing the loader reads \`GEODATA_DIR\`, default \`geodata/\`; see \`server/layers/reference-data.ts\`),
-never regenerate over them.`;
+(Add \`-s_srs EPSG:4524\` when the \`.prj\` file is missing.) Then load it as a new version of the layer
+(at the time of writing, \`server/cli/load-geodata.ts\`):
+
+\`\`\`sh
+npm run geodata:load -- --layer control_unit --file /data/official/control_unit.geojson --note "2024 三线一单动态更新版"
+\`\`\`
+
+Layers are versioned: the load adds a version and never overwrites the illustrative one, so checks
+stored earlier can still be re-run against the data they used. Record the official provenance
+(issuing authority, approval document, date) in the note and the layer's \`source\`. Keep official
+files outside \`geodata/\`: \`npm run geodata\` rewrites every file in it.`;

@@ -33,7 +33,7 @@ export interface UrbanCluster {
 export function buildUrbanBoundary(district: Area, ecoRedlineDraft: Area): UrbanCluster[] {
   const shapes = URBAN_CLUSTERS.map((c) => ({
     ...c,
-    geometry: organicArea(c.control, { seed: `urban/${c.name}`, scaleM: 450, amplitude: 0.85, wavelengthM: 1800 }),
+    geometry: organicArea(c.control, { seed: `urban/${c.name}`, scaleM: 450, amplitude: 0.85, wavelengthM: 1800, fragmented: true }),
   }));
   // Clusters that touch merge into one boundary polygon; keep the name of the first (largest role).
   const merged: UrbanCluster[] = [];

@@ -2,7 +2,7 @@ import type { LineString } from 'geojson';
 import { offsetM, type LonLat } from './local-metres.ts';
 import { distanceAlongTo, sliceAlong } from './line-ops.ts';
 import { eggControl, LANDSCAPE_OCTAVES, lobe, ribbon, roughen, scaleOctaves } from './shapes.ts';
-import { bandField, organicArea } from './fields.ts';
+import { bandField, organicArea, solid } from './fields.ts';
 import { bboxAround, contourArea } from './contour.ts';
 import { bufferM, difference, intersect, union, type Area } from './polygon-ops.ts';
 
@@ -57,7 +57,7 @@ export function smallReservoirZones(water: Area, catchment: LonLat[], seed: stri
 function reachLand(river: LineString, fromM: number, toM: number, halfWidthM: number, seed: string): Area {
   const reach = sliceAlong(river, fromM, toM).coordinates as LonLat[];
   const field = bandField(reach, halfWidthM, { seed, amplitude: 0.35, wavelengthM: 1800 });
-  return contourArea(field, { bbox: bboxAround(reach, halfWidthM * 1.6), cellM: 60 })!;
+  return solid(contourArea(field, { bbox: bboxAround(reach, halfWidthM * 1.6), cellM: 60 })!);
 }
 
 /** River reach (HJ defaults): 一级 1000 m up / 100 m down, 50 m land; 二级 +2000 m up / +200 m down, 1000 m land; 准 a further 3000 m up. */
