@@ -14,7 +14,12 @@ const verdictColour: maplibregl.ExpressionSpecification = [
 ];
 
 const OVERLAP_LAYERS: OverlayLayer[] = [
-  { id: 'site-overlap-fill', type: 'fill', paint: { 'fill-color': verdictColour, 'fill-opacity': 0.45 } },
+  // Prohibited overlaps stand out most; a notice (e.g. inside a corridor) must not hide the map.
+  {
+    id: 'site-overlap-fill',
+    type: 'fill',
+    paint: { 'fill-color': verdictColour, 'fill-opacity': ['match', ['get', 'verdict'], 'prohibited', 0.5, 'conditional', 0.38, 'notice', 0.2, 0.15] },
+  },
   { id: 'site-overlap-line', type: 'line', paint: { 'line-color': verdictColour, 'line-width': 2 } },
 ];
 const AVOIDANCE_LAYERS: OverlayLayer[] = [
@@ -29,7 +34,8 @@ export function CheckOverlays({ map, result }: { map: maplibregl.Map | null; res
   const overlaps = useMemo<FeatureCollection | null>(() => {
     if (!result) return null;
     const order = ['clear', 'notice', 'conditional', 'prohibited'];
-    const withOverlap = result.results.filter((r) => r.overlap && r.overlapAreaM2 > 0);
+    // The urban boundary's overlap is the part INSIDE it, which is not the conflict: leave it out.
+    const withOverlap = result.results.filter((r) => r.overlap && r.overlapAreaM2 > 0 && r.kind !== 'urban_boundary');
     withOverlap.sort((a, b) => order.indexOf(a.verdict) - order.indexOf(b.verdict));
     return {
       type: 'FeatureCollection',

@@ -1,5 +1,4 @@
 import type { Feature, Geometry, Polygon, MultiPolygon, Position } from 'geojson';
-import { measureGeometry } from './measure.ts';
 
 /** Where a part of the site came from: drawn here, imported from a file, or an adopted suggestion. */
 export type SiteOrigin = 'drawn' | 'imported' | 'avoidance';
@@ -25,6 +24,17 @@ export function isGuidanceFeature(properties: Record<string, unknown> | null | u
 const distinct = (positions: Position[]) => new Set(positions.map((p) => `${p[0]},${p[1]}`)).size;
 
 /**
+ * A ring spans an area: three distinct vertices not all on one line. (Not its signed area: a
+ * bow tie's two halves cancel, yet it must still be checked — and refused with the crossing named.)
+ */
+function spansArea(ring: Position[]): boolean {
+  if (distinct(ring) < 3) return false;
+  const [x0, y0] = ring[0];
+  const [x1, y1] = ring.find((p) => p[0] !== x0 || p[1] !== y0)!;
+  return ring.some(([x, y]) => Math.abs((x1 - x0) * (y - y0) - (y1 - y0) * (x - x0)) > 1e-14);
+}
+
+/**
  * Whether a feature is a usable site part yet. A polygon still being drawn with two clicks, or a
  * line with one point, has no shape to measure or check.
  */
@@ -35,9 +45,9 @@ export function isCompleteShape(geometry: Geometry): boolean {
     case 'LineString':
       return distinct(geometry.coordinates) >= 2;
     case 'Polygon':
-      return distinct(geometry.coordinates[0] ?? []) >= 3 && measureGeometry(geometry).areaM2 > 0.01;
+      return spansArea(geometry.coordinates[0] ?? []);
     case 'MultiPolygon':
-      return geometry.coordinates.some((p) => distinct(p[0] ?? []) >= 3) && measureGeometry(geometry).areaM2 > 0.01;
+      return geometry.coordinates.some((p) => spansArea(p[0] ?? []));
     case 'MultiPoint':
     case 'MultiLineString':
       return geometry.coordinates.length > 0;

@@ -18,6 +18,13 @@ describe('the site geometry sent to POST /api/check', () => {
     const twoClicks: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[106.6, 26.4], [106.61, 26.4], [106.6, 26.4], [106.6, 26.4]]] };
     expect(isCompleteShape(twoClicks)).toBe(false);
     expect(siteGeometry([part('a', twoClicks)])).toBeNull();
+    const collinear: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[106.6, 26.4], [106.61, 26.4], [106.62, 26.4], [106.6, 26.4]]] };
+    expect(isCompleteShape(collinear)).toBe(false);
+  });
+
+  it('keeps a bow tie (zero signed area) so the check can refuse it and name the crossing', () => {
+    const bowTie: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[106.6, 26.4], [106.61, 26.41], [106.61, 26.4], [106.6, 26.41], [106.6, 26.4]]] };
+    expect(isCompleteShape(bowTie)).toBe(true);
   });
 });
 

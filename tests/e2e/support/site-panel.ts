@@ -50,7 +50,7 @@ export async function lonLatsAt(page: Page, pixels: { x: number; y: number }[]):
 
 /** Draws a polygon with the polygon tool: one click per vertex, then a click on the first to close it. */
 export async function drawPolygonAtPixels(page: Page, pixels: { x: number; y: number }[]): Promise<void> {
-  await page.click('[data-tool="polygon"]');
+  if ((await page.getAttribute('[data-tool="polygon"]', 'aria-pressed')) !== 'true') await page.click('[data-tool="polygon"]');
   for (const p of [...pixels, pixels[0]]) {
     await page.mouse.move(p.x, p.y, { steps: 3 });
     await page.mouse.click(p.x, p.y);
