@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { SitePanel } from '../check/SitePanel.tsx';
 import { LayersPanel } from '../layers/LayersPanel.tsx';
 import { PlaceholderPanel } from './PlaceholderPanel.tsx';
 
@@ -15,6 +16,6 @@ export interface PanelTab {
 
 export const PANEL_TABS: PanelTab[] = [
   { id: 'layers', labelKey: 'tabs.layers', render: () => <LayersPanel /> },
-  { id: 'check', labelKey: 'tabs.check', render: () => <PlaceholderPanel textKey="tabs.checkPlaceholder" /> },
+  { id: 'check', labelKey: 'tabs.check', render: () => <SitePanel /> },
   { id: 'projects', labelKey: 'tabs.projects', render: () => <PlaceholderPanel textKey="tabs.projectsPlaceholder" /> },
 ];
