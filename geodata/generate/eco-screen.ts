@@ -4,10 +4,10 @@ import { intersect, type Area } from './polygon-ops.ts';
 import { ILLUSTRATIVE, type Layer } from './layer.ts';
 
 /**
- * Layer `eco_screen` (三屏): forested mountain ranges drawn as wide bands along their ridge lines,
- * the width swelling and narrowing along the ridge. 黔灵山脉 north towards 贵阳 centre, 大成山脉
- * along the western and south-western hills, 凤凰山 east/south-east of the town (its exact place
- * is not known; gazetteer).
+ * Layer `eco_screen` (三屏): forested mountain ranges drawn as wide irregular bands along their
+ * ridge lines (the level set of "closeness to the ridge" plus noise, fields.ts). 黔灵山脉 north
+ * towards 贵阳 centre, 大成山脉 along the western and south-western hills, 凤凰山 east/south-east of
+ * the town (its exact place is not known; gazetteer).
  */
 export interface Ridge {
   name: string;
