@@ -58,9 +58,16 @@ export function useSiteDrawing(map: maplibregl.Map | null): SiteDrawing {
   const [undoState, setUndoState] = useState({ canUndo: false, canRedo: false });
   const [snapping, setSnappingState] = useState(false);
 
+  /** Parts in the order they were loaded (a file's parcel order); newly drawn ones after them. */
+  const orderRef = useRef<string[]>([]);
   const readSite = useCallback((): SiteFeature[] => {
     const drawn = drawRef.current?.getSnapshot().map(fromStoreFeature) ?? [];
-    return [...drawn.filter((f): f is SiteFeature => f !== null), ...fixedRef.current];
+    const parts = [...drawn.filter((f): f is SiteFeature => f !== null), ...fixedRef.current];
+    const rank = (id: string) => {
+      const i = orderRef.current.indexOf(id);
+      return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+    };
+    return parts.map((part, i) => ({ part, i })).sort((a, b) => rank(a.part.id) - rank(b.part.id) || a.i - b.i).map(({ part }) => part);
   }, []);
 
   /** React state follows terra-draw at most once per frame (it changes on every pointer move). */
@@ -88,6 +95,7 @@ export function useSiteDrawing(map: maplibregl.Map | null): SiteDrawing {
     (parts: SiteFeature[]) => {
       const draw = drawRef.current;
       restoringRef.current = true;
+      orderRef.current = parts.map((p) => p.id);
       try {
         fixedRef.current = parts.filter((p) => !isEditableInTerraDraw(p));
         if (draw) {

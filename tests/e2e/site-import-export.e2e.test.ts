@@ -75,4 +75,30 @@ describe('importing and exporting a 国土 TXT through the UI (issue 5)', () => 
     }
     await page.context().close();
   });
+
+  it('offers a parcel selector when a file holds several parcels, and shows only the chosen one', async () => {
+    const second = [
+      '5,0.2400,2,花溪第二地块,面,,建设用地,,@',
+      'K1,1,2923200.000,36367300.000',
+      'K2,1,2923200.000,36367360.000',
+      'K3,1,2923160.000,36367360.000',
+      'K4,1,2923160.000,36367300.000',
+      'K1,1,2923200.000,36367300.000',
+    ];
+    const { page } = await openWatchedPage(browser, inject('appUrl'));
+    await waitForMapIdle(page);
+    await openSitePanel(page);
+    await page.click('[data-testid="import-section"] summary');
+    await page.setInputFiles('[data-testid="import-file"]', { name: 'two.txt', mimeType: 'text/plain', buffer: Buffer.from([TXT, ...second].join('\r\n'), 'utf8') });
+    await page.waitForSelector('[data-testid="import-status"]:has-text("已导入 2 个地块")', { timeout: 30_000 });
+    await expect(page.locator('.site-part-name').allTextContents()).resolves.toEqual(['花溪示例地块', '花溪第二地块']);
+    const options = await page.locator('[data-testid="import-parcel"] option').allTextContents();
+    expect(options).toEqual(['全部地块（2）', '花溪示例地块', '花溪第二地块']);
+    await page.selectOption('[data-testid="import-parcel"]', { label: '花溪第二地块' });
+    await page.waitForFunction(() => document.querySelectorAll('.site-part-name').length === 1);
+    await expect(page.locator('.site-part-name').textContent()).resolves.toBe('花溪第二地块');
+    // 60 × 40 m on the GK plane = 0.2400 公顷 (ellipsoidal area within 0.1 %).
+    expect(Math.abs((await numberIn(page, 'site-area-ha')) - 0.24) / 0.24).toBeLessThan(0.001);
+    await page.context().close();
+  });
 });
