@@ -1,4 +1,6 @@
+import type { AuthUser } from '../auth/sessions.ts';
 import type { Queryable } from '../db/types.ts';
+import { matchRank, searchProjects, type ProjectSearchResult } from './project-search.ts';
 import { badRequest } from '../http/errors.ts';
 
 /** Longest accepted query, in characters: longer than any place or feature name. */
@@ -72,7 +74,14 @@ export async function searchFeatures(db: Queryable, query: string, limit = DEFAU
   return rows;
 }
 
-/** Everything searchable. Project names join here once projects are stored (a second query, merged). */
-export async function search(db: Queryable, query: string, limit = DEFAULT_LIMIT): Promise<SearchResult[]> {
-  return searchFeatures(db, query, limit);
+/**
+ * Everything searchable: feature names, and the names of the projects the viewer may see (none
+ * for anonymous visitors), merged by how well they match (features first among equals).
+ */
+export async function search(db: Queryable, query: string, limit = DEFAULT_LIMIT, viewer?: AuthUser): Promise<(SearchResult | ProjectSearchResult)[]> {
+  const features = await searchFeatures(db, query, limit);
+  const projects = await searchProjects(db, viewer, query, escapeLike(query), limit);
+  if (projects.length === 0) return features;
+  const ranked = [...features, ...projects].map((hit, i) => ({ hit, i, rank: matchRank(hit.name, query) }));
+  return ranked.sort((a, b) => a.rank - b.rank || a.i - b.i).slice(0, limit).map((r) => r.hit);
 }
