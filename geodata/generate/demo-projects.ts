@@ -9,12 +9,15 @@ import type { LayerFeature } from './layer.ts';
 /**
  * geodata/demo-projects.geojson: the sample sites of seed 000 §5 (gazetteer, last section), placed
  * by search so each lands where its story needs it and every verdict of rules.md §12 occurs:
- * prohibited (pig farm over a 二级 zone, quarry in the red line, resort hotel in a 核心景区),
- * conditional (water main through a 一级 zone and the red line, sewer main through the wetland
- * park, science museum in the reserve's 实验区), notice (solar farm in a corridor) and clear
- * (community service centre and the 燕楼 park extension inside the development boundary).
- * `expectedVerdict` treats 重点/一般 control units as information (their 准入清单 is listed):
- * since the units tile the district, a strict ECU=NOTICE reading would leave no site clear.
+ * prohibited (pig farm over a 二级 zone, quarry in the red line, resort hotel in a 核心景区, and the
+ * water main, whose route also crosses permanent basic farmland), conditional (sewer main through the
+ * wetland park, science museum in the reserve's 实验区, solar farm outside the development boundary),
+ * notice (the 燕楼 park extension: a discharging plant in a 重点管控单元) and clear (community
+ * service centre inside the development boundary).
+ * `expectedVerdict` is what the rule base (server/check/rules) gives; tests/geodata/demo-verdicts
+ * checks it against the engine. 重点/一般 control units are information for non-polluting projects
+ * (their 准入清单 is listed): since the units tile the district, a strict ECU=NOTICE reading would
+ * leave no site clear.
  */
 export interface DemoZones {
   redline: Area;
@@ -69,7 +72,7 @@ export function buildDemoProjects(z: DemoZones): LayerFeature[] {
       name: '燕楼工业园三期', applicant: '花溪区燕楼产业园区管理委员会',
       project: { type: 'industrial', dischargesPollutants: true },
       description: '燕楼产业园三期扩区，绿色科技建材与食品加工标准厂房，部分位于现状园区外、城镇开发边界内。',
-      expectedVerdict: 'clear', expectedBecause: '位于城镇开发边界内，不涉及生态保护红线、水源保护区、自然保护地、永久基本农田和生态廊道；列出所在重点管控单元的准入清单',
+      expectedVerdict: 'notice', expectedBecause: '位于城镇开发边界内，不涉及生态保护红线、水源保护区、自然保护地、永久基本农田和生态廊道；排放污染物的工业项目位于重点管控单元，须落实准入清单的污染物排放和环境风险管控要求',
       geometry,
     });
   }
@@ -107,7 +110,7 @@ export function buildDemoProjects(z: DemoZones): LayerFeature[] {
       name: '花溪水库-南郊水厂输水工程', applicant: '贵阳市水务投资有限公司',
       project: { type: 'water_supply', unavoidable: true, widthM: 8 },
       description: '自花溪水库取水口至南郊水厂的原水输水管线（DN1200），穿越水库一级保护区和生态保护红线，申请人主张必须且无法避让。',
-      expectedVerdict: 'conditional', expectedBecause: '与供水设施有关的项目可进入一级保护区（《水污染防治法》第六十五条）；生态保护红线内必须且无法避让的供水设施属允许的有限人为活动（142号第6项），需省级人民政府认定意见',
+      expectedVerdict: 'prohibited', expectedBecause: '线路穿越永久基本农田，非国家重大项目不得占用（《土地管理法》第三十五条），须改线避让；一级保护区（与供水设施有关，《水污染防治法》第六十五条）和生态保护红线（必须且无法避让的供水设施，142号第6项，需省级人民政府认定意见）部分属有条件允许',
       geometry: route,
     });
   }
@@ -139,7 +142,7 @@ export function buildDemoProjects(z: DemoZones): LayerFeature[] {
       name: '高坡乡农光互补光伏发电项目', applicant: '贵州某新能源有限公司',
       project: { type: 'energy_solar' },
       description: '坡地集中式光伏电站（约20 MW），场址位于马铃-高坡生态廊道内的荒坡，不占永久基本农田。',
-      expectedVerdict: 'notice', expectedBecause: '位于生态廊道内，需开展生态连通性评估（规划管控要求，无专门法规）',
+      expectedVerdict: 'conditional', expectedBecause: '位于城镇开发边界外，光伏电站须独立选址论证（自然资发〔2023〕193号）；位于生态廊道内，需开展生态连通性评估（规划管控要求，无专门法规）',
       geometry,
     });
   }

@@ -1,10 +1,13 @@
 import { LAW, ARTICLE_UNVERIFIED } from './laws.ts';
-import { allOf, always, anyOf, codeIs, largeSite } from './predicates.ts';
+import { allOf, always, anyOf, codeIs, fact, largeSite } from './predicates.ts';
 import type { Basis, Rule } from './rule.ts';
 
 /**
- * 生态环境分区管控（“三线一单”）管控单元 (rules.md §8, §12 rows ECU). Always a notice: the binding
- * text is each unit's own 准入清单, which the report lists by unit code and name.
+ * 生态环境分区管控（“三线一单”）管控单元 (rules.md §8, §12 rows ECU). The units tile the whole
+ * district, so a notice for every unit would make 无冲突 impossible anywhere. Product decision:
+ * a priority unit is always a notice (HIGH for industry, parks, mining, large urban); a key unit
+ * is a notice for polluting or production projects; otherwise the unit and its 准入清单 are
+ * listed as information with the verdict 无冲突 (the result still names the unit and its rule).
  */
 
 const BASIS: Basis = {
@@ -47,13 +50,23 @@ export const controlUnitRules: Rule[] = [
     basis: BASIS,
   },
   {
+    id: 'ECU-KEY-EMISSIONS',
+    kind: 'control_unit',
+    level: 'key',
+    when: anyOf(fact('discharges'), fact('productionFacility'), codeIs('IND', 'PARK', 'MINE')),
+    conditionText: { zh: '重点管控单元内排放污染物或属生产设施（工业、园区、采矿、能源、养殖）的项目', en: 'Polluting or production projects (industry, parks, mining, energy, livestock) in a key-control unit' },
+    verdict: 'notice',
+    procedure: { zh: `${CHECK_LIST.zh}，重点落实空间布局、污染物排放和环境风险管控要求。`, en: `${CHECK_LIST.en}, especially layout, emission and risk controls.` },
+    basis: BASIS,
+  },
+  {
     id: 'ECU-KEY',
     kind: 'control_unit',
     level: 'key',
     when: always,
-    conditionText: { zh: '位于重点管控单元', en: 'In a key-control unit' },
-    verdict: 'notice',
-    procedure: { zh: `${CHECK_LIST.zh}，重点落实空间布局、污染物排放和环境风险管控要求。`, en: `${CHECK_LIST.en}, especially layout, emission and risk controls.` },
+    conditionText: { zh: '重点管控单元内的其他项目（仅列出准入清单供参考）', en: 'Other projects in a key-control unit (admission list shown for information)' },
+    verdict: 'clear',
+    procedure: { zh: `${CHECK_LIST.zh}（供参考）。`, en: `${CHECK_LIST.en} (for information).` },
     basis: BASIS,
   },
   {
@@ -61,8 +74,8 @@ export const controlUnitRules: Rule[] = [
     kind: 'control_unit',
     level: 'general',
     when: always,
-    conditionText: { zh: '位于一般管控单元', en: 'In a general-control unit' },
-    verdict: 'notice',
+    conditionText: { zh: '位于一般管控单元（仅列出准入清单供参考）', en: 'In a general-control unit (admission list shown for information)' },
+    verdict: 'clear',
     procedure: { zh: `${CHECK_LIST.zh}，落实生态环境保护基本要求。`, en: `${CHECK_LIST.en} and meet the basic environmental requirements.` },
     basis: BASIS,
   },

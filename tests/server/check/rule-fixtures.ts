@@ -183,7 +183,8 @@ export const RULE_FIXTURES: Record<string, { fires: Case; doesNotFire: Case }> =
     fires: at(['priority'], p('mining')),
     doesNotFire: at(['priority'], p('residential'), { context: SMALL }),
   },
-  'ECU-KEY': { fires: at(['key'], p('industrial')), doesNotFire: at(['general'], p('industrial')) },
+  'ECU-KEY-EMISSIONS': { fires: at(['key'], p('industrial')), doesNotFire: at(['key'], p('public_service')) },
+  'ECU-KEY': { fires: at(['key'], p('public_service')), doesNotFire: at(['key'], p('industrial')) },
   'ECU-GENERAL': { fires: at(['general'], p('industrial')), doesNotFire: at(['priority'], p('industrial')) },
 
   // 生态安全格局
