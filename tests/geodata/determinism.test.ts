@@ -6,11 +6,12 @@ import { generate } from '../../geodata/generate/index.ts';
 import { GEODATA_DIR } from './read-geodata.ts';
 
 /**
- * The generator is seeded and deterministic: two runs into fresh directories give byte-identical
- * files, and they equal the committed geodata/ (so the committed data is what the code makes).
- * A full run takes about a minute on an idle machine.
+ * The generator is seeded and deterministic: a fresh run gives files byte-identical to the committed
+ * geodata/, which an earlier run (`npm run geodata`) wrote — so two runs agree, and the committed
+ * data is what the code makes. One run takes about a minute and a half on this machine, so the
+ * test makes one, not two.
  */
-const dirs = [fs.mkdtempSync(path.join(os.tmpdir(), 'geodata-a-')), fs.mkdtempSync(path.join(os.tmpdir(), 'geodata-b-'))];
+const dirs = [fs.mkdtempSync(path.join(os.tmpdir(), 'geodata-a-'))];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 function listFiles(dir: string): string[] {
@@ -25,14 +26,12 @@ function listFiles(dir: string): string[] {
 }
 
 describe('geodata generator', () => {
-  it('writes byte-identical output twice, equal to the committed files', () => {
+  it('writes output byte-identical to the committed files', () => {
     for (const d of dirs) generate(d);
     const files = listFiles(dirs[0]);
-    expect(files).toEqual(listFiles(dirs[1]));
     expect(files).toEqual(expect.arrayContaining(['catalog.json', 'demo-projects.geojson', 'README.md', path.join('layers', 'eco_redline.geojson')]));
     for (const f of files) {
       const a = fs.readFileSync(path.join(dirs[0], f));
-      expect(a.equals(fs.readFileSync(path.join(dirs[1], f))), `${f} differs between runs`).toBe(true);
       expect(a.toString('utf8').endsWith('\n'), `${f} ends with a newline`).toBe(true);
       expect(a.equals(fs.readFileSync(path.join(GEODATA_DIR, f))), `${f} differs from the committed geodata/ (run npm run geodata)`).toBe(true);
     }
