@@ -2,6 +2,7 @@ import { formatNumber } from './area-units.ts';
 import type { ReportModel } from './report-model.ts';
 import { label } from './report-labels.ts';
 import { REPORT_CSS } from './report-styles.ts';
+import { reviewSectionHtml } from './review-section.ts';
 
 /**
  * The report as HTML. Pure string building with every value escaped, so the app can show it in the
@@ -91,6 +92,7 @@ ${model.avoidance ? section(l('avoidance'), `<p>${escapeHtml(model.avoidance)}</
 ${section(l('citedRules'), rulesHtml(model))}
 ${model.warnings.length ? section(l('warnings'), `<ul class="rr-inline-list">${model.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`) : ''}
 ${section(l('layerVersions'), `<ul class="rr-inline-list">${versions}</ul>`)}
+${model.review ? reviewSectionHtml(model.review, escapeHtml) : ''}
 <footer class="rr-footer"><div>${escapeHtml(l('checkedAt'))}${colon}${escapeHtml(model.checkedAt)}</div>
 <div>${escapeHtml(l('generatedAt'))}${colon}${escapeHtml(model.generatedAt)}</div>
 <p class="rr-note">${escapeHtml(l('screeningNote'))}</p></footer>

@@ -2,6 +2,7 @@ import { badRequest } from '../../http/errors.ts';
 import type { CheckResult } from '../check-result.ts';
 import { isVerdict } from '../verdict.ts';
 import type { ReportLang } from './report-labels.ts';
+import { reviewProblem, type ReportReview } from './review-section.ts';
 
 /** A layer of the catalog as the report names it. */
 export interface ReportLayerInfo {
@@ -27,6 +28,8 @@ export interface ReportInput {
   lang?: ReportLang;
   /** When the report was made (ISO 8601); default now. */
   generatedAt?: string;
+  /** 审查意见 of a reviewed project (review workflow); absent for a plain site check. */
+  review?: ReportReview;
 }
 
 /** Largest accepted map snapshot (characters of the data URL). */
@@ -78,5 +81,7 @@ export function parseReportInput(body: unknown): ReportInput {
   if (body.generatedAt !== undefined && (typeof body.generatedAt !== 'string' || Number.isNaN(Date.parse(body.generatedAt)))) {
     fail('generatedAt', 'generatedAt 应为 ISO 时间', 'generatedAt must be an ISO timestamp');
   }
+  const review = body.review === undefined || body.review === null ? null : reviewProblem(body.review);
+  if (review) fail('review', `审查意见无效（${review}）`, `invalid review (${review})`);
   return body as unknown as ReportInput;
 }

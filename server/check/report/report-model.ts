@@ -6,6 +6,7 @@ import type { ReportInput } from './report-input.ts';
 import { label, type ReportLang } from './report-labels.ts';
 import { reportTable, type ReportTable } from './report-table.ts';
 import { citation, layerName, pick, verdictName } from './names.ts';
+import { buildReviewSection, type ReviewSectionModel } from './review-section.ts';
 
 /** Everything the report page shows, already in words and in the report's language. */
 export interface ReportModel {
@@ -25,6 +26,8 @@ export interface ReportModel {
   layerVersions: { name: string; version: string; illustrative: boolean }[];
   checkedAt: string;
   generatedAt: string;
+  /** 审查意见, when the report is of a reviewed project. */
+  review: ReviewSectionModel | null;
 }
 
 /** "2026-05-01 14:03:22（北京时间）": planners read times in China Standard Time. */
@@ -128,5 +131,6 @@ export function buildReportModel(input: ReportInput): ReportModel {
     })),
     checkedAt: formatBeijingTime(result.checkedAt, lang),
     generatedAt: formatBeijingTime(input.generatedAt ?? new Date().toISOString(), lang),
+    review: input.review ? buildReviewSection(input.review, lang, formatBeijingTime) : null,
   };
 }
