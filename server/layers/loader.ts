@@ -15,6 +15,29 @@ export interface LoadResult {
 
 /** Vertices per piece in the subdivided copy used for fast intersection candidates. */
 const SUBDIVIDE_MAX_VERTICES = 96;
+/**
+ * Features per INSERT, and the JSON size at which a batch is cut earlier: a province-scale layer
+ * (millions of vertices) must not travel as one JSON parameter of hundreds of MB.
+ */
+const BATCH_FEATURES = 2_000;
+const BATCH_JSON_CHARS = 16 * 1024 * 1024;
+
+/** JSON arrays of the items, each at most BATCH_FEATURES items or about BATCH_JSON_CHARS long. */
+function* jsonBatches(items: unknown[]): Generator<string> {
+  let parts: string[] = [];
+  let chars = 0;
+  for (const item of items) {
+    const json = JSON.stringify(item);
+    if (parts.length > 0 && (parts.length >= BATCH_FEATURES || chars + json.length > BATCH_JSON_CHARS)) {
+      yield `[${parts.join(',')}]`;
+      parts = [];
+      chars = 0;
+    }
+    parts.push(json);
+    chars += json.length + 1;
+  }
+  if (parts.length > 0) yield `[${parts.join(',')}]`;
+}
 
 export function checksumOf(collection: GeoJSON.FeatureCollection): string {
   return createHash('sha256').update(JSON.stringify(collection)).digest('hex');
@@ -75,24 +98,32 @@ export async function loadLayerVersion(
       properties: f.properties ?? {},
       geometry: f.geometry,
     }));
-    const invalid = await client.query<{ key: string; reason: string }>(
-      `SELECT f->>'key' AS key, ST_IsValidReason(ST_GeomFromGeoJSON(f->>'geometry')) AS reason
-         FROM json_array_elements($1::json) f
-        WHERE NOT ST_IsValid(ST_GeomFromGeoJSON(f->>'geometry'))`,
-      [JSON.stringify(features)],
-    );
-    if (invalid.rows.length > 0) {
-      const list = invalid.rows.slice(0, 5).map((r) => `${r.key}: ${r.reason}`).join('; ');
+    // Refuse invalid geometries before inserting anything; at most five are named.
+    const invalid: { key: string; reason: string }[] = [];
+    for (const batch of jsonBatches(features)) {
+      const { rows } = await client.query<{ key: string; reason: string }>(
+        `SELECT f->>'key' AS key, ST_IsValidReason(ST_GeomFromGeoJSON(f->>'geometry')) AS reason
+           FROM json_array_elements($1::json) f
+          WHERE NOT ST_IsValid(ST_GeomFromGeoJSON(f->>'geometry'))`,
+        [batch],
+      );
+      invalid.push(...rows);
+      if (invalid.length >= 5) break;
+    }
+    if (invalid.length > 0) {
+      const list = invalid.slice(0, 5).map((r) => `${r.key}: ${r.reason}`).join('; ');
       throw unprocessable('INVALID_LAYER_GEOMETRY', `图层 ${entry.id} 含无效几何：${list}`, `Layer ${entry.id} has invalid geometries: ${list}`);
     }
-    await client.query(
-      `INSERT INTO features (layer_id, version, feature_key, name, level, properties, geom, area_m2)
-       SELECT $2, $3, f->>'key', f->>'name', f->>'level', COALESCE(f->'properties', '{}'::json)::jsonb, g.geom,
-              CASE WHEN ST_Dimension(g.geom) = 2 THEN ST_Area(g.geom::geography) END
-         FROM json_array_elements($1::json) f,
-              LATERAL (SELECT ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326) AS geom) g`,
-      [JSON.stringify(features), entry.id, version],
-    );
+    for (const batch of jsonBatches(features)) {
+      await client.query(
+        `INSERT INTO features (layer_id, version, feature_key, name, level, properties, geom, area_m2)
+         SELECT $2, $3, f->>'key', f->>'name', f->>'level', COALESCE(f->'properties', '{}'::json)::jsonb, g.geom,
+                CASE WHEN ST_Dimension(g.geom) = 2 THEN ST_Area(g.geom::geography) END
+           FROM json_array_elements($1::json) f,
+                LATERAL (SELECT ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326) AS geom) g`,
+        [batch, entry.id, version],
+      );
+    }
     await client.query(
       `INSERT INTO feature_parts (feature_id, layer_id, version, geom)
        SELECT id, layer_id, version, ST_Subdivide(geom, $3) FROM features WHERE layer_id = $1 AND version = $2`,
