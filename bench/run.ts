@@ -1,0 +1,179 @@
+/**
+ * `npm run bench -- --scale small|province`: the province-scale benchmark of the conflict check
+ * (issue 6). Generates a seeded synthetic dataset, loads it into a database of its own, runs the same
+ * seeded sites through four runners and ends with one BENCH line. A benchmark: it never fails CI.
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import type { SiteFacts } from '../server/check/overlap-query.ts';
+import { startServer } from '../server/main.ts';
+import { crossCheck } from './cross-check.ts';
+import { benchDatabaseConfig, describeDatabase, loadBenchLayers } from './database.ts';
+import { generateDataset } from './dataset.ts';
+import { extentAreaKm2, scaleSpec } from './dataset/scale.ts';
+import { benchLine, p95Of, runnerTable, sameSampleTable, targetLines, type RunnerTimes } from './report.ts';
+import { apiCheck } from './runners/api.ts';
+import { buildFeatureIndex, indexedTurfCheck } from './runners/indexed-turf.ts';
+import { naiveTurfCheck } from './runners/naive-turf.ts';
+import { indexesUsed, siteFacts, timeSiteFactsInDb } from './runners/raw-sql.ts';
+import type { TurfFacts } from './runners/turf-check.ts';
+import { generateSites, type BenchSite } from './sites.ts';
+import { ms } from './stats.ts';
+
+const log = (msg = '') => console.log(msg);
+const loadAverage = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: 'small' },
+      sites: { type: 'string' },
+      'naive-sites': { type: 'string' },
+      // Database-only comparisons (PGlite vs PostgreSQL, SQL variants): the Turf figures print as NaN.
+      'no-turf': { type: 'boolean', default: false },
+    },
+  });
+  const spec = { ...scaleSpec(values.scale!) };
+  if (values.sites) spec.sites = Number(values.sites);
+  if (values['naive-sites']) spec.naiveSites = Number(values['naive-sites']);
+  spec.naiveSites = Math.min(spec.naiveSites, spec.sites);
+  return { spec, turf: !values['no-turf'] };
+}
+
+/** Times a synchronous Turf runner over sites, printing progress for the slow one. */
+function timeTurf(name: string, sites: BenchSite[], run: (site: BenchSite) => TurfFacts, progressEvery: number) {
+  const times = new Map<string, number>();
+  const facts = new Map<string, TurfFacts>();
+  const started = performance.now();
+  for (const [i, site] of sites.entries()) {
+    const t0 = performance.now();
+    facts.set(site.id, run(site));
+    times.set(site.id, performance.now() - t0);
+    if ((i + 1) % progressEvery === 0) log(`  … ${name}: ${i + 1}/${sites.length} sites, ${seconds(started)}`);
+  }
+  return { times, facts };
+}
+
+async function main() {
+  const { spec, turf } = options();
+  log(`# Redline Map benchmark — scale ${spec.name}`);
+  log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}, ${os.platform()} ${os.release()}; load average ${loadAverage()}`);
+  log(`extent: ${spec.extent.west.toFixed(2)}–${spec.extent.east.toFixed(2)} E, ${spec.extent.south.toFixed(2)}–${spec.extent.north.toFixed(2)} N (${Math.round(extentAreaKm2(spec.extent)).toLocaleString('en')} km²), seed "${spec.seed}"`);
+
+  log('\n## dataset');
+  let started = performance.now();
+  const dataset = generateDataset(spec, log);
+  log(`  ${dataset.polygons.toLocaleString('en')} polygons, ${dataset.vertices.toLocaleString('en')} vertices, generated and proven simple in ${seconds(started)}; checksum ${dataset.checksum.slice(0, 16)}`);
+  const sites = generateSites(spec, dataset.layers[0].collection);
+  const lines = sites.filter((s) => s.geometry.type === 'LineString').length;
+  log(`  ${sites.length} sites: ${sites.length - lines} polygons (1–500 ha), ${lines} lines (0.5–30 km, 10–50 m wide), screening buffer ${sites[0].bufferM} m`);
+
+  log('\n## database');
+  const config = benchDatabaseConfig(spec);
+  log(`  ${config.databaseUrl ? `DATABASE_URL ${config.databaseUrl.replace(/\/\/[^@]*@/, '//…@')}` : `embedded PGlite in ${config.dataDir}`}`);
+  started = performance.now();
+  await loadBenchLayers(config, dataset, log);
+  const server = await startServer({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, port: 0, loadReferenceData: false, logLevel: 'silent' });
+  const dbDescription = await describeDatabase(server.db.pool, server.db.mode);
+  log(`  ready in ${seconds(started)}: ${dbDescription}; API at ${server.url}`);
+  const pool = server.db.pool;
+  // An error on an idle pooled connection would otherwise end the process (seen with PGlite, see docs/performance.md).
+  let poolErrors = 0;
+  pool.on('error', (e) => {
+    poolErrors++;
+    log(`  ! database connection error on an idle connection: ${e.message}`);
+  });
+
+  const runners: Record<'api' | 'raw' | 'rawExec' | 'client' | 'indexed' | 'naive', RunnerTimes> = {
+    api: { name: 'POST /api/check (HTTP, end to end)', times: new Map() },
+    raw: { name: 'engine SQL in the server (plan + exec)', times: new Map() },
+    rawExec: { name: '  of which execution only', times: new Map() },
+    client: { name: 'engine SQL round trip (pg client)', times: new Map() },
+    indexed: { name: 'Turf + flatbush index', times: new Map() },
+    naive: { name: 'naive Turf loop', times: new Map() },
+  };
+  const sqlFacts = new Map<string, SiteFacts>();
+  const indexes = new Set<string>();
+  let apiErrors = 0;
+  try {
+    log('\n## runners');
+    // Warm-up pass: the same pages cached for the SQL and API runners; also the engine's results for the cross-check.
+    started = performance.now();
+    for (const site of sites) {
+      const t0 = performance.now();
+      sqlFacts.set(site.id, await siteFacts(pool, site));
+      runners.client.times.set(site.id, performance.now() - t0);
+    }
+    log(`  engine SQL warm-up and results: ${sites.length} sites, ${seconds(started)}`);
+    // Interleaved per site so that both see the same cache state.
+    started = performance.now();
+    for (const site of sites) {
+      const timing = await timeSiteFactsInDb(pool, site);
+      runners.raw.times.set(site.id, timing.totalMs);
+      runners.rawExec.times.set(site.id, timing.executionMs);
+      indexesUsed(timing.plan, indexes);
+      const api = await apiCheck(server.url, site);
+      if (api.status !== 200) {
+        apiErrors++;
+        if (apiErrors <= 3) log(`  ! ${site.id} (${site.label}): HTTP ${api.status} ${JSON.stringify(api.body).slice(0, 200)}`);
+      }
+      runners.api.times.set(site.id, api.ms);
+    }
+    log(`  engine SQL (EXPLAIN ANALYZE, TIMING OFF) and POST /api/check: ${sites.length} sites, ${seconds(started)}; indexes used: ${[...indexes].sort().join(', ')}`);
+  } finally {
+    await server.stop();
+  }
+
+  const naiveSites = turf ? sites.slice(0, spec.naiveSites) : [];
+  started = performance.now();
+  const index = buildFeatureIndex(dataset.layers);
+  log(`  flatbush index over ${index.entries.length.toLocaleString('en')} feature boxes built in ${seconds(started)} (not timed per site)`);
+  const indexed = timeTurf('Turf + flatbush', turf ? sites : [], (site) => indexedTurfCheck(index, site), 50);
+  runners.indexed.times = indexed.times;
+  if (turf && naiveSites.length < sites.length) {
+    runners.naive.note = `first ${naiveSites.length} of the ${sites.length} sites: it scans all ${dataset.polygons.toLocaleString('en')} polygons per site`;
+  }
+  const naive = timeTurf('naive Turf', naiveSites, (site) => naiveTurfCheck(dataset.layers, site), spec.name === 'province' ? 2 : 50);
+  runners.naive.times = naive.times;
+
+  const check = crossCheck(sites, indexed.facts, sqlFacts);
+  const naiveVsIndexed = naiveSites.every((s) => JSON.stringify([...naive.facts.get(s.id)!.entries()].map(([k, v]) => [k, v.overlapAreaM2.toFixed(3)]).sort()) === JSON.stringify([...indexed.facts.get(s.id)!.entries()].map(([k, v]) => [k, v.overlapAreaM2.toFixed(3)]).sort()));
+
+  log('\n## results (per site; p50/p95 with linear interpolation)');
+  log(runnerTable([runners.api, runners.raw, runners.rawExec, runners.client, runners.indexed, runners.naive]));
+  if (turf && naiveSites.length < sites.length) {
+    log(`\nsame ${naiveSites.length} sites for every runner:`);
+    log(sameSampleTable([runners.api, runners.raw, runners.indexed, runners.naive], naiveSites.map((s) => s.id)));
+  }
+  const byKind = (kind: string) => sites.filter((s) => s.geometry.type === kind).map((s) => s.id);
+  log(`\nby site kind: polygons api p95 ${ms(p95Subset(runners.api, byKind('Polygon')))} / sql p95 ${ms(p95Subset(runners.raw, byKind('Polygon')))} ms; lines api p95 ${ms(p95Subset(runners.api, byKind('LineString')))} / sql p95 ${ms(p95Subset(runners.raw, byKind('LineString')))} ms`);
+  const hits = [...sqlFacts.values()].filter((f) => f.layers.some((l) => l.kind !== 'control_unit')).length;
+  log(`sites overlapping or within ${sites[0].bufferM} m of red line or water sources: ${hits}/${sites.length}; API errors: ${apiErrors}; idle-connection errors: ${poolErrors}`);
+  log(`cross-check Turf vs engine on ${check.pairs} polygon site–layer pairs: max overlap-area difference ${(100 * check.maxAreaDiff).toFixed(2)} % (spherical vs ellipsoidal), ${check.presenceMismatches.length} presence mismatches${check.presenceMismatches.length ? ` (${check.presenceMismatches.slice(0, 3).join('; ')})` : ''}; naive = indexed results: ${naiveVsIndexed}`);
+  log(`database: ${dbDescription}; load average at the end ${loadAverage()} (other work on the machine inflates every figure)`);
+
+  const figures = {
+    polygons: dataset.polygons,
+    vertices: dataset.vertices,
+    apiP95: p95Of(runners.api),
+    rawSqlP95: p95Of(runners.raw),
+    naiveP95: p95Of(runners.naive),
+    indexedP95: p95Of(runners.indexed),
+  };
+  log('');
+  for (const line of targetLines(figures)) log(line);
+  log(benchLine(figures));
+}
+
+function p95Subset(r: RunnerTimes, ids: string[]): number {
+  return p95Of({ ...r, times: new Map(ids.map((id) => [id, r.times.get(id)!])) });
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,76 @@
+import { DEFAULT_LINE_WIDTH_M, DEFAULT_POINT_WIDTH_M } from '../../server/check/engine.ts';
+import { querySiteFacts, type SiteFacts } from '../../server/check/overlap-query.ts';
+import type { Queryable } from '../../server/db/types.ts';
+import type { BenchSite } from '../sites.ts';
+
+/** The options the engine passes to querySiteFacts for this site (engine.ts runCheck). */
+function engineOptions(site: BenchSite) {
+  return {
+    pointWidthM: site.project.widthM ?? DEFAULT_POINT_WIDTH_M,
+    lineWidthM: site.project.widthM ?? DEFAULT_LINE_WIDTH_M,
+    bufferM: site.bufferM,
+  };
+}
+
+/** Rewrites the engine's statement (bench/sql-variants.ts); the identity by default. */
+export type SqlTransform = (sql: string) => string;
+const asIs: SqlTransform = (sql) => sql;
+
+/** The engine's one round trip, as the engine runs it: for the results and the client-side time. */
+export function siteFacts(db: Queryable, site: BenchSite, transform: SqlTransform = asIs): Promise<SiteFacts> {
+  const rewriting = transform === asIs ? db : ({ query: (text: string, values?: unknown[]) => db.query(transform(text), values) } as unknown as Queryable);
+  return querySiteFacts(rewriting, site.geometry, engineOptions(site));
+}
+
+export interface ServerTiming {
+  planningMs: number;
+  executionMs: number;
+  /** Planning + execution: the work the server does for the statement, without the wire. */
+  totalMs: number;
+  plan: ExplainNode;
+}
+
+export interface ExplainNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Relation Name'?: string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
+  'Actual Total Time'?: number;
+  Plans?: ExplainNode[];
+  [key: string]: unknown;
+}
+
+/**
+ * Runner 3: the engine's SQL timed by the server itself. querySiteFacts is handed a Queryable that
+ * runs the very statement text and parameters it receives under EXPLAIN (ANALYZE, TIMING OFF): the
+ * server executes the query completely (every CTE, aggregate, ST_AsGeoJSON) and reports its planning
+ * and execution time, excluding the network, result transfer and the pg client. TIMING OFF keeps the
+ * per-node clock calls out of the measurement; `timing: true` turns them on for profiling.
+ */
+export async function timeSiteFactsInDb(
+  db: Queryable,
+  site: BenchSite,
+  { timing = false, transform = asIs }: { timing?: boolean; transform?: SqlTransform } = {},
+): Promise<ServerTiming> {
+  let explained: { Plan: ExplainNode; 'Planning Time': number; 'Execution Time': number } | undefined;
+  const explaining = {
+    async query(text: string, values?: unknown[]) {
+      const { rows } = await db.query(`EXPLAIN (ANALYZE, TIMING ${timing ? 'ON' : 'OFF'}, SUMMARY ON, FORMAT JSON) ${transform(text)}`, values);
+      explained = rows[0]['QUERY PLAN'][0];
+      return { rows: [{}] }; // querySiteFacts' result is discarded: only the timing matters here
+    },
+  } as unknown as Queryable;
+  await querySiteFacts(explaining, site.geometry, engineOptions(site));
+  if (!explained) throw new Error('querySiteFacts sent no query');
+  const planningMs = explained['Planning Time'];
+  const executionMs = explained['Execution Time'];
+  return { planningMs, executionMs, totalMs: planningMs + executionMs, plan: explained.Plan };
+}
+
+/** Every index a plan scans (to show the GiST index on feature_parts is used). */
+export function indexesUsed(node: ExplainNode, into = new Set<string>()): Set<string> {
+  if (node['Index Name']) into.add(node['Index Name']);
+  for (const child of node.Plans ?? []) indexesUsed(child, into);
+  return into;
+}
