@@ -8,6 +8,7 @@ import { DRAW_NS } from '../draw/i18n.ts';
 import { EMPTY_IMPORT } from '../draw/ImportControls.tsx';
 import { findSelfIntersections } from '../draw/self-intersections.ts';
 import { siteGeometry } from '../draw/site-features.ts';
+import { keepSiteLayersOnTop } from '../draw/site-layer-order.ts';
 import { SiteOverlays } from '../draw/SiteOverlays.tsx';
 import { useDrawKeyboard } from '../draw/useDrawKeyboard.ts';
 import { useSiteDrawing } from '../draw/useSiteDrawing.ts';
@@ -59,6 +60,23 @@ export function SiteWorkspace({ map: mapProp }: { map?: maplibregl.Map | null })
   useEffect(() => {
     if (!slot && tool) setTool(null);
   }, [slot]);
+
+  // The site stays above the control layers, however late their data arrives.
+  useEffect(() => {
+    if (!map) return;
+    const raise = () => {
+      try {
+        keepSiteLayersOnTop(map);
+      } catch {
+        // The style is being replaced; the next 'styledata' comes back here.
+      }
+    };
+    raise();
+    map.on('styledata', raise);
+    return () => {
+      map.off('styledata', raise);
+    };
+  }, [map]);
 
   const kinks = useMemo(() => findSelfIntersections(drawing.features), [drawing.features]);
   const geometry = useMemo(() => siteGeometry(drawing.features), [drawing.features]);

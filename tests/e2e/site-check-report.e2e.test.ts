@@ -86,6 +86,15 @@ describe('conflict check, live, with the report (issue 6)', () => {
     // Levels in words, not codes: the features list names the 一级保护区 the site enters.
     await expect(waterSource.locator('.layer-result-features').textContent()).resolves.toContain('一级保护区');
     await expect(waterSource.textContent()).resolves.not.toMatch(/grade\d/);
+    // The site and its overlaps stay above every control layer, whenever those arrived.
+    const order = await page.evaluate(() => {
+      const map = (window as unknown as { __redlineMap: import('maplibre-gl').Map }).__redlineMap;
+      const layers = map.getStyle().layers;
+      const lastData = Math.max(...layers.map((l, i) => ((l as { metadata?: { layerId?: string } }).metadata?.layerId ? i : -1)));
+      const firstSite = layers.findIndex((l) => l.id.startsWith('site-') || l.id.startsWith('td-'));
+      return { lastData, firstSite };
+    });
+    expect(order.firstSite).toBeGreaterThan(order.lastData);
     // The overlap is highlighted on the map in the verdict's colour.
     const highlighted = await page.evaluate(() => {
       const map = (window as unknown as { __redlineMap: import('maplibre-gl').Map }).__redlineMap;
