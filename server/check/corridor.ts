@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/types.ts';
+import { OVERLAY_GRID_DEG } from './overlap-query.ts';
 
 /** Functional minimum width of a corridor when its data gives none (rules.md §11: tool convention). */
 export const DEFAULT_CORRIDOR_MIN_WIDTH_M = 100;
@@ -23,7 +24,7 @@ export async function severedCorridors(
           c AS (
             SELECT f.feature_key AS key,
                    ST_Transform(f.geom, z.srid) AS corridor,
-                   ST_Transform(ST_Difference(f.geom, s.g), z.srid) AS rest,
+                   ST_Transform(ST_Difference(f.geom, s.g, ${OVERLAY_GRID_DEG}), z.srid) AS rest,
                    COALESCE((f.properties->>'minWidthM')::float8, $5) AS w
               FROM features f, s, z
              WHERE f.layer_id = $2 AND f.version = $3 AND f.feature_key = ANY($4))

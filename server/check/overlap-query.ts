@@ -3,6 +3,14 @@ import type { Queryable } from '../db/types.ts';
 /** Overlaps thinner than this (m²) are slivers from digitising, not conflicts (rules.md §12). */
 export const SLIVER_M2 = 1;
 
+/**
+ * Every overlay (intersection, union, difference) in the check runs with a fixed precision of 1e-9°
+ * (≈ 0.1 mm): GEOS then uses snap-rounding, which cannot fail on nearly coincident edges — the
+ * floating-point overlay can, and the embedded PGlite build mishandles such a GEOS error (an
+ * empty result and a broken connection instead of an error).
+ */
+export const OVERLAY_GRID_DEG = 1e-9;
+
 export interface FeatureFact {
   id: string;
   name: string | null;
@@ -64,7 +72,7 @@ WITH input AS (
     FROM validity, ST_Dump(fixed) d
    WHERE NOT ST_IsEmpty(d.geom)
 ), site AS (
-  SELECT ST_MakeValid(ST_Union(geom)) AS geom FROM pieces
+  SELECT ST_MakeValid(ST_Union(geom, ${OVERLAY_GRID_DEG})) AS geom FROM pieces
 ), site_facts AS (
   SELECT geom, ST_Area(geom::geography) AS area_m2,
          ST_Expand(geom, $5::float8, $6::float8) AS screen
@@ -73,7 +81,7 @@ WITH input AS (
   SELECT id, kind, current_version AS version, geometry_type FROM layers WHERE checked AND current_version IS NOT NULL
 ), part_facts AS (
   SELECT p.feature_id, p.layer_id,
-         CASE WHEN ST_Intersects(p.geom, s.geom) THEN ST_Intersection(p.geom, s.geom) END AS inter,
+         CASE WHEN ST_Intersects(p.geom, s.geom) THEN ST_Intersection(p.geom, s.geom, ${OVERLAY_GRID_DEG}) END AS inter,
          ST_Distance(p.geom::geography, s.geom::geography) AS distance_m
     FROM site_facts s
     JOIN feature_parts p ON p.geom && s.screen
@@ -85,12 +93,12 @@ WITH input AS (
          COALESCE(SUM(ST_Area(ST_CollectionExtract(np.inter, 3)::geography)) FILTER (WHERE np.inter IS NOT NULL), 0) AS overlap_m2,
          bool_or(np.inter IS NOT NULL) AS intersects,
          MIN(np.distance_m) AS distance_m,
-         ST_Union(ST_CollectionExtract(np.inter, 3)) FILTER (WHERE np.inter IS NOT NULL) AS overlap_geom
+         ST_Union(ST_CollectionExtract(np.inter, 3), ${OVERLAY_GRID_DEG}) FILTER (WHERE np.inter IS NOT NULL) AS overlap_geom
     FROM near_parts np JOIN features f ON f.id = np.feature_id
    GROUP BY f.id
 ), layer_facts AS (
   SELECT ff.layer_id, c.kind, c.version, c.geometry_type,
-         ST_Union(ff.overlap_geom) AS overlap_geom,
+         ST_Union(ff.overlap_geom, ${OVERLAY_GRID_DEG}) AS overlap_geom,
          MIN(ff.distance_m) AS min_distance_m,
          json_agg(json_build_object(
            'id', ff.feature_key, 'name', ff.name, 'level', ff.level, 'properties', ff.properties,

@@ -8,6 +8,17 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export type DatabaseMode = 'embedded' | 'external';
 
+/**
+ * An idle client can receive an error (server restart, dropped socket, a late protocol message):
+ * pg emits it on the pool, and an unhandled 'error' event would end the process. The pool drops
+ * that client and connects anew on the next request, so logging is all there is to do.
+ */
+function keepPoolAlive(pool: pg.Pool, onError: (e: Error) => void): pg.Pool {
+  pool.on('error', onError);
+  return pool;
+}
+const logIdleError = (e: Error) => console.error(`[db] idle client error (client discarded): ${e.message}`);
+
 export interface Database {
   mode: DatabaseMode;
   pool: pg.Pool;
@@ -22,7 +33,7 @@ export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir'> & { poolMax?: number },
 ): Promise<Database> {
   if (config.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolMax ?? 10 });
+    const pool = keepPoolAlive(new pg.Pool({ connectionString: config.databaseUrl, max: config.poolMax ?? 10 }), logIdleError);
     try {
       await migrate(pool);
     } catch (e) {
@@ -33,7 +44,7 @@ export async function openDatabase(
   }
   const embedded = await startEmbeddedDatabase(config.dataDir);
   // One connection: PGlite has one session; see embedded.ts.
-  const pool = new pg.Pool({ connectionString: embedded.url, max: 1, idleTimeoutMillis: 0 });
+  const pool = keepPoolAlive(new pg.Pool({ connectionString: embedded.url, max: 1, idleTimeoutMillis: 0 }), logIdleError);
   try {
     await migrate(pool);
   } catch (e) {
