@@ -18,6 +18,8 @@ export interface Config {
   adminPassword?: string;
   /** Load the shipped reference layers at start when a layer has no version yet. */
   loadReferenceData: boolean;
+  /** Fill an empty register with the demo projects of geodata/demo-projects.geojson (with the reference data). */
+  loadDemoProjects: boolean;
   tiandituKey?: string;
 }
 
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminUsername: env.ADMIN_USERNAME || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     loadReferenceData: boolFrom(env.LOAD_REFERENCE_DATA, true),
+    loadDemoProjects: boolFrom(env.LOAD_DEMO_PROJECTS, true),
     tiandituKey: env.TIANDITU_KEY || undefined,
   };
 }

@@ -6,6 +6,7 @@ import { createLogger, type Logger } from './http/logger.ts';
 import { createApp } from './app.ts';
 import { prepareDatabase } from './db/prepare.ts';
 import { bootstrapAdmin } from './auth/bootstrap-admin.ts';
+import { loadDemoProjects } from './projects/demo-projects.ts';
 
 export interface RunningServer {
   url: string;
@@ -26,6 +27,10 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
     const admin = await bootstrapAdmin(db.pool, config);
     if (admin.created) log.info({ username: admin.username }, 'first administrator created from ADMIN_USERNAME');
     else if (admin.reason === 'no-credentials') log.warn('no accounts yet: set ADMIN_USERNAME and ADMIN_PASSWORD and restart');
+    if (config.loadReferenceData && config.loadDemoProjects) {
+      const demo = await loadDemoProjects(db.pool);
+      if (demo.loaded) log.info({ projects: demo.projects.length }, 'demo projects loaded into the empty register');
+    }
   } catch (e) {
     await db.close();
     throw e;
