@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AuthMenu } from '../auth/AuthMenu.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { PanelTabs } from './PanelTabs.tsx';
@@ -14,7 +15,10 @@ export function SidePanel() {
           <h1>{t('app.title')}</h1>
           <p className="subtitle">{t('app.subtitle')}</p>
         </div>
-        <LanguageSwitch />
+        <div className="brand-actions">
+          <LanguageSwitch />
+          <AuthMenu />
+        </div>
       </header>
       <SearchBox />
       <PanelTabs tabs={PANEL_TABS} />

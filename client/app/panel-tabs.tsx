@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { SitePanel } from '../check/SitePanel.tsx';
 import { LayersPanel } from '../layers/LayersPanel.tsx';
-import { PlaceholderPanel } from './PlaceholderPanel.tsx';
+import { ProjectsPanel } from '../projects/ProjectsPanel.tsx';
 
 /**
  * The side panel's tabs. Each feature owns one: replace a placeholder with the real panel
@@ -17,5 +17,5 @@ export interface PanelTab {
 export const PANEL_TABS: PanelTab[] = [
   { id: 'layers', labelKey: 'tabs.layers', render: () => <LayersPanel /> },
   { id: 'check', labelKey: 'tabs.check', render: () => <SitePanel /> },
-  { id: 'projects', labelKey: 'tabs.projects', render: () => <PlaceholderPanel textKey="tabs.projectsPlaceholder" /> },
+  { id: 'projects', labelKey: 'tabs.projects', render: () => <ProjectsPanel /> },
 ];

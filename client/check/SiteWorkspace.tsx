@@ -12,6 +12,7 @@ import { keepSiteLayersOnTop } from '../draw/site-layer-order.ts';
 import { SiteOverlays } from '../draw/SiteOverlays.tsx';
 import { useDrawKeyboard } from '../draw/useDrawKeyboard.ts';
 import { useSiteDrawing } from '../draw/useSiteDrawing.ts';
+import { ProjectSiteLink } from '../projects/ProjectSiteLink.tsx';
 import { ReportOverlay } from '../report/ReportOverlay.tsx';
 import type { CheckRequestBody, ProjectInput } from './api-types.ts';
 import { CheckOverlays } from './CheckOverlays.tsx';
@@ -100,6 +101,7 @@ export function SiteWorkspace({ map: mapProp }: { map?: maplibregl.Map | null })
     <>
       <SiteOverlays map={map} features={drawing.features} widthM={state.widthM} kinks={kinks} warningLocations={warningLocations} />
       <CheckOverlays map={map} result={shownResult} />
+      <ProjectSiteLink map={map} drawing={drawing} geometry={geometry} project={projectWithWidth} update={update} />
       {slot &&
         createPortal(
           <SitePanelContent

@@ -1,4 +1,5 @@
 import { ApiError } from '../api/fetch-json.ts';
+import { getCsrfToken } from '../auth/auth-store.ts';
 import type { CatalogLayer, CheckRequestBody, CheckResult, ListedRule, ProjectTypesCatalog } from './api-types.ts';
 
 /** An API error that keeps the `details` of the body (e.g. where a boundary crosses itself). */
@@ -11,7 +12,7 @@ export class CheckApiError extends ApiError {
 async function requestJson<T>(url: string, init?: RequestInit): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(url, { ...init, headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) } });
+    res = await fetch(url, { ...init, headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}), ...(init?.headers as Record<string, string> | undefined) } });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new CheckApiError(0, 'NETWORK', { zh: '无法连接服务器', en: 'Cannot reach the server' });
@@ -47,5 +48,11 @@ export const getProjectTypes = () => cached<ProjectTypesCatalog>('/api/project-t
 export const getRules = () => cached<ListedRule[]>('/api/rules');
 export const getLayerCatalog = () => cached<CatalogLayer[]>('/api/layers');
 
-/** POST /api/projects (login required): a project draft with its site. */
-export const postProjectDraft = (body: unknown) => requestJson<unknown>('/api/projects', { method: 'POST', body: JSON.stringify(body) });
+const csrfHeader = (): Record<string, string> => {
+  const token = getCsrfToken();
+  return token ? { 'X-CSRF-Token': token } : {};
+};
+
+/** POST /api/projects (login required; the session's CSRF token goes with it): a project draft with its site. */
+export const postProjectDraft = (body: unknown) =>
+  requestJson<unknown>('/api/projects', { method: 'POST', body: JSON.stringify(body), headers: csrfHeader() });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type maplibregl from 'maplibre-gl';
 import { renderReportBody } from '../../server/check/report/report-html.ts';
 import type { ReportInput, ReportLayerInfo } from '../../server/check/report/report-input.ts';
+import type { ReportReview } from '../../server/check/report/review-section.ts';
 import { buildReportModel } from '../../server/check/report/report-model.ts';
 import { REPORT_CSS } from '../../server/check/report/report-styles.ts';
 import { ApiError } from '../api/fetch-json.ts';
@@ -27,6 +28,7 @@ export function ReportOverlay({
   siteName,
   layers,
   onClose,
+  review,
 }: {
   map: maplibregl.Map | null;
   result: CheckResult | null;
@@ -34,6 +36,8 @@ export function ReportOverlay({
   siteName: string;
   layers: ReportLayerInfo[];
   onClose: () => void;
+  /** 审查意见 of a reviewed project (the review workflow's report); absent for a plain check. */
+  review?: ReportReview;
 }) {
   const { t, i18n } = useTranslation(REPORT_NS);
   const lang = bilingualSide(i18n.language);
@@ -66,9 +70,9 @@ export function ReportOverlay({
   const input = useMemo<ReportInput | null>(
     () =>
       result && extras
-        ? { result, project, siteName: siteName || undefined, layers, lang, mapImage: extras.mapImage, township: extras.township }
+        ? { result, project, siteName: siteName || undefined, layers, lang, mapImage: extras.mapImage, township: extras.township, ...(review ? { review } : {}) }
         : null,
-    [result, extras, project, siteName, layers, lang],
+    [result, extras, project, siteName, layers, lang, review],
   );
   const html = useMemo(() => (input ? renderReportBody(buildReportModel(input)) : ''), [input]);
 

@@ -1,0 +1,86 @@
+import { useEffect, useSyncExternalStore } from 'react';
+
+/** The roles of the review workflow (server/auth/roles.ts). */
+export type Role = 'applicant' | 'reviewer' | 'admin';
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  role: Role;
+}
+
+export interface AuthState {
+  /** 'loading' until GET /api/auth/me has answered once (a reload keeps the session cookie). */
+  status: 'loading' | 'ready';
+  user: SessionUser | null;
+  /** Sent as X-CSRF-Token on every write; handed out at login and by /api/auth/me. */
+  csrfToken: string | null;
+  /** Anonymous visitors may view the map (server setting). */
+  publicMap: boolean;
+}
+
+/**
+ * The logged-in user, shared by every component and by plain API helpers (which need the CSRF
+ * token outside React). A module store, like the panel slot: no provider to mount.
+ */
+let state: AuthState = { status: 'loading', user: null, csrfToken: null, publicMap: true };
+const listeners = new Set<() => void>();
+let restoring: Promise<void> | null = null;
+
+function set(next: Partial<AuthState>): void {
+  state = { ...state, ...next };
+  for (const l of listeners) l();
+}
+
+export const getAuth = (): AuthState => state;
+
+/** Calls `listener` whenever the session changes (login, logout, restore); returns the unsubscribe. */
+export function onAuthChange(listener: (auth: AuthState) => void): () => void {
+  const l = () => listener(state);
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+export const getCsrfToken = (): string | null => state.csrfToken;
+
+/** Reads the session behind the cookie (after a reload, or when a token turned out stale). */
+export function restoreSession(): Promise<void> {
+  restoring ??= fetch('/api/auth/me', { headers: { Accept: 'application/json' }, cache: 'no-store' })
+    .then(async (res) => {
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const me = (await res.json()) as { user: SessionUser | null; csrfToken: string | null; publicMap: boolean };
+      set({ status: 'ready', user: me.user, csrfToken: me.csrfToken, publicMap: me.publicMap });
+    })
+    .catch(() => set({ status: 'ready' }))
+    .finally(() => {
+      restoring = null;
+    });
+  return restoring;
+}
+
+/** After POST /api/auth/login answered { user, csrfToken }. */
+export function setSession(user: SessionUser, csrfToken: string): void {
+  set({ status: 'ready', user, csrfToken });
+}
+
+/** Logged out, or the server no longer knows the session (a 401). */
+export function clearSession(): void {
+  set({ status: 'ready', user: null, csrfToken: null });
+}
+
+let restoredOnce = false;
+
+/** The auth state; the first component to ask restores the session from the cookie. */
+export function useAuth(): AuthState {
+  useEffect(() => {
+    if (restoredOnce) return;
+    restoredOnce = true;
+    void restoreSession();
+  }, []);
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => state,
+  );
+}

@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { formatAreaAllUnits } from '../../server/check/report/area-units.ts';
+import { useProjectTypes } from '../check/useCatalogs.ts';
+import { bilingualSide } from '../draw/i18n-bundle.ts';
+import { formatTime } from './format.ts';
+import { PROJECTS_NS } from './i18n.ts';
+import type { Project } from './types.ts';
+import { useTypeLabel } from './useTypeLabel.ts';
+
+/** The project's attributes as a planner files them: unit, account, type and flags, township, area, times. */
+export function ProjectFacts({ project }: { project: Project }) {
+  const { t, i18n } = useTranslation(PROJECTS_NS);
+  const lang = bilingualSide(i18n.language);
+  const { label } = useTypeLabel();
+  const { data: catalog } = useProjectTypes();
+  const p = project;
+  const flags = (catalog?.flags ?? []).filter((f) => f.valueType === 'boolean' && (p.project as Record<string, unknown>)[f.key] === true).map((f) => f[lang]);
+  if (p.project.widthM) flags.push(t('page.widthM', { m: p.project.widthM }));
+  const rows: [string, string][] = [
+    [t('page.applicant'), p.applicant ?? '—'],
+    [t('page.owner'), p.owner.username],
+    [t('page.type'), label(p.project.type)],
+    [t('page.flags'), flags.length ? flags.join(lang === 'zh' ? '、' : ', ') : t('page.noFlags')],
+    [t('page.township'), p.township ?? '—'],
+    [t('page.area'), p.areaM2 > 0 ? formatAreaAllUnits(p.areaM2, lang) : '—'],
+    [t('page.version'), `v${p.version}`],
+    [t('page.created'), formatTime(p.createdAt)],
+    [t('page.submitted'), formatTime(p.submittedAt)],
+    [t('page.decided'), formatTime(p.decidedAt)],
+  ];
+  return (
+    <section className="project-section">
+      <h3>{t('page.attributes')}</h3>
+      <table className="project-facts">
+        <tbody>
+          {rows.map(([k, v]) => (
+            <tr key={k}>
+              <th>{k}</th>
+              <td>{v}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {p.description && <p className="project-description">{p.description}</p>}
+    </section>
+  );
+}

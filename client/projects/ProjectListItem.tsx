@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { formatHectares, formatMu } from '../../server/check/report/area-units.ts';
+import { VerdictBadge } from '../check/VerdictBadge.tsx';
+import { formatDate } from './format.ts';
+import { PROJECTS_NS } from './i18n.ts';
+import { StatusChip } from './StatusChip.tsx';
+import type { Project } from './types.ts';
+
+/** One row of the register: name, status, verdict, type, township, area, applicant, last change. */
+export function ProjectListItem({ project, typeLabel, onOpen }: { project: Project; typeLabel: string; onOpen(): void }) {
+  const { t } = useTranslation(PROJECTS_NS);
+  const p = project;
+  return (
+    <li className="register-item" data-project-id={p.id} data-status={p.status} data-verdict={p.verdict ?? 'none'}>
+      <button type="button" className="register-open" onClick={onOpen} data-testid="open-project">
+        <span className="register-line">
+          <span className="register-name">{p.name}</span>
+          <span className="register-id">#{p.id}</span>
+        </span>
+        <span className="register-line register-tags">
+          <StatusChip status={p.status} />
+          <VerdictBadge verdict={p.verdict} size="small" />
+          <span className="register-type">{typeLabel}</span>
+        </span>
+        <span className="register-line register-meta muted">
+          <span>{p.township ?? '—'}</span>
+          {p.areaM2 > 0 && <span>{t('register.area', { ha: formatHectares(p.areaM2), mu: formatMu(p.areaM2) })}</span>}
+          <span>{t('register.updated', { date: formatDate(p.updatedAt) })}</span>
+        </span>
+        {p.applicant && <span className="register-line register-applicant muted">{p.applicant}</span>}
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,154 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReportReview } from '../../server/check/report/review-section.ts';
+import { errorText } from '../auth/api-fetch.ts';
+import { useAuth } from '../auth/auth-store.ts';
+import { CHECK_NS } from '../check/i18n.ts';
+import { LayerResultItem } from '../check/LayerResultItem.tsx';
+import { layerNamings, useLayerCatalog } from '../check/useCatalogs.ts';
+import { VerdictBadge } from '../check/VerdictBadge.tsx';
+import { useMap } from '../map/MapContext.tsx';
+import { ReportOverlay } from '../report/ReportOverlay.tsx';
+import { AuditTrail } from './AuditTrail.tsx';
+import { CheckHistory } from './CheckHistory.tsx';
+import { CommentThread } from './CommentThread.tsx';
+import { DecisionBox } from './DecisionBox.tsx';
+import { formatTime } from './format.ts';
+import { PROJECTS_NS } from './i18n.ts';
+import { OwnerActions } from './OwnerActions.tsx';
+import { projectDataChanged, showRegister, useProjectNav } from './project-nav.ts';
+import { ProjectFacts } from './ProjectFacts.tsx';
+import { ProjectSiteOverlay } from './ProjectSiteOverlay.tsx';
+import { getAudit, getChecks, getComments, getProject } from './projects-api.ts';
+import { StatusChip } from './StatusChip.tsx';
+import type { CheckRun, Project } from './types.ts';
+import { useApiData } from './useApiData.ts';
+
+const SEVERITY = { prohibited: 3, conditional: 2, notice: 1, clear: 0 } as const;
+
+/** The decision taken on a run as the report prints it (审查意见), or none. */
+function reviewOf(project: Project, run: CheckRun): ReportReview | undefined {
+  const d = run.decision;
+  return d ? { decision: d.decision, reviewer: d.reviewer, comment: d.comment, at: d.at, projectId: project.id, projectName: project.name, checkId: run.id } : undefined;
+}
+
+/**
+ * One project: its site on the map, verdict, attributes, the reviewer's or applicant's actions,
+ * the latest 审查意见, the latest check in detail, the check history with what changed, the
+ * discussion and the audit trail; the report (with the decision) from any stored check.
+ */
+export function ProjectPage({ id }: { id: number }) {
+  const { t, i18n } = useTranslation(PROJECTS_NS);
+  const { t: tc } = useTranslation(CHECK_NS);
+  const { user } = useAuth();
+  const map = useMap();
+  const { dataVersion } = useProjectNav();
+  const keys = [id, dataVersion];
+  const project = useApiData(() => getProject(id), keys);
+  const checks = useApiData(() => getChecks(id), keys);
+  const comments = useApiData(() => getComments(id), keys);
+  const audit = useApiData(() => getAudit(id), keys);
+  const { data: catalog } = useLayerCatalog();
+  const layers = useMemo(() => layerNamings(catalog), [catalog]);
+  const [reportRun, setReportRun] = useState<CheckRun | null>(null);
+  const closeReport = useCallback(() => setReportRun(null), []);
+
+  const p = project.data;
+  const reportReview = useMemo(() => (p && reportRun ? reviewOf(p, reportRun) : undefined), [p, reportRun]);
+  const runs = checks.data ?? [];
+  const latest = runs[0];
+  const back = (
+    <button type="button" className="link-button project-back" onClick={showRegister} data-action="back-to-register">
+      ← {t('page.back')}
+    </button>
+  );
+  if (!p || p.id !== id) {
+    return (
+      <div className="project-page">
+        {back}
+        {project.error !== null ? (
+          <p className="panel-state" role="alert">
+            {errorText(project.error, i18n.language)}
+          </p>
+        ) : (
+          <p className="panel-state">{t('page.loading')}</p>
+        )}
+      </div>
+    );
+  }
+  const isOwner = user?.id === p.owner.id;
+  const ownerMayAct = isOwner && (p.status === 'draft' || p.status === 'revision_requested');
+  const reviewerMayDecide = user?.role === 'reviewer' && p.status === 'submitted';
+  const decision = p.lastDecision;
+  const latestResults = [...(latest?.result.results ?? [])].sort((a, b) => SEVERITY[b.verdict] - SEVERITY[a.verdict] || b.overlapAreaM2 - a.overlapAreaM2);
+
+  return (
+    <div className="project-page" data-testid="project-page" data-project-id={p.id} data-status={p.status} data-version={p.version}>
+      <ProjectSiteOverlay project={p} />
+      {back}
+      <header className="project-header">
+        <h2 className="project-title">
+          {p.name} <span className="project-number">#{p.id}</span>
+        </h2>
+        <div className="project-state">
+          <StatusChip status={p.status} />
+          <VerdictBadge verdict={p.verdict} size="large" />
+          {latest && (
+            <button type="button" className="primary project-report" onClick={() => setReportRun(latest)} data-action="project-report">
+              {latest.decision ? t('page.report') : t('page.reportPlain')}
+            </button>
+          )}
+        </div>
+        {!p.verdict && <p className="muted">{t('page.notChecked')}</p>}
+      </header>
+
+      {reviewerMayDecide && <DecisionBox project={p} onDecided={projectDataChanged} />}
+      {ownerMayAct && <OwnerActions project={p} onChanged={projectDataChanged} />}
+
+      {decision && (
+        <section className={`project-section last-decision decision-tone-${decision.decision}`} data-testid="last-decision">
+          <h3>{t('page.lastDecision')}</h3>
+          <div className="last-decision-head">
+            <strong>{t(`decision.${decision.decision}`)}</strong>
+            <span className="muted">{t('page.decisionBy', { reviewer: decision.reviewer, time: formatTime(decision.at) })}</span>
+          </div>
+          <p className="last-decision-comment">{decision.comment}</p>
+          {decision.checkId && latest && decision.checkId !== latest.id && <p className="muted">{t('page.staleDecision', { id: decision.checkId })}</p>}
+        </section>
+      )}
+
+      <ProjectFacts project={p} />
+
+      {latest && (
+        <details className="project-section project-check-details">
+          <summary>{t('page.checkDetails', { id: latest.id })}</summary>
+          {latestResults.length === 0 ? (
+            <p className="muted">{tc('results.none')}</p>
+          ) : (
+            <ul className="layer-results">
+              {latestResults.map((r) => (
+                <LayerResultItem key={r.layerId} result={r} layers={layers} bufferM={latest.result.bufferM} />
+              ))}
+            </ul>
+          )}
+        </details>
+      )}
+
+      <CheckHistory runs={runs} layers={layers} onReport={setReportRun} />
+      <CommentThread projectId={p.id} comments={comments.data ?? []} runs={runs} onPosted={projectDataChanged} />
+      <AuditTrail entries={audit.data ?? []} />
+
+      {reportRun && (
+        <ReportOverlay
+          map={map}
+          result={reportRun.result}
+          project={p.project}
+          siteName={p.name}
+          layers={layers}
+          review={reportReview}
+          onClose={closeReport}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { apiFetch, apiResponse } from '../auth/api-fetch.ts';
+import type { ProjectInput } from '../check/api-types.ts';
+import type { AuditEntry, CheckRun, Dashboard, Decision, Project, ProjectComment, RegisterFilter } from './types.ts';
+
+/** The review workflow's endpoints (issue 7), with the session's CSRF token on every write. */
+
+export function filterQuery(filter: RegisterFilter, extra: Record<string, string | number> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...filter, ...extra })) {
+    const text = String(value).trim();
+    if (text) params.set(key, text);
+  }
+  return params.toString();
+}
+
+/** One page of the register and the total (X-Total-Count). */
+export async function listProjects(filter: RegisterFilter, page: { limit: number; offset: number }, signal?: AbortSignal) {
+  const res = await apiResponse(`/api/projects?${filterQuery(filter, page)}`, { signal });
+  return { items: (await res.json()) as Project[], total: Number(res.headers.get('X-Total-Count') ?? 0) };
+}
+
+export const registerXlsxUrl = (filter: RegisterFilter) => `/api/projects.xlsx?${filterQuery(filter)}`;
+export const getProject = (id: number) => apiFetch<Project>(`/api/projects/${id}`);
+export const getChecks = (id: number) => apiFetch<CheckRun[]>(`/api/projects/${id}/checks`);
+export const getAudit = (id: number) => apiFetch<AuditEntry[]>(`/api/projects/${id}/audit`);
+export const getComments = (id: number) => apiFetch<ProjectComment[]>(`/api/projects/${id}/comments`);
+export const getDashboard = () => apiFetch<Dashboard>('/api/dashboard');
+export const getProjectsGeojson = (signal?: AbortSignal) => apiFetch<GeoJSON.FeatureCollection>('/api/projects.geojson', { signal });
+
+export const submitProject = (id: number, version: number) =>
+  apiFetch<{ status: string; version: number; checkId: number }>(`/api/projects/${id}/submit`, { method: 'POST', body: { version } });
+
+export const decideProject = (id: number, version: number, decision: Decision, comment: string) =>
+  apiFetch<{ status: string; version: number }>(`/api/projects/${id}/decision`, { method: 'POST', body: { decision, comment, version } });
+
+export const addComment = (id: number, body: string, options: { parentId?: number; checkId?: number }) =>
+  apiFetch<ProjectComment>(`/api/projects/${id}/comments`, { method: 'POST', body: { body, ...options } });
+
+export const editProjectSite = (id: number, version: number, geometry: GeoJSON.Geometry, project: ProjectInput) =>
+  apiFetch<Project>(`/api/projects/${id}`, { method: 'PATCH', body: { version, geometry, project } });
