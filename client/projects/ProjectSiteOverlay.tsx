@@ -26,7 +26,7 @@ export function ProjectSiteOverlay({ project }: { project: Project }) {
   const key = geometry ? `${project.id}:${JSON.stringify(geometryBounds(geometry))}` : null;
   useEffect(() => {
     if (!map || !geometry) return;
-    map.fitBounds(geometryBounds(geometry), { padding: 100, maxZoom: 16, duration: 600 });
+    map.fitBounds(geometryBounds(geometry), { padding: 100, maxZoom: 15, duration: 600 });
     // Fitted again only when another project, or a moved site, is shown.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, key]);

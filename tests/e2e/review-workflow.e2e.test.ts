@@ -24,6 +24,7 @@ const REVIEWER = 'e2e_wang';
 const PROJECT = { type: 'industrial', dischargesPollutants: true };
 const NAME = `花溪区某精细化工厂（e2e ${Date.now().toString(36)}）`;
 const REVISE_COMMENT = '选址位于饮用水水源一级保护区，依据《水污染防治法》第六十五条不予同意，请调整选址后重新提交。';
+const REPLY = '收到，拟将厂址调整至燕楼产业园区内。';
 const APPROVE_COMMENT = '调整后选址已避让饮用水水源保护区，同意选址，按有关条件办理。';
 
 type Ring = [number, number][];
@@ -107,6 +108,10 @@ describe('review workflow in the browser (issue 7)', () => {
 
     // 1. The applicant logs in, draws a site across the 一级 zone, sees 禁止 and saves it as a draft.
     await logInThroughUi(page, APPLICANT, PASSWORD);
+    // The session (user, role, CSRF token) survives a reload: it is restored from GET /api/auth/me.
+    await page.reload();
+    await waitForMapIdle(page);
+    await page.waitForSelector(`[data-testid="auth-user"][data-role="applicant"]:has-text("${APPLICANT}")`);
     await openSitePanel(page);
     await page.fill('[data-testid="site-name"]', NAME);
     await page.selectOption('[data-testid="project-type"]', 'industrial');
@@ -152,6 +157,16 @@ describe('review workflow in the browser (issue 7)', () => {
     await openProjectByName(page, NAME);
     await waitForProjectStatus(page, 'revision_requested');
     await expect(page.locator('[data-testid="comments"]').textContent()).resolves.toContain(REVISE_COMMENT);
+    // … answers it in the thread: the reply refers to the same check run as the comment it answers.
+    const decisionComment = page.locator('[data-testid="comments"] .comment.is-decision').first();
+    const onCheck = (await decisionComment.locator('.comment-check').first().textContent()) ?? '';
+    await decisionComment.locator('[data-action="reply"]').first().click();
+    await page.fill('[data-testid="comment-body"]', REPLY);
+    await page.click('[data-action="post-comment"]');
+    const reply = page.locator('[data-testid="comments"] .comment-replies .comment', { hasText: REPLY });
+    await reply.waitFor();
+    await expect(reply.locator('.comment-check').textContent()).resolves.toBe(onCheck);
+    await expect(reply.locator('.comment-head strong').textContent()).resolves.toBe(APPLICANT);
     const versionBefore = Number(await page.getAttribute('[data-testid="project-page"]', 'data-version'));
     await page.click('[data-action="edit-site"]');
     await page.waitForSelector('[data-testid="project-site-banner"]');
@@ -182,15 +197,18 @@ describe('review workflow in the browser (issue 7)', () => {
     await waitForProjectStatus(page, 'approved');
 
     // The audit lists every step, in order, with who did it.
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="audit-trail"] .audit-entry').length >= 6);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="audit-trail"] .audit-entry').length >= 7);
     expect(await auditActions(page)).toEqual([
       'project.created',
       'project.submitted',
       'project.revision_requested',
+      'comment.added',
       'project.updated',
       'project.submitted',
       'project.approved',
     ]);
+    const actors = await page.locator('[data-testid="audit-trail"] .audit-head > span:first-of-type').allTextContents();
+    expect(actors).toEqual([APPLICANT, APPLICANT, REVIEWER, APPLICANT, APPLICANT, APPLICANT, REVIEWER]);
     const audit = (await page.locator('[data-testid="audit-trail"]').textContent()) ?? '';
     for (const text of [APPLICANT, REVIEWER, REVISE_COMMENT, APPROVE_COMMENT, '核查结论：禁止', '选址范围']) expect(audit).toContain(text);
     await page.locator('[data-testid="audit-trail"]').scrollIntoViewIfNeeded();
