@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { readLayer } from './read-geodata.ts';
 
@@ -6,10 +7,11 @@ vi.setConfig({ testTimeout: 120_000 });
 
 /**
  * Every named element of seed 000 is present by its verbatim name. The lists are read from the
- * seed text itself (/shared/seeds/000_*.txt) where it is available, so a typo on either side fails.
+ * seed text itself (../shared/seeds/000_*.txt beside the checkout) where it is available, so a typo
+ * on either side fails.
  */
 
-const SEED_DIR = '/work/shared/seeds';
+const SEED_DIR = path.resolve('../shared/seeds');
 const seedText = (() => {
   const file = fs.existsSync(SEED_DIR) ? fs.readdirSync(SEED_DIR).find((f) => f.startsWith('000_')) : undefined;
   return file ? fs.readFileSync(`${SEED_DIR}/${file}`, 'utf8') : null;
