@@ -66,6 +66,11 @@ function evaluateLevel(
   return { level, verdict: mostSevere(...fired.map((r) => r.verdict)), fired };
 }
 
+function declaredRank(declared: readonly string[] | undefined, level: string): number {
+  const i = declared?.indexOf(level) ?? -1;
+  return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+}
+
 const toFiredRule = ({ id, verdict, procedure, basis }: Rule): FiredRule => ({ id, verdict, procedure, basis });
 
 /**
@@ -84,7 +89,9 @@ export function evaluateLayer(input: LayerEvaluationInput): LayerEvaluation {
 
   const outcomes = levels
     .map((level) => evaluateLevel(kindRules, level, input.relation, project, context, schemeOf(level)))
-    .sort((a, b) => bySeverityDesc(a.verdict, b.verdict));
+    // Equal verdicts: the level the catalog declares first (strictest, e.g. grade1 before grade2)
+    // names the layer's level, so the answer does not depend on the order features came in.
+    .sort((a, b) => bySeverityDesc(a.verdict, b.verdict) || declaredRank(context.layerLevels, a.level) - declaredRank(context.layerLevels, b.level));
 
   const seen = new Set<string>();
   const rules: FiredRule[] = [];

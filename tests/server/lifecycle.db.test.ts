@@ -16,7 +16,7 @@ async function layerState(url: string) {
 
 describe('server lifecycle on one DATA_DIR (embedded PGlite)', () => {
   it('starts, shuts down cleanly on SIGTERM, and restarts on the same data without re-initialising it', async () => {
-    const first = await spawnServer({ DATA_DIR: dataDir });
+    const first = await spawnServer({ DATA_DIR: dataDir, DATABASE_URL: '' });
     const health = await (await fetch(`${first.url}/api/health`)).json();
     expect(health.db.mode).toBe('embedded');
     const before = await layerState(first.url);
@@ -33,7 +33,7 @@ describe('server lifecycle on one DATA_DIR (embedded PGlite)', () => {
     await client.end();
     await embedded.close();
 
-    const second = await spawnServer({ DATA_DIR: dataDir });
+    const second = await spawnServer({ DATA_DIR: dataDir, DATABASE_URL: '' });
     console.log(`restart on existing data: /api/health answered ${second.readyMs} ms after launch`);
     expect(await layerState(second.url)).toEqual(before); // same versions, same load times: nothing reloaded
     const again = await startEmbeddedDatabase(dataDir).catch((e: Error) => e);
