@@ -26,9 +26,10 @@ export function SaveDraftButton({
     if (!geometry) return setStatus({ kind: 'error', text: t('save.noSite') });
     if (!name.trim()) return setStatus({ kind: 'error', text: t('save.noName') });
     setStatus({ kind: 'busy', text: t('save.saving') });
-    const { type, widthM, ...flags } = project;
     try {
-      await postProjectDraft({ name: name.trim(), project: { type, ...flags }, geometry, ...(widthM ? { widthM } : {}) });
+      // The impact width travels inside `project`, as POST /api/projects (issue 7) expects it.
+      const { widthM, ...rest } = project;
+      await postProjectDraft({ name: name.trim(), project: widthM ? { ...rest, widthM } : rest, geometry });
       setStatus({ kind: 'done', text: t('save.saved') });
     } catch (e) {
       const error = e instanceof CheckApiError ? e : null;
