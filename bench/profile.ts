@@ -26,7 +26,15 @@ const { values } = parseArgs({
     sites: { type: 'string' },
     // Each site is timed this many times and the fastest kept: other work on the machine adds noise.
     repeat: { type: 'string', default: '2' },
+    // Session settings for every variant, e.g. --set jit=off (a variant's own settings come on top).
+    set: { type: 'string', multiple: true },
   },
+});
+
+const sessionSettings = (values.set ?? []).map((kv) => {
+  const [name, value] = kv.split('=');
+  if (!/^[a-z_]+$/.test(name) || !/^[\w.]+$/.test(value ?? '')) throw new Error(`--set ${kv}: expected name=value`);
+  return `SET ${name} = ${value}`;
 });
 
 interface VariantRun {
@@ -43,7 +51,10 @@ async function withSettings<T>(client: pg.PoolClient, variant: SqlVariant, fn: (
   try {
     return await fn();
   } finally {
-    if (variant.settings?.length) await client.query('RESET ALL');
+    if (variant.settings?.length) {
+      await client.query('RESET ALL');
+      for (const setting of sessionSettings) await client.query(setting);
+    }
   }
 }
 
@@ -70,9 +81,10 @@ async function main() {
   const db = await openDatabase({ ...benchDatabaseConfig(spec), poolMax: 1 });
   const client = await db.pool.connect();
   try {
+    for (const setting of sessionSettings) await client.query(setting);
     const { rows } = await client.query(`SELECT count(*)::int AS n FROM layers WHERE id LIKE 'bench\\_%' AND current_version IS NOT NULL`);
     if (rows[0].n === 0) throw new Error(`no bench layers in this database: run \`npm run bench -- --scale ${spec.name}\` first`);
-    console.log(`# engine SQL profile — scale ${spec.name}, ${sites.length} sites, ${await describeDatabase(client, db.mode)}`);
+    console.log(`# engine SQL profile — scale ${spec.name}, ${sites.length} sites, ${await describeDatabase(client, db.mode)}${sessionSettings.length ? `; ${sessionSettings.join('; ')}` : ''}`);
     const chosen = values.variants ? SQL_VARIANTS.filter((v) => values.variants!.split(',').includes(v.name)) : SQL_VARIANTS;
 
     if (values.plan) {

@@ -7,12 +7,15 @@ export interface RunnerTimes {
   note?: string;
 }
 
-const row = (name: string, s: Summary, note = '') => [name, String(s.n), ms(s.p50), ms(s.p95), ms(s.max), ms(s.mean), note];
-const HEADER = ['runner', 'sites', 'p50 ms', 'p95 ms', 'max ms', 'mean ms', ''];
+const row = (name: string, s: Summary) => [name, String(s.n), ms(s.p50), ms(s.p95), ms(s.max), ms(s.mean)];
+const HEADER = ['runner', 'sites', 'p50 ms', 'p95 ms', 'max ms', 'mean ms'];
 
-/** Per runner over its own sample. */
+/** Per runner over its own sample; notes as footnotes under the table. */
 export function runnerTable(runners: RunnerTimes[]): string {
-  return table(HEADER, runners.map((r) => row(r.name, summarize([...r.times.values()]), r.note)));
+  const notes = runners.filter((r) => r.note).map((r, i) => `${'*'.repeat(i + 1)} ${r.name.trim()}: ${r.note}`);
+  let marks = 0;
+  const rows = runners.map((r) => row(r.note ? `${r.name} ${'*'.repeat(++marks)}` : r.name, summarize([...r.times.values()])));
+  return [table(HEADER, rows), ...notes].join('\n');
 }
 
 /** Every runner restricted to the same sites (the naive runner's sample). */

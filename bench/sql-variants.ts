@@ -1,61 +1,75 @@
 /**
- * Candidate changes to the engine's SQL (server/check/overlap-query.ts), applied as exact text
- * replacements to the statement querySiteFacts sends, so that `bench/profile.ts` can time them on
- * the same data and check that they give the same answers. A variant whose anchor text is no longer
- * in the engine's SQL reports itself as not applicable instead of silently timing the original.
+ * Changes to the engine's SQL (server/check/overlap-query.ts), applied as exact text replacements
+ * to the statement querySiteFacts sends, so that `bench/profile.ts` can time them on the same data
+ * and check that they give the same answers. Most variants UNDO one of the engine's optimisations,
+ * to show what each is worth; the rest are candidates that were tried and not (yet) adopted. A
+ * variant whose anchor text is no longer in the engine's SQL reports itself as not applicable
+ * instead of silently timing the original.
  */
 export interface SqlVariant {
   name: string;
   why: string;
   /** Session settings around the statement (SET … before, RESET ALL after). */
   settings?: string[];
-  replacements?: [from: string, to: string][];
+  replacements?: [from: string | RegExp, to: string][];
 }
 
-const PART_JOIN = '    JOIN feature_parts p ON p.geom && s.screen\n';
-const PART_DISTANCE = '         ST_Distance(p.geom::geography, s.geom::geography) AS distance_m\n';
-const FEATURE_UNION = '         ST_Union(ST_CollectionExtract(np.inter, 3)) FILTER (WHERE np.inter IS NOT NULL) AS overlap_geom\n';
+const NEAR_ZONE_JOIN = ' AND (s.near_zone IS NULL OR ST_Intersects(p.geom, s.near_zone))';
+const CLIPPED_DISTANCE =
+  /CASE WHEN ST_Intersects\(p\.geom, s\.geom\) THEN 0\s+ELSE ST_Distance\(p\.geom::geography, ST_ClipByBox2D\(s\.geom, ST_Expand\(p\.geom::box2d, \$5::float8, \$6::float8\)\)::geography\)\s+END AS distance_m/;
+const MATERIALIZED = 'part_facts AS MATERIALIZED (';
+/** With or without a grid size argument (fixed-precision overlay). */
+const FEATURE_UNION = /ST_Union\(ST_CollectionExtract\(np\.inter, 3\)(, [^)]+)?\) FILTER/;
 
-const variants: SqlVariant[] = [
-  { name: 'engine', why: 'the SQL as the engine sends it' },
+const withoutNearZone: [RegExp | string, string][] = [[NEAR_ZONE_JOIN, '']];
+const withoutClippedDistance: [RegExp | string, string][] = [[CLIPPED_DISTANCE, 'ST_Distance(p.geom::geography, s.geom::geography) AS distance_m']];
+const notMaterialized: [RegExp | string, string][] = [[MATERIALIZED, 'part_facts AS (']];
+
+export const SQL_VARIANTS: SqlVariant[] = [
+  { name: 'engine', why: 'the SQL as the engine sends it (jit = off, as the server sets it)' },
   {
-    name: 'jit-off',
-    why: 'SET jit = off: the plan cost (≈ 100,000, mostly ST_Union) crosses jit_above_cost, so PostgreSQL compiles the query with LLVM on every check',
-    settings: ['SET jit = off'],
+    name: 'jit-on',
+    why: 'SET jit = on (the PostgreSQL default; no effect in PGlite, built without LLVM): the plan cost (≈ 100,000, mostly ST_Union) crosses jit_above_cost, so PostgreSQL compiles the statement with LLVM on every check',
+    settings: ['SET jit = on'],
   },
   {
-    name: 'planar-prefilter',
-    why: 'candidates must also lie within the screening distance in planar degrees (ST_DWithin on geometry, cheap) before the geodesic distance is computed; the bbox of a long diagonal line holds many far parts',
-    replacements: [[PART_JOIN, '    JOIN feature_parts p ON p.geom && s.screen AND ST_DWithin(p.geom, s.geom, $5::float8)\n']],
+    name: 'no-near-zone',
+    why: 'without the prefilter by the site buffered once by the screening distance: every part in the screening box gets a geodesic distance (a long diagonal line has a large box)',
+    replacements: withoutNearZone,
   },
   {
-    name: 'zero-if-intersects',
-    why: 'a part that intersects the site is at distance 0: skip its geodesic distance',
-    replacements: [[PART_DISTANCE, '         CASE WHEN ST_Intersects(p.geom, s.geom) THEN 0 ELSE ST_Distance(p.geom::geography, s.geom::geography) END AS distance_m\n']],
+    name: 'no-clipped-distance',
+    why: 'geodesic distance from every part to the whole site (also for intersecting parts), not 0 / distance to the site clipped to the part box grown by the screening distance',
+    replacements: withoutClippedDistance,
+  },
+  {
+    name: 'not-materialized',
+    why: 'part_facts inlined: PostgreSQL then repeats its CASE … ST_Intersection in every aggregate of feature_facts (SUM, bool_or, ST_Union and their FILTERs), so each overlay runs several times',
+    replacements: notMaterialized,
+  },
+  {
+    name: 'before',
+    why: 'the engine before the profile (session 1): none of the three changes above',
+    replacements: [...withoutNearZone, ...withoutClippedDistance, ...notMaterialized],
+  },
+  {
+    name: 'clipped-overlay',
+    why: 'candidate: the site clipped to the part box (grown by 1e-6°) before the overlay; a long line site has hundreds of vertices, a part at most 256',
+    replacements: [['THEN ST_Intersection(p.geom, s.geom, 1e-9) END AS inter', 'THEN ST_Intersection(p.geom, ST_ClipByBox2D(s.geom, ST_Expand(p.geom::box2d, 1e-6)), 1e-9) END AS inter']],
   },
   {
     name: 'collect-per-feature',
-    why: 'per feature ST_Collect the part overlaps instead of ST_Union: the layer-level ST_Union dissolves them anyway, once',
-    replacements: [[FEATURE_UNION, FEATURE_UNION.replace('ST_Union(', 'ST_Collect(')]],
+    why: 'candidate: per feature ST_Collect the part overlaps instead of ST_Union; the layer-level ST_Union dissolves them anyway, once',
+    replacements: [[FEATURE_UNION, 'ST_Collect(ST_CollectionExtract(np.inter, 3)) FILTER']],
   },
 ];
-
-/** All three SQL changes together, with and without JIT. */
-const combined: SqlVariant = {
-  name: 'combined',
-  why: 'planar-prefilter + zero-if-intersects + collect-per-feature',
-  replacements: variants.flatMap((v) => v.replacements ?? []),
-};
-variants.push(combined, { ...combined, name: 'combined+jit-off', why: `${combined.why}, jit = off`, settings: ['SET jit = off'] });
-
-export const SQL_VARIANTS = variants;
 
 /** The statement with the variant's replacements, or null if an anchor is missing. */
 export function applyVariant(variant: SqlVariant, sql: string): string | null {
   let out = sql;
   for (const [from, to] of variant.replacements ?? []) {
-    if (!out.includes(from)) return null;
-    out = out.replace(from, to);
+    if (typeof from === 'string' ? !out.includes(from) : !from.test(out)) return null;
+    out = out.replace(from, () => to); // a function: `$5` in the replacement is SQL, not a regex group
   }
   return out;
 }

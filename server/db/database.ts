@@ -19,6 +19,19 @@ function keepPoolAlive(pool: pg.Pool, onError: (e: Error) => void): pg.Pool {
 }
 const logIdleError = (e: Error) => console.error(`[db] idle client error (client discarded): ${e.message}`);
 
+/**
+ * JIT off for every session: the check's statement is estimated above jit_above_cost (the planner
+ * cannot cost ST_Union and friends), so PostgreSQL compiled it with LLVM on every check — about
+ * 90 ms, more than the whole check (docs/performance.md). Sent as a startup option in the URL, where
+ * pg takes it from (a pool `options` setting would lose to options already in DATABASE_URL).
+ */
+export function withoutJit(url: string): string {
+  const u = new URL(url);
+  const options = u.searchParams.get('options');
+  u.searchParams.set('options', [options, '-c jit=off'].filter(Boolean).join(' '));
+  return u.toString();
+}
+
 export interface Database {
   mode: DatabaseMode;
   pool: pg.Pool;
@@ -33,7 +46,7 @@ export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir'> & { poolMax?: number },
 ): Promise<Database> {
   if (config.databaseUrl) {
-    const pool = keepPoolAlive(new pg.Pool({ connectionString: config.databaseUrl, max: config.poolMax ?? 10 }), logIdleError);
+    const pool = keepPoolAlive(new pg.Pool({ connectionString: withoutJit(config.databaseUrl), max: config.poolMax ?? 10 }), logIdleError);
     try {
       await migrate(pool);
     } catch (e) {
@@ -44,7 +57,7 @@ export async function openDatabase(
   }
   const embedded = await startEmbeddedDatabase(config.dataDir);
   // One connection: PGlite has one session; see embedded.ts.
-  const pool = keepPoolAlive(new pg.Pool({ connectionString: embedded.url, max: 1, idleTimeoutMillis: 0 }), logIdleError);
+  const pool = keepPoolAlive(new pg.Pool({ connectionString: withoutJit(embedded.url), max: 1, idleTimeoutMillis: 0 }), logIdleError);
   try {
     await migrate(pool);
   } catch (e) {

@@ -6,7 +6,7 @@ import { meridianArcM, parallelArcM, quadrangleAreaM2, rectangle } from '../../s
 
 type TestApp = Awaited<ReturnType<typeof openTestApp>>;
 let t: TestApp;
-const LAYERS = ['zz_water', 'zz_corridor', 'zz_river'];
+const LAYERS = ['zz_water', 'zz_corridor', 'zz_river', 'zz_far'];
 
 // A 一级 zone 0.01° × 0.01° and a 二级 ring around it (grade2 excludes grade1), near 100 E, 30 N.
 const G1 = rectangle(100.0, 30.0, 100.01, 30.01);
@@ -27,6 +27,12 @@ beforeAll(async () => {
   await loadTestLayer(t.db.pool, 'zz_corridor', 'eco_corridor', [
     // A corridor 0.004° (≈ 440 m) wide running north-south at 100.100–100.104 E.
     { id: 'c1', name: '测试廊道', geometry: rectangle(100.1, 29.95, 100.104, 30.05), properties: { widthM: 400 } },
+  ]);
+  // Zones near the far ends of long line sites (the engine clips long sites and prefilters with a
+  // buffer of the site; both must keep the exact nearest distance).
+  await loadTestLayer(t.db.pool, 'zz_far', 'wetland_park', [
+    { id: 'w1', name: '测试湿地北端', geometry: rectangle(100.304, 30.08, 100.31, 30.09) },
+    { id: 'w2', name: '测试湿地西段', geometry: rectangle(100.5, 30.5042, 100.51, 30.51) },
   ]);
   await loadTestLayer(t.db.pool, 'zz_river', 'river', [
     { id: 'r1', name: '测试河', geometry: { type: 'LineString', coordinates: [[100.2, 29.9], [100.2, 30.1]] } },
@@ -94,6 +100,31 @@ describe('POST /api/check — geometry against analytically computed values', ()
     const expected = meridianArcM(30.0, 30.01) * 20;
     expect(Math.abs(res.body.siteAreaM2 - expected) / expected).toBeLessThan(0.01);
     expect(res.body.warnings.length).toBeGreaterThan(0);
+  });
+
+  it('finds the nearest zone at the far end of a 44 km line, at the geodesic distance within 1 %', async () => {
+    // A north–south line at 100.3 E, 10 m wide (5 m each side); w1 starts 0.004° east of it.
+    const line = { type: 'LineString', coordinates: Array.from({ length: 41 }, (_, i) => [100.3, 29.7 + i * 0.01]) };
+    const res = await check({ geometry: line, project: { type: 'linear_infrastructure', widthM: 10 } });
+    expect(res.status).toBe(200);
+    const far = res.body.results.find((r: { layerId: string }) => r.layerId === 'zz_far');
+    const expected = parallelArcM(30.09, 0.004) - 5;
+    expect(Math.abs(far.minDistanceM - expected) / expected).toBeLessThan(0.01);
+    expect(far.features.map((f: { id: string }) => f.id)).toEqual(['w1']);
+  });
+
+  it('keeps the exact distance for a site wider than 6° (no buffer prefilter: PostGIS would buffer it in a distorting projection)', async () => {
+    // A line along 30.5 N from 94 E to 100.6 E; w2 begins 0.0042° (≈ 465 m) north of it. A buffer
+    // made in World Mercator (scale 1.16 at 30.5 N) would reach only ≈ 435 m and miss it.
+    const line = { type: 'LineString', coordinates: Array.from({ length: 67 }, (_, i) => [94 + i * 0.1, 30.5]) };
+    const res = await check({ geometry: line, project: { type: 'linear_infrastructure', widthM: 10 } });
+    expect(res.status).toBe(200);
+    const far = res.body.results.find((r: { layerId: string }) => r.layerId === 'zz_far');
+    expect(far).toBeDefined();
+    expect(far.features.map((f: { id: string }) => f.id)).toEqual(['w2']);
+    // The line runs along the parallel, a curve: the site's edge bulges towards w2 by < 1 m here.
+    const expected = meridianArcM(30.5, 30.5042) - 5;
+    expect(Math.abs(far.minDistanceM - expected) / expected).toBeLessThan(0.01);
   });
 
   it('buffers a point by the default 20 m width (radius 10 m)', async () => {
