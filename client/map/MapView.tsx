@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import maplibregl from 'maplibre-gl';
 import { useTranslation } from 'react-i18next';
 import { GLYPHS_URL_TEMPLATE, LOCAL_IDEOGRAPH_FONT_FAMILY, glyphRequestUrl } from './glyphs/fonts.ts';
+import { installFixedGlyphRasterizer } from './glyphs/local-glyph-rasterizer.ts';
 import { hatchImage } from './style/hatch.ts';
 import { HATCH_IMAGE } from './style/map-layers.ts';
 import { PALETTE } from './style/palette.ts';
@@ -56,6 +57,8 @@ export function MapView() {
       // Keeps the last frame readable: map snapshots for the printable report, pixel checks in tests.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
+    // Before the first label is laid out: full-width opening brackets would be drawn blank.
+    if (!installFixedGlyphRasterizer(instance)) console.warn('MapLibre glyph rasterizer not replaced: full-width opening brackets may be missing from labels');
     instance.touchZoomRotate.disableRotation();
     instance.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
     instance.on('load', () => {

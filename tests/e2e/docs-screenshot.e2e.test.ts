@@ -50,6 +50,16 @@ describe('documentation screenshots', () => {
     // Latin/digit glyphs came from the app (the 0–255 range), CJK was drawn locally.
     expect(glyphs.some((g) => /^200 \/glyphs\/noto-sans-cjk-sc-(regular|bold)\/0-255\.pbf$/.test(g))).toBe(true);
     expect(glyphs.filter((g) => !g.startsWith('200 '))).toEqual([]);
+    // Locally drawn full-width marks have ink: MapLibre's bundled TinySDF drew every opening mark
+    // （ 《 「 【 — whose ink sits right of the origin — blank ("廊道（宽 800 m）" read "廊道 宽 800 m）").
+    // An SDF byte above 191 is inside the glyph (cutoff 0.25).
+    const ink = await page.evaluate(async (codePoints) => {
+      const map = (window as unknown as { __redlineMap: { style: { glyphManager: { getGlyphs(g: Record<string, number[]>): Promise<Record<string, Record<number, { bitmap: { data: Uint8Array } } | null>>> } } } }).__redlineMap;
+      const stack = "Noto Sans CJK SC,Source Han Sans SC,Microsoft YaHei,PingFang SC";
+      const glyphs = (await map.style.glyphManager.getGlyphs({ [stack]: codePoints }))[stack];
+      return codePoints.map((cp) => [String.fromCodePoint(cp), Math.max(0, ...(glyphs[cp]?.bitmap.data ?? []))]);
+    }, [...'（）《》「」【】宽'].map((c) => c.codePointAt(0)!));
+    expect(ink.filter(([, max]) => (max as number) < 192)).toEqual([]);
     expect(consoleErrors).toEqual([]);
     expect(externalRequests).toEqual([]);
   });
