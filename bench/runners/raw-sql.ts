@@ -1,4 +1,4 @@
-import { DEFAULT_LINE_WIDTH_M, DEFAULT_POINT_WIDTH_M } from '../../server/check/engine.ts';
+import { DEFAULT_LINE_WIDTH_M, DEFAULT_POINT_WIDTH_M, runCheck } from '../../server/check/engine.ts';
 import { querySiteFacts, type SiteFacts } from '../../server/check/overlap-query.ts';
 import type { Queryable } from '../../server/db/types.ts';
 import type { BenchSite } from '../sites.ts';
@@ -66,6 +66,45 @@ export async function timeSiteFactsInDb(
   const planningMs = explained['Planning Time'];
   const executionMs = explained['Execution Time'];
   return { planningMs, executionMs, totalMs: planningMs + executionMs, plan: explained.Plan };
+}
+
+export interface EngineSqlTiming {
+  /** Planning + execution of every statement runCheck sent for the site. */
+  totalMs: number;
+  /** Of which the overlap query (querySiteFacts). */
+  overlapMs: number;
+  statements: number;
+  overlapPlan: ExplainNode;
+}
+
+/**
+ * Runner 3 as a whole: ALL the SQL the engine runs for a site — the overlap query, and the corridor
+ * and avoidance queries when the site needs them — timed by the server. runCheck gets a Queryable
+ * that sends each statement twice: under EXPLAIN (ANALYZE, TIMING OFF) for the server's own time,
+ * then as is for the rows the engine needs to decide what to send next (not timed).
+ */
+export async function timeEngineSqlInDb(db: Queryable, site: BenchSite): Promise<EngineSqlTiming> {
+  let totalMs = 0;
+  let overlapMs = 0;
+  let statements = 0;
+  let overlapPlan: ExplainNode | undefined;
+  const timed = {
+    async query(text: string, values?: unknown[]) {
+      const { rows } = await db.query(`EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON, FORMAT JSON) ${text}`, values);
+      const explained = rows[0]['QUERY PLAN'][0];
+      const ms = explained['Planning Time'] + explained['Execution Time'];
+      totalMs += ms;
+      statements++;
+      if (/JOIN feature_parts p ON/.test(text)) {
+        overlapMs += ms;
+        overlapPlan = explained.Plan;
+      }
+      return db.query(text, values);
+    },
+  } as unknown as Queryable;
+  await runCheck(timed, { geometry: site.geometry, project: site.project, bufferM: site.bufferM });
+  if (!overlapPlan) throw new Error('runCheck sent no overlap query');
+  return { totalMs, overlapMs, statements, overlapPlan };
 }
 
 /** Every index a plan scans (to show the GiST index on feature_parts is used). */

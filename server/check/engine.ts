@@ -59,8 +59,8 @@ function evaluateFeatures(
 }
 
 /**
- * The conflict check: one SQL round trip for the geometry (plus one for corridor severance and one
- * for the avoidance suggestion, only when those apply), then the rules as data decide per layer.
+ * The conflict check: one SQL round trip for the geometry and the layers' levels (plus one for
+ * corridor severance and one for the avoidance suggestion, only when those apply), then the rules as data decide per layer.
  * PostGIS is the single source of truth: the client never re-derives any of this.
  */
 export async function runCheck(db: Queryable, request: CheckRequest): Promise<CheckResult> {
@@ -110,7 +110,6 @@ export async function runCheck(db: Queryable, request: CheckRequest): Promise<Ch
     for (const key of await severedCorridors(db, facts.site, layer.layerId, layer.version, crossing)) severed.add(`${layer.layerId}/${key}`);
   }
 
-  const layerLevels = await levelsByLayer(db, facts.layers.map((l) => l.layerId));
   const results: LayerResult[] = [];
   for (const layer of facts.layers) {
     if (layer.kind === 'urban_boundary') continue; // inside/outside below, whatever the distance
@@ -118,7 +117,7 @@ export async function runCheck(db: Queryable, request: CheckRequest): Promise<Ch
     const evaluation = evaluateFeatures(layer, project, {
       severed: layerSevered.length > 0,
       siteAreaM2: facts.siteAreaM2,
-      layerLevels: layerLevels[layer.layerId] ?? [],
+      layerLevels: layer.levels,
     });
     results.push({
       layerId: layer.layerId,
@@ -182,10 +181,4 @@ function urbanBoundaryResult(layerId: string, layer: LayerFact | undefined, site
     overlap: layer?.overlap ?? null,
     outsideAreaM2,
   };
-}
-
-async function levelsByLayer(db: Queryable, layerIds: string[]): Promise<Record<string, string[]>> {
-  if (layerIds.length === 0) return {};
-  const { rows } = await db.query<{ id: string; levels: string[] }>('SELECT id, levels FROM layers WHERE id = ANY($1)', [layerIds]);
-  return Object.fromEntries(rows.map((r) => [r.id, r.levels]));
 }

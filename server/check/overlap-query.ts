@@ -26,6 +26,8 @@ export interface LayerFact {
   kind: string;
   version: number;
   geometryType: string;
+  /** The layer's levels in catalog order, strictest first (ties between levels follow it). */
+  levels: string[];
   /** Area of site ∩ union(features): overlapping features are not counted twice. */
   overlapAreaM2: number;
   minDistanceM: number;
@@ -85,7 +87,7 @@ WITH input AS (
               THEN ST_Buffer(geom::geography, $4::float8 * 1.01 + 1)::geometry END AS near_zone
     FROM site
 ), checked AS (
-  SELECT id, kind, current_version AS version, geometry_type FROM layers WHERE checked AND current_version IS NOT NULL
+  SELECT id, kind, current_version AS version, geometry_type, levels FROM layers WHERE checked AND current_version IS NOT NULL
 ), part_facts AS MATERIALIZED (
   -- MATERIALIZED: inlined, this CTE's ST_Intersection was repeated in every aggregate below.
   SELECT p.feature_id, p.layer_id,
@@ -110,7 +112,7 @@ WITH input AS (
     FROM near_parts np JOIN features f ON f.id = np.feature_id
    GROUP BY f.id
 ), layer_facts AS (
-  SELECT ff.layer_id, c.kind, c.version, c.geometry_type,
+  SELECT ff.layer_id, c.kind, c.version, c.geometry_type, c.levels,
          ST_Union(ff.overlap_geom, ${OVERLAY_GRID_DEG}) AS overlap_geom,
          MIN(ff.distance_m) AS min_distance_m,
          json_agg(json_build_object(
@@ -118,7 +120,7 @@ WITH input AS (
            'overlapAreaM2', ff.overlap_m2, 'intersects', ff.intersects, 'distanceM', ff.distance_m)
            ORDER BY ff.overlap_m2 DESC, ff.distance_m, ff.feature_key) AS features
     FROM feature_facts ff JOIN checked c ON c.id = ff.layer_id
-   GROUP BY ff.layer_id, c.kind, c.version, c.geometry_type
+   GROUP BY ff.layer_id, c.kind, c.version, c.geometry_type, c.levels
 )
 SELECT
   (SELECT ST_AsGeoJSON(geom, 7)::json FROM site_facts) AS site,
@@ -129,7 +131,7 @@ SELECT
   (SELECT json_build_array(ST_X(location), ST_Y(location)) FROM validity WHERE location IS NOT NULL) AS invalid_location,
   (SELECT json_agg(json_build_object('layerId', id, 'kind', kind, 'version', version) ORDER BY id) FROM checked) AS versions,
   (SELECT json_agg(json_build_object(
-      'layerId', layer_id, 'kind', kind, 'version', version, 'geometryType', geometry_type,
+      'layerId', layer_id, 'kind', kind, 'version', version, 'geometryType', geometry_type, 'levels', levels,
       'overlapAreaM2', COALESCE(ST_Area(overlap_geom::geography), 0),
       'minDistanceM', min_distance_m,
       'overlap', CASE WHEN overlap_geom IS NOT NULL AND NOT ST_IsEmpty(overlap_geom) THEN ST_AsGeoJSON(overlap_geom, 7)::json END,
