@@ -44,8 +44,8 @@ export const controlUnitRules: Rule[] = [
     },
     verdict: 'notice',
     procedure: {
-      zh: '【重点关注 HIGH】优先保护单元依法禁止或限制大规模、高强度的工业和城镇建设：须逐条核对准入清单的空间布局约束，并征询生态环境主管部门意见。',
-      en: '[HIGH] Priority units ban or restrict large, intensive industrial and urban construction: check the spatial-layout clauses line by line and consult the environment authority.',
+      zh: '【重点关注】优先保护单元依法禁止或限制大规模、高强度的工业和城镇建设：须逐条核对准入清单的空间布局约束，并征询生态环境主管部门意见。',
+      en: '[Close attention] Priority units ban or restrict large, intensive industrial and urban construction: check the spatial-layout clauses line by line and consult the environment authority.',
     },
     basis: BASIS,
   },

@@ -61,7 +61,9 @@ describe('issue 6 scenarios', () => {
     const result = check('control_unit', ['priority'], { type: 'industrial' });
     expect(result.verdict).toBe('notice');
     expect(result.rules.map((r) => r.id)).toEqual(['ECU-PRIORITY', 'ECU-PRIORITY-HIGH']);
-    expect(result.rules[1].procedure.zh).toContain('HIGH');
+    // The emphasis in the planner's words, no English code in the Chinese text.
+    expect(result.rules[1].procedure.zh).toMatch(/^【重点关注】/);
+    expect(result.rules[1].procedure.zh).not.toMatch(/[A-Za-z]/);
   });
 });
 
