@@ -16,6 +16,8 @@ import { rulesRouter } from './check/rules-routes.ts';
 import cookieParser from 'cookie-parser';
 import { authRouter } from './auth/routes.ts';
 import { sessionMiddleware } from './auth/sessions.ts';
+import { MAP_READ_PATHS } from './auth/map-read-paths.ts';
+import { requireLoginForReads } from './auth/roles.ts';
 import { usersRouter } from './auth/users-routes.ts';
 import { projectsRouter } from './projects/routes.ts';
 import { searchRouter } from './search/routes.ts';
@@ -70,6 +72,9 @@ export function createApp({ config, db, log, clientDir }: AppDeps) {
   app.use(express.json({ limit: config.jsonLimit }));
   app.use(cookieParser());
   app.use(sessionMiddleware(db));
+  // Scoped by path, before the routers: a closed map (PUBLIC_MAP=false) refuses an anonymous
+  // request before an upload is parsed or a query runs.
+  app.use(MAP_READ_PATHS, requireLoginForReads(config));
 
   const routers: Router[] = [
     healthRouter(db),

@@ -51,8 +51,9 @@ export function requireUser(...roles: Role[]): RequestHandler {
 }
 
 /**
- * For the read-only map endpoints (GET /api/layers, /tiles, POST /api/check): open to everyone
- * when `publicMap` is on (the default), otherwise a login is needed (401).
+ * For the map's read endpoints (MAP_READ_PATHS: layers, tiles, search, check, rules, report):
+ * open to everyone when `publicMap` is on (the default), otherwise a login is needed (401).
+ * Any role will do: reading the map is not an action of a role.
  */
 export function requireLoginForReads(config: Pick<Config, 'publicMap'>): RequestHandler {
   return (req, _res, next) => {
