@@ -1,5 +1,6 @@
 import type maplibregl from 'maplibre-gl';
-import { bbox } from '@turf/turf';
+import { bbox, distance } from '@turf/turf';
+import { scaleBar } from './scale-bar.ts';
 
 function whenIdle(map: maplibregl.Map, timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {
@@ -14,18 +15,96 @@ function whenIdle(map: maplibregl.Map, timeoutMs: number): Promise<void> {
   });
 }
 
+/** Ground metres per CSS pixel across the middle of the view (geodesic, so right at any latitude). */
+function metresPerCssPixel(map: maplibregl.Map): number {
+  const { clientWidth: w, clientHeight: h } = map.getCanvas();
+  const a = map.unproject([w / 2 - 50, h / 2]);
+  const b = map.unproject([w / 2 + 50, h / 2]);
+  return (distance([a.lng, a.lat], [b.lng, b.lat], { units: 'kilometers' }) * 1000) / 100;
+}
+
 /**
- * A picture of the site and its overlaps for the report: frames the site, waits for the map to
- * finish drawing, reads the canvas (the map keeps its drawing buffer for this), and puts the
- * camera back where the planner had it. JPEG keeps the request small.
+ * What every printed map figure needs and a canvas read-back lacks: a scale bar (bottom left) and a
+ * north arrow (top right, turned with the bearing), drawn over the map image. `u` is the size of one
+ * point of furniture in image pixels.
+ */
+function drawMapFurniture(ctx: CanvasRenderingContext2D, map: maplibregl.Map, u: number, devicePixelsPerCssPixel: number): void {
+  const { width, height } = ctx.canvas;
+  const white = 'rgba(255,255,255,0.85)';
+  ctx.font = `600 ${12 * u}px "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif`;
+  ctx.textBaseline = 'middle';
+
+  // The bar's length is in map pixels; `u` (the furniture's unit) may be larger when the figure is printed smaller.
+  const bar = scaleBar(metresPerCssPixel(map) / devicePixelsPerCssPixel, width * 0.25);
+  if (bar) {
+    const x = 14 * u;
+    const y = height - 16 * u;
+    const len = bar.pixels;
+    const labelWidth = ctx.measureText(bar.label).width;
+    ctx.fillStyle = white;
+    ctx.fillRect(x - 6 * u, y - 14 * u, len + labelWidth + 22 * u, 24 * u);
+    ctx.fillStyle = '#1f2933';
+    ctx.fillRect(x, y, len, 3 * u);
+    ctx.fillRect(x, y - 6 * u, 1.5 * u, 9 * u);
+    ctx.fillRect(x + len - 1.5 * u, y - 6 * u, 1.5 * u, 9 * u);
+    ctx.fillText(bar.label, x + len + 6 * u, y - 1 * u);
+  }
+
+  // North arrow: "N" over an arrowhead in a white disc, the whole turned with the map's bearing.
+  ctx.save();
+  ctx.translate(width - 26 * u, 28 * u);
+  ctx.fillStyle = white;
+  ctx.beginPath();
+  ctx.arc(0, 0, 18 * u, 0, 2 * Math.PI);
+  ctx.fill();
+  ctx.rotate((-map.getBearing() * Math.PI) / 180);
+  ctx.fillStyle = '#1f2933';
+  ctx.textAlign = 'center';
+  ctx.font = `700 ${10 * u}px sans-serif`;
+  ctx.fillText('N', 0, -9 * u);
+  ctx.beginPath();
+  ctx.moveTo(0, -3 * u);
+  ctx.lineTo(6 * u, 13 * u);
+  ctx.lineTo(0, 9 * u);
+  ctx.lineTo(-6 * u, 13 * u);
+  ctx.closePath();
+  ctx.fill();
+  ctx.restore();
+}
+
+/** The report's figure box: the A4 text width (186 mm) by the figure's height (105 mm, report-styles.ts). */
+const FIGURE_ASPECT = 186 / 105;
+/** Width in CSS pixels the figure is printed at (186 mm); map furniture is drawn to read right there. */
+const FIGURE_CSS_WIDTH = 700;
+
+/**
+ * A picture of the site and its overlaps for the report, cut to the report figure's proportions:
+ * frames the site with its surroundings (it takes about the middle half of the picture), waits for
+ * the map to finish drawing, reads the canvas (the map keeps its drawing buffer for this), adds a
+ * scale bar and north arrow, and puts the camera back where the planner had it. JPEG keeps the
+ * request small.
  */
 export async function snapshotSite(map: maplibregl.Map, site: GeoJSON.Geometry): Promise<string | null> {
   const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
   try {
     const [w, s, e, n] = bbox(site);
-    map.fitBounds([[w, s], [e, n]], { padding: 80, maxZoom: 17, animate: false });
+    const { clientWidth, clientHeight } = map.getCanvas();
+    const cropW = Math.min(clientWidth, clientHeight * FIGURE_ASPECT);
+    const cropH = Math.min(clientHeight, clientWidth / FIGURE_ASPECT);
+    const padX = Math.round((clientWidth - cropW) / 2 + cropW * 0.22);
+    const padY = Math.round((clientHeight - cropH) / 2 + cropH * 0.22);
+    map.fitBounds([[w, s], [e, n]], { padding: { top: padY, bottom: padY, left: padX, right: padX }, maxZoom: 17, animate: false });
     await whenIdle(map, 8000);
-    return map.getCanvas().toDataURL('image/jpeg', 0.88);
+    const source = map.getCanvas();
+    const ratio = source.width / Math.max(1, clientWidth);
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(cropW * ratio);
+    canvas.height = Math.round(cropH * ratio);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return source.toDataURL('image/jpeg', 0.88);
+    ctx.drawImage(source, Math.round(((clientWidth - cropW) / 2) * ratio), Math.round(((clientHeight - cropH) / 2) * ratio), canvas.width, canvas.height, 0, 0, canvas.width, canvas.height);
+    drawMapFurniture(ctx, map, ratio * Math.max(1, cropW / FIGURE_CSS_WIDTH), ratio);
+    return canvas.toDataURL('image/jpeg', 0.88);
   } catch {
     return null;
   } finally {

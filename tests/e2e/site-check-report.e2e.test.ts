@@ -120,6 +120,31 @@ describe('conflict check, live, with the report (issue 6)', () => {
     expect(report).toContain('饮用水水源保护区');
     expect(report).toContain('一级保护区');
     expect(report).toContain('X = ');
+    // The map figure is cut to the report's figure box (186 × 105 mm), so it fills it on A4, and
+    // carries a scale bar: a long horizontal run of dark pixels in its bottom-left corner.
+    const figure = await page.locator('.redline-report img.rr-map').evaluate(async (img: HTMLImageElement) => {
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const w = Math.round(c.width * 0.35);
+      const h = Math.round(c.height * 0.15);
+      const corner = ctx.getImageData(0, c.height - h, w, h).data;
+      let longestRun = 0;
+      for (let y = 0; y < h; y++) {
+        let run = 0;
+        for (let x = 0; x < w; x++) {
+          const i = 4 * (y * w + x);
+          run = corner[i] + corner[i + 1] + corner[i + 2] < 150 ? run + 1 : 0;
+          longestRun = Math.max(longestRun, run);
+        }
+      }
+      return { aspect: img.naturalWidth / img.naturalHeight, barPx: longestRun / c.width };
+    });
+    expect(figure.aspect).toBeCloseTo(186 / 105, 1);
+    expect(figure.barPx).toBeGreaterThan(0.08);
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.click('[data-action="report-pdf"]')]);
     const pdf = fs.readFileSync((await download.path())!);
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
