@@ -1,6 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportReview } from '../../server/check/report/review-section.ts';
 import { errorText } from '../auth/api-fetch.ts';
 import { useAuth } from '../auth/auth-store.ts';
 import { CHECK_NS } from '../check/i18n.ts';
@@ -19,18 +18,13 @@ import { OwnerActions } from './OwnerActions.tsx';
 import { projectDataChanged, showRegister, useProjectNav } from './project-nav.ts';
 import { ProjectFacts } from './ProjectFacts.tsx';
 import { ProjectSiteOverlay } from './ProjectSiteOverlay.tsx';
+import { reviewOf } from './report-review.ts';
 import { getAudit, getChecks, getComments, getProject } from './projects-api.ts';
 import { StatusChip } from './StatusChip.tsx';
-import type { CheckRun, Project } from './types.ts';
+import type { CheckRun } from './types.ts';
 import { useApiData } from './useApiData.ts';
 
 const SEVERITY = { prohibited: 3, conditional: 2, notice: 1, clear: 0 } as const;
-
-/** The decision taken on a run as the report prints it (审查意见), or none. */
-function reviewOf(project: Project, run: CheckRun): ReportReview | undefined {
-  const d = run.decision;
-  return d ? { decision: d.decision, reviewer: d.reviewer, comment: d.comment, at: d.at, projectId: project.id, projectName: project.name, checkId: run.id } : undefined;
-}
 
 /**
  * One project: its site on the map, verdict, attributes, the reviewer's or applicant's actions,

@@ -45,7 +45,7 @@ export function reportRouter(db?: Database): Router {
     const input = await parse(req.body);
     res.type('text/csv; charset=utf-8');
     attachment(res, stem(input), 'csv', input.generatedAt!);
-    res.send(reportCsv(buildReportModel(input).table));
+    res.send(reportCsv(buildReportModel(input)));
   });
 
   router.post('/api/report/xlsx', async (req, res) => {

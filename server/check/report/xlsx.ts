@@ -3,7 +3,8 @@ import { VERDICT_COLOURS } from './report-styles.ts';
 
 /**
  * The report as an Excel workbook: the per-layer table (numbers as numbers, with the reporting
- * decimals as number formats), the site facts and the cited rules. exceljs is loaded on first use.
+ * decimals as number formats), the site facts, the 审查意见 of a reviewed project and the cited
+ * rules. exceljs is loaded on first use.
  */
 export async function reportXlsx(model: ReportModel): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
@@ -35,6 +36,17 @@ export async function reportXlsx(model: ReportModel): Promise<Buffer> {
   if (model.avoidance) facts.addRow([zh ? '避让建议' : 'Avoidance suggestion', model.avoidance]);
   facts.addRow([zh ? '核查时间' : 'Checked at', model.checkedAt]);
   for (const v of model.layerVersions) facts.addRow([v.name, v.version]);
+
+  // 审查意见 of a reviewed project, on its own sheet as the PDF prints it in its own section.
+  if (model.review) {
+    const review = workbook.addWorksheet(model.review.title);
+    review.columns = [{ width: 24 }, { width: 80, style: { alignment: { wrapText: true, vertical: 'top' } } }];
+    review.addRow([model.review.title]).font = { bold: true, size: 14 };
+    for (const r of model.review.rows) {
+      const row = review.addRow([r.label, r.value]);
+      if (r.tone) row.getCell(2).font = { bold: true, color: { argb: `FF${VERDICT_COLOURS[r.tone].slice(1).toUpperCase()}` } };
+    }
+  }
 
   const rules = workbook.addWorksheet(zh ? '触发规则' : 'Rules fired');
   rules.columns = [

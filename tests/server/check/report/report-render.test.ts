@@ -55,7 +55,7 @@ describe('table exports', () => {
   const model = buildReportModel(REPORT_INPUT);
 
   it('CSV: BOM, CRLF, quoted fields, numbers unformatted, clear layers included', () => {
-    const csv = reportCsv(model.table);
+    const csv = reportCsv(model);
     expect(csv.startsWith('\uFEFF图层,级别,结论')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + WATER_SOURCE_RESULT.results.length + WATER_SOURCE_RESULT.clearLayers.length);
