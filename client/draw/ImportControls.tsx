@@ -71,7 +71,9 @@ export function ImportControls({
       const parts = toSiteParts(response, (n) => t('import.unnamed', { n }));
       showParcels(parts);
       onState(() => ({ ...EMPTY_IMPORT, warnings: response.warnings, parcels: parts }));
-      setStatus({ kind: 'done', text: t('import.done', { count: parts.length, crs: lang === "zh" ? `${response.crs.name}（EPSG:${response.crs.epsg}）` : `${response.crs.name} (EPSG:${response.crs.epsg})` }) });
+      // The CRS in the interface language only (older servers send just the combined name).
+      const crsName = (lang === 'zh' ? response.crs.nameZh : response.crs.nameEn) ?? response.crs.name;
+      setStatus({ kind: 'done', text: t('import.done', { count: parts.length, crs: crsName, epsg: response.crs.epsg }) });
     } catch (e) {
       const message = e instanceof ApiError ? e.messageIn(i18n.language) : String(e);
       setStatus({ kind: 'error', text: t('import.failed', { message }) });

@@ -12,7 +12,8 @@ export interface ImportNote {
 
 export interface ImportResponse {
   features: FeatureCollection;
-  crs: { epsg: number; name: string };
+  /** `name` holds both languages; `nameZh` / `nameEn` one each. */
+  crs: { epsg: number; name: string; nameZh?: string; nameEn?: string };
   warnings: ImportNote[];
 }
 

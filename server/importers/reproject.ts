@@ -55,7 +55,12 @@ export function reprojectFeatures(features: SourceFeature[], choice: CrsChoice):
       );
   }
   const summary: CrsSummary = choice.gcj02
-    ? { epsg: 4326, name: 'GCJ-02 → WGS 84（高德/腾讯坐标，近似换算 approx. 1–2 m）' }
-    : { epsg: crs.epsg, name: displayName(crs) };
+    ? {
+        epsg: 4326,
+        name: 'GCJ-02 → WGS 84（高德/腾讯坐标，近似换算 approx. 1–2 m）',
+        nameZh: 'GCJ-02 → WGS 84（高德/腾讯坐标，近似换算，误差约 1–2 m）',
+        nameEn: 'GCJ-02 → WGS 84 (AMap/Tencent coordinates, approximate, about 1–2 m)',
+      }
+    : { epsg: crs.epsg, name: displayName(crs), nameZh: crs.nameZh, nameEn: crs.name };
   return { features: out, crs: summary, warnings };
 }

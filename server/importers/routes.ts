@@ -8,7 +8,7 @@ import type { CsvGeometryKind } from './types.ts';
 /**
  * POST /api/import — multipart upload of one site file (field `file`; optional `crs`, `format`,
  * `encoding`, and for CSV `geometry` = polygon | line | points) →
- * 200 { features (EPSG:4326), crs: { epsg, name }, warnings: [{ zh, en, code?, location? }] }.
+ * 200 { features (EPSG:4326), crs: { epsg, name, nameZh, nameEn }, warnings: [{ zh, en, code?, location? }] }.
  * Every malformed input ends as a 4xx in the standard error format; oversize uploads as 413.
  */
 export interface ImportRouterOptions {

@@ -12,7 +12,12 @@ export interface ImportWarning extends Bilingual {
 /** The source CRS of an import. epsg is the source's code; features are always EPSG:4326. */
 export interface CrsSummary {
   epsg: number;
+  /** Both names in one string, "<EPSG name>（<中文名>）" (kept for API clients). */
   name: string;
+  /** The planner's name alone, for Chinese text ("2000国家大地坐标系 高斯-克吕格 3度带 第36带（Y 含带号）"). */
+  nameZh: string;
+  /** The EPSG registry name alone, for English text. */
+  nameEn: string;
 }
 
 export interface ImportResult {

@@ -46,6 +46,10 @@ describe('importing and exporting a 国土 TXT through the UI (issue 5)', () => 
     await page.click('[data-testid="import-section"] summary');
     await page.setInputFiles('[data-testid="import-file"]', { name: '花溪示例地块.txt', mimeType: 'text/plain', buffer: iconv.encode(TXT, 'gbk') });
     await page.waitForSelector('[data-testid="import-status"]:has-text("已导入 1 个地块")', { timeout: 30_000 });
+    // The source CRS in the planner's words, not the EPSG registry's English name.
+    const status = (await page.locator('[data-testid="import-status"]').textContent()) ?? '';
+    expect(status).toMatch(/源坐标系：2000国家大地坐标系 高斯-克吕格 3度带.*EPSG:\d+/);
+    expect(status).not.toMatch(/Gauss|Kruger|degree/);
 
     // On the map, with its name (the label layer renders it) …
     await page.waitForFunction(() => {

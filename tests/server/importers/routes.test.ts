@@ -24,7 +24,9 @@ describe('POST /api/import', () => {
   it('imports a GBK 国土 TXT by content, whatever its (Chinese) file name', async () => {
     const res = await request(app).post('/api/import').attach('file', fixture('gdal/site-zone36-noprefix-gbk.txt'), '花溪地块.txt');
     expect(res.status).toBe(200);
-    expect(res.body.crs).toEqual({ epsg: 4545, name: expect.stringContaining('CM 108E') });
+    expect(res.body.crs).toEqual({ epsg: 4545, name: expect.stringContaining('CM 108E'), nameEn: 'CGCS2000 / 3-degree Gauss-Kruger CM 108E', nameZh: expect.stringContaining('中央经线108°') });
+    // Each language on its own: no English in the Chinese name.
+    expect(res.body.crs.nameZh).not.toMatch(/Gauss|Kruger|degree/);
     expect(res.body.warnings).toEqual([]);
     expect(res.body.features.type).toBe('FeatureCollection');
     expect(res.body.features.features[0].properties['地块名称']).toBe('花溪示例用地甲（湿地公园配套）');
