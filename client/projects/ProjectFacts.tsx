@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { formatAreaAllUnits } from '../../server/check/report/area-units.ts';
+import { formatAreaAllUnits, formatLength } from '../../server/check/report/area-units.ts';
 import { useProjectTypes } from '../check/useCatalogs.ts';
 import { bilingualSide } from '../draw/i18n-bundle.ts';
+import { measureGeometry } from '../draw/measure.ts';
 import { formatTime } from './format.ts';
 import { PROJECTS_NS } from './i18n.ts';
 import type { Project } from './types.ts';
@@ -16,13 +17,19 @@ export function ProjectFacts({ project }: { project: Project }) {
   const p = project;
   const flags = (catalog?.flags ?? []).filter((f) => f.valueType === 'boolean' && (p.project as Record<string, unknown>)[f.key] === true).map((f) => f[lang]);
   if (p.project.widthM) flags.push(t('page.widthM', { m: p.project.widthM }));
+  // A pipeline or road is filed by its length (its area is its impact width, applied by the check).
+  const kind = p.geometry?.type.replace('Multi', '');
+  const size: [string, string] =
+    kind === 'LineString' && p.geometry
+      ? [t('page.length'), formatLength(measureGeometry(p.geometry).lengthM, lang)]
+      : [t('page.area'), p.areaM2 > 0 ? formatAreaAllUnits(p.areaM2, lang) : kind === 'Point' ? t('page.pointSite') : '—'];
   const rows: [string, string][] = [
     [t('page.applicant'), p.applicant ?? '—'],
     [t('page.owner'), p.owner.username],
     [t('page.type'), label(p.project.type)],
     [t('page.flags'), flags.length ? flags.join(lang === 'zh' ? '、' : ', ') : t('page.noFlags')],
     [t('page.township'), p.township ?? '—'],
-    [t('page.area'), p.areaM2 > 0 ? formatAreaAllUnits(p.areaM2, lang) : '—'],
+    size,
     [t('page.version'), `v${p.version}`],
     [t('page.created'), formatTime(p.createdAt)],
     [t('page.submitted'), formatTime(p.submittedAt)],

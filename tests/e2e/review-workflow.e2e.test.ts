@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { bbox, booleanWithin, pointOnFeature, polygon } from '@turf/turf';
+import { bbox, booleanWithin, length, pointOnFeature, polygon } from '@turf/turf';
 import type { CheckResult } from '../../server/check/check-result.ts';
 import { launchBrowser, openWatchedPage, waitForMapIdle } from './support/browser.ts';
 import { waitForMapReady } from './support/map-helpers.ts';
@@ -242,6 +242,14 @@ describe('review workflow in the browser (issue 7)', () => {
     }, undefined, { timeout: 30_000, polling: 250 });
     expect(await colours.jsonValue()).toEqual(expect.arrayContaining(['conditional', 'prohibited']));
     await shoot(page, 'review-dashboard');
+
+    // 7. A pipeline (a demo project) is filed by its length, not an empty 用地面积.
+    const demo = JSON.parse(fs.readFileSync('geodata/demo-projects.geojson', 'utf8')) as GeoJSON.FeatureCollection;
+    const pipeline = demo.features.find((f) => f.geometry.type === 'LineString')!;
+    await openProjectByName(page, String(pipeline.properties!.name));
+    const lengthRow = page.locator('.project-facts tr', { hasText: '线路长度' });
+    const km = Number(/([\d.]+) 千米/.exec((await lengthRow.textContent()) ?? '')?.[1]);
+    expect(Math.abs(km - length(pipeline as GeoJSON.Feature<GeoJSON.LineString>, { units: 'kilometers' })) / km).toBeLessThan(0.005);
 
     expect(consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
     await page.context().close();
