@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useViewState } from '../app/ViewStateProvider.tsx';
 import { useCatalog } from '../layers/CatalogProvider.tsx';
 import { useMap } from './MapContext.tsx';
-import { formatPermalink } from './permalink.ts';
+import { formatPermalink, permalinkLayers } from './permalink.ts';
 
 /**
  * Writes the view (centre, zoom, basemap, visible layers) into the URL hash as it changes, without
@@ -14,10 +14,7 @@ export function PermalinkSync() {
   const { catalog } = useCatalog();
   useEffect(() => {
     if (!map) return;
-    // Layer order in the URL follows the catalog so equal views give equal URLs.
-    const known = catalog.layers.map((l) => l.id);
-    const visible = [...state.visible];
-    const layers = [...known.filter((id) => state.visible.has(id)), ...visible.filter((id) => !known.includes(id)).sort()];
+    const layers = permalinkLayers(state.visible, catalog.layers.length > 0 ? catalog.layers.map((l) => l.id) : null);
     const write = () => {
       const { lng, lat } = map.getCenter();
       const hash = formatPermalink({ center: [lng, lat], zoom: map.getZoom(), basemap: state.basemap, layers });

@@ -35,3 +35,14 @@ export function formatPermalink({ center, zoom, basemap, layers }: Required<Perm
   const parts = [`map=${zoom.toFixed(2)}/${center[1].toFixed(5)}/${center[0].toFixed(5)}`, `base=${basemap}`, `layers=${layers.join(',')}`];
   return `#${parts.join('&')}`;
 }
+
+/**
+ * The `layers=` of the view: the visible layers of the catalog, in catalog order so equal views
+ * give equal URLs. Anything else in the view state (a layer since removed, an id from an old link)
+ * is not a layer of this map and stays out. Until a catalog has arrived (`catalogIds` null) the
+ * visible ids are kept as they are, sorted, so a shared link survives the first render.
+ */
+export function permalinkLayers(visible: ReadonlySet<string>, catalogIds: readonly string[] | null): string[] {
+  if (!catalogIds) return [...visible].sort();
+  return catalogIds.filter((id) => visible.has(id));
+}

@@ -8,7 +8,7 @@ import { usePanelSlot } from '../check/panel-slot.ts';
 import type { SitePanelState } from '../check/SitePanelContent.tsx';
 import type { SiteDrawing } from '../draw/useSiteDrawing.ts';
 import { PROJECTS_NS } from './i18n.ts';
-import { openProject, projectDataChanged, showPanelTab } from './project-nav.ts';
+import { openProjectPage, projectDataChanged } from './project-nav.ts';
 import { editProjectSite } from './projects-api.ts';
 import { geometryBounds } from './geometry-bounds.ts';
 import { clearPendingSite, endSiteEdit, siteParts, useSiteHandoff } from './site-handoff.ts';
@@ -52,8 +52,7 @@ export function ProjectSiteLink({
   if (!editing || !slot) return null;
   const backToProject = () => {
     endSiteEdit();
-    openProject(editing.projectId);
-    showPanelTab('projects');
+    openProjectPage(editing.projectId);
   };
   const save = async () => {
     if (!geometry) return setStatus({ kind: 'error', text: t('site.noSite') });

@@ -58,6 +58,12 @@ export function useProjectNav(): NavState {
   );
 }
 
+/** Opens a project's page in the 项目 tab, from anywhere (the search box, the site workspace). */
+export function openProjectPage(id: number): void {
+  openProject(id);
+  showPanelTab('projects');
+}
+
 /**
  * Shows another tab of the side panel. The tabs keep their selection to themselves (PanelTabs), so
  * this presses the tab's own button, exactly as the user would.

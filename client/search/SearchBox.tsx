@@ -2,10 +2,13 @@ import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/fetch-json.ts';
 import { useViewState } from '../app/ViewStateProvider.tsx';
+import { useAuth } from '../auth/auth-store.ts';
 import { useCatalog } from '../layers/CatalogProvider.tsx';
 import { levelLabel } from '../layers/level-label.ts';
 import { useMap } from '../map/MapContext.tsx';
+import { openProjectPage } from '../projects/project-nav.ts';
 import { flyToHit } from './fly-to-hit.ts';
+import { hitAction } from './hit-action.ts';
 import { MAX_QUERY_LENGTH, searchNames, type SearchHit } from './search-api.ts';
 import { SearchHighlight } from './SearchHighlight.tsx';
 
@@ -13,7 +16,7 @@ type Results = { state: 'idle' } | { state: 'loading' } | { state: 'done'; hits:
 
 const DEBOUNCE_MS = 250;
 
-/** Search box for places and feature names (乡镇, 水源地, 廊道, 保护区, later projects): fly to and highlight. */
+/** Search box for places and feature names (乡镇, 水源地, 廊道, 保护区) — fly to and highlight — and the user's projects (open the project's page). */
 export function SearchBox() {
   const { t, i18n } = useTranslation();
   const map = useMap();
@@ -25,6 +28,8 @@ export function SearchBox() {
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<SearchHit | null>(null);
   const listId = useId();
+  // Project hits depend on who asks: another account (or none) must not see the last one's.
+  const userId = useAuth().user?.id ?? null;
 
   useEffect(() => {
     const q = query.trim();
@@ -49,13 +54,20 @@ export function SearchBox() {
       clearTimeout(timer);
       abort.abort();
     };
-  }, [query]);
+  }, [query, userId]);
 
   const choose = (hit: SearchHit) => {
-    setChosen(hit);
     setOpen(false);
+    const action = hitAction(hit);
+    if (action.kind === 'open-project') {
+      // The project page outlines and frames the site itself.
+      setChosen(null);
+      openProjectPage(action.projectId);
+      return;
+    }
+    setChosen(hit);
     // The hit's layer is switched on so what was found is also drawn.
-    dispatch({ type: 'toggle-layer', layerId: hit.layerId, visible: true });
+    dispatch({ type: 'toggle-layer', layerId: action.layerId, visible: true });
     if (map) flyToHit(map, hit);
   };
 

@@ -14,6 +14,8 @@ export interface SearchHit {
   bbox: [number, number, number, number];
   centroid: [number, number];
   geometry: Geometry;
+  /** Set on project hits (type 'project'), whose layerId is the pseudo layer 'projects'. */
+  projectId?: number;
 }
 
 export const MAX_QUERY_LENGTH = 50;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPermalink, parsePermalink } from '../../../client/map/permalink.ts';
+import { formatPermalink, parsePermalink, permalinkLayers } from '../../../client/map/permalink.ts';
 
 describe('permalink', () => {
   it('round-trips centre, zoom, basemap and layers', () => {
@@ -17,5 +17,22 @@ describe('permalink', () => {
     expect(parsePermalink('#map=99/26.4/106.66')).toEqual({});
     expect(parsePermalink('#map=10/abc/106.66&base=<script>&layers=ok_id,Bad-Id,x;drop')).toEqual({ layers: ['ok_id'] });
     expect(parsePermalink('')).toEqual({});
+  });
+});
+
+describe('permalink layers', () => {
+  const catalog = ['eco_redline', 'water_source', 'river', 'township'];
+
+  it('lists the visible catalog layers in catalog order, whatever order they were switched on in', () => {
+    expect(permalinkLayers(new Set(['river', 'eco_redline']), catalog)).toEqual(['eco_redline', 'river']);
+  });
+
+  it('leaves out ids that are not layers of the catalog (the search’s `projects`, a removed layer)', () => {
+    const hash = formatPermalink({ center: [106.66, 26.4], zoom: 12, basemap: 'offline', layers: permalinkLayers(new Set(['projects', 'water_source', 'gone_layer']), catalog) });
+    expect(hash).toBe('#map=12.00/26.40000/106.66000&base=offline&layers=water_source');
+  });
+
+  it('keeps a shared link’s layers until the catalog has arrived', () => {
+    expect(permalinkLayers(new Set(['water_source', 'eco_redline']), null)).toEqual(['eco_redline', 'water_source']);
   });
 });
