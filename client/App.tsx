@@ -1,7 +1,7 @@
 import { CatalogProvider } from './layers/CatalogProvider.tsx';
 import { Popup } from './layers/Popup.tsx';
 import { SidePanel } from './app/SidePanel.tsx';
-import { SiteWorkspace } from './check/SiteWorkspace.tsx';
+import { SessionSiteWorkspace } from './check/SessionSiteWorkspace.tsx';
 import { ViewStateProvider } from './app/ViewStateProvider.tsx';
 import { BasemapLayers } from './map/BasemapLayers.tsx';
 import { HoverHighlight } from './map/HoverHighlight.tsx';
@@ -34,7 +34,7 @@ export function App() {
               <PermalinkSync />
               <HoverHighlight />
               <Popup />
-              <SiteWorkspace />
+              <SessionSiteWorkspace />
               {/* Overlays on the map. */}
               <MapToolbar />
               <IllustrativeNotice />

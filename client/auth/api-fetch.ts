@@ -61,7 +61,7 @@ export async function apiResponse(url: string, request: ApiRequest = {}): Promis
     }
   }
   if (res.ok) return res;
-  if (res.status === 401 && getAuth().user) clearSession();
+  if (res.status === 401 && getAuth().user) clearSession('expired');
   throw await toError(res);
 }
 

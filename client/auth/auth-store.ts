@@ -17,13 +17,18 @@ export interface AuthState {
   csrfToken: string | null;
   /** Anonymous visitors may view the map (server setting). */
   publicMap: boolean;
+  /**
+   * The last session ended by 退出登录, not by expiring (a 401): the user meant to leave, so what
+   * they were working on goes too (see check/workspace-owner.ts). Reset by the next login.
+   */
+  loggedOut: boolean;
 }
 
 /**
  * The logged-in user, shared by every component and by plain API helpers (which need the CSRF
  * token outside React). A module store, like the panel slot: no provider to mount.
  */
-let state: AuthState = { status: 'loading', user: null, csrfToken: null, publicMap: true };
+let state: AuthState = { status: 'loading', user: null, csrfToken: null, publicMap: true, loggedOut: false };
 const listeners = new Set<() => void>();
 let restoring: Promise<void> | null = null;
 
@@ -48,7 +53,7 @@ export function restoreSession(): Promise<void> {
     .then(async (res) => {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const me = (await res.json()) as { user: SessionUser | null; csrfToken: string | null; publicMap: boolean };
-      set({ status: 'ready', user: me.user, csrfToken: me.csrfToken, publicMap: me.publicMap });
+      set({ status: 'ready', user: me.user, csrfToken: me.csrfToken, publicMap: me.publicMap, ...(me.user ? { loggedOut: false } : {}) });
     })
     .catch(() => set({ status: 'ready' }))
     .finally(() => {
@@ -59,12 +64,12 @@ export function restoreSession(): Promise<void> {
 
 /** After POST /api/auth/login answered { user, csrfToken }. */
 export function setSession(user: SessionUser, csrfToken: string): void {
-  set({ status: 'ready', user, csrfToken });
+  set({ status: 'ready', user, csrfToken, loggedOut: false });
 }
 
-/** Logged out, or the server no longer knows the session (a 401). */
-export function clearSession(): void {
-  set({ status: 'ready', user: null, csrfToken: null });
+/** Logged out (`logout`), or the server no longer knows the session (`expired`, a 401). */
+export function clearSession(reason: 'logout' | 'expired'): void {
+  set({ status: 'ready', user: null, csrfToken: null, ...(reason === 'logout' ? { loggedOut: true } : {}) });
 }
 
 let restoredOnce = false;

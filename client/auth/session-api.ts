@@ -16,6 +16,6 @@ export async function logOut(): Promise<void> {
   try {
     await apiFetch<void>('/api/auth/logout', { method: 'POST' });
   } finally {
-    clearSession();
+    clearSession('logout');
   }
 }
