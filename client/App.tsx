@@ -1,5 +1,6 @@
 import { CatalogProvider } from './layers/CatalogProvider.tsx';
 import { Popup } from './layers/Popup.tsx';
+import { LoginGate } from './app/LoginGate.tsx';
 import { SidePanel } from './app/SidePanel.tsx';
 import { SessionSiteWorkspace } from './check/SessionSiteWorkspace.tsx';
 import { ViewStateProvider } from './app/ViewStateProvider.tsx';
@@ -16,33 +17,36 @@ import { MapToolbar } from './tools/MapToolbar.tsx';
 
 /**
  * The layout: the side panel (search and the feature tabs, see app/panel-tabs.tsx) on the left,
- * the map on the right with its overlays. A feature that draws on the map (site drawing, check
- * results) adds a component next to the others below and reaches the map with useMap().
+ * the map on the right with its overlays — or, on a closed map before login, the login screen
+ * (LoginGate). A feature that draws on the map (site drawing, check results) adds a component
+ * next to the others below and reaches the map with useMap().
  */
 export function App() {
   return (
     <ViewStateProvider>
       <CatalogProvider>
-        <MapProvider>
-          <div className="app">
-            <SidePanel />
-            <main className="map-area" id="map-area">
-              <MapView />
-              {/* Map behaviour (renders nothing). */}
-              <BasemapLayers />
-              <OperationalLayers />
-              <PermalinkSync />
-              <HoverHighlight />
-              <Popup />
-              <SessionSiteWorkspace />
-              {/* Overlays on the map. */}
-              <MapToolbar />
-              <IllustrativeNotice />
-              <MapLoading />
-              <CoordinateReadout />
-            </main>
-          </div>
-        </MapProvider>
+        <LoginGate>
+          <MapProvider>
+            <div className="app">
+              <SidePanel />
+              <main className="map-area" id="map-area">
+                <MapView />
+                {/* Map behaviour (renders nothing). */}
+                <BasemapLayers />
+                <OperationalLayers />
+                <PermalinkSync />
+                <HoverHighlight />
+                <Popup />
+                <SessionSiteWorkspace />
+                {/* Overlays on the map. */}
+                <MapToolbar />
+                <IllustrativeNotice />
+                <MapLoading />
+                <CoordinateReadout />
+              </main>
+            </div>
+          </MapProvider>
+        </LoginGate>
       </CatalogProvider>
     </ViewStateProvider>
   );

@@ -18,6 +18,7 @@ const zhCN = {
   users: '用户管理',
   checking: '正在确认登录状态…',
   sessionEnded: '登录已失效，请重新登录。',
+  closedMapHint: '本系统的地图、检索与选址核查仅对登录用户开放，请使用管理员分配的账号登录。',
 };
 
 const en: typeof zhCN = {
@@ -35,6 +36,7 @@ const en: typeof zhCN = {
   users: 'Users',
   checking: 'Checking the login…',
   sessionEnded: 'The session has ended; please log in again.',
+  closedMapHint: 'The map, search and site checks of this system are open to logged-in users only. Log in with the account your administrator gave you.',
 };
 
 registerBundle(AUTH_NS, { 'zh-CN': zhCN, en });
