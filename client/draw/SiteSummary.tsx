@@ -8,11 +8,12 @@ import { DRAW_NS } from './i18n.ts';
 import { measureGeometry } from './measure.ts';
 import { isCompleteShape, type SiteFeature } from './site-features.ts';
 import { isEditableInTerraDraw } from './site-snapshot.ts';
+import { framePadding } from '../map/view.ts';
 
 export function zoomToFeatures(map: maplibregl.Map | null, features: SiteFeature[]): void {
   if (!map || features.length === 0) return;
   const [w, s, e, n] = bbox({ type: 'FeatureCollection', features });
-  map.fitBounds([[w, s], [e, n]], { padding: 60, maxZoom: 17, duration: 400 });
+  map.fitBounds([[w, s], [e, n]], { padding: framePadding(50, 20), maxZoom: 17, duration: 400 });
 }
 
 /** Live area (m², 公顷, 亩) and length of the site, and its parts with names, origin and a remove button. */

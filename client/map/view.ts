@@ -12,3 +12,15 @@ export const MAX_BOUNDS: [[number, number], [number, number]] = [
 ];
 export const MIN_ZOOM = 8;
 export const MAX_ZOOM = 19;
+
+/**
+ * What the map's own overlays cover at its edges, in CSS pixels: the toolbar on the right, the
+ * 示意数据 notice and the coordinate readout along the bottom. Framing a site or a set of projects
+ * pads by this too, so nothing framed (or its label, written under it) lands behind them.
+ */
+export const MAP_CHROME = { top: 12, right: 60, bottom: 90, left: 12 } as const;
+
+/** fitBounds padding: `px` of air around what is framed, plus the map's chrome; `extraBottom` for labels written below. */
+export function framePadding(px: number, extraBottom = 0): { top: number; right: number; bottom: number; left: number } {
+  return { top: MAP_CHROME.top + px, right: MAP_CHROME.right + px, bottom: MAP_CHROME.bottom + px + extraBottom, left: MAP_CHROME.left + px };
+}

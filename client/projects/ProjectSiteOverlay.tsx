@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useMapOverlay } from '../draw/useMapOverlay.ts';
 import { useMap } from '../map/MapContext.tsx';
+import { framePadding } from '../map/view.ts';
 import { geometryBounds } from './geometry-bounds.ts';
 import type { Project } from './types.ts';
 import { labelLayers, labelsOf, markerLayers, markersOf, shapeLayers } from './verdict-style.ts';
@@ -26,7 +27,8 @@ export function ProjectSiteOverlay({ project }: { project: Project }) {
   const key = geometry ? `${project.id}:${JSON.stringify(geometryBounds(geometry))}` : null;
   useEffect(() => {
     if (!map || !geometry) return;
-    map.fitBounds(geometryBounds(geometry), { padding: 100, maxZoom: 15, duration: 600 });
+    // The name is written under the site: room for two lines of it above the map's bottom bar.
+    map.fitBounds(geometryBounds(geometry), { padding: framePadding(70, 40), maxZoom: 15, duration: 600 });
     // Fitted again only when another project, or a moved site, is shown.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, key]);

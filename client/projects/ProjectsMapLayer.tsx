@@ -3,6 +3,7 @@ import type maplibregl from 'maplibre-gl';
 import { useAuth } from '../auth/auth-store.ts';
 import { useMapOverlay } from '../draw/useMapOverlay.ts';
 import { useMap } from '../map/MapContext.tsx';
+import { framePadding } from '../map/view.ts';
 import { openProject, useProjectNav } from './project-nav.ts';
 import { getProjectsGeojson } from './projects-api.ts';
 import { geometryBounds } from './geometry-bounds.ts';
@@ -35,7 +36,7 @@ export function ProjectsMapLayer({ fitToProjects = false }: { fitToProjects?: bo
     else if (map && data && data.features.length > 0 && !fitted.current) {
       fitted.current = true;
       map.fitBounds(geometryBounds({ type: 'GeometryCollection', geometries: data.features.flatMap((f) => (f.geometry ? [f.geometry] : [])) }), {
-        padding: 60,
+        padding: framePadding(40),
         maxZoom: 14,
         duration: 600,
       });

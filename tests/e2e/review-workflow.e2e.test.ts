@@ -250,6 +250,13 @@ describe('review workflow in the browser (issue 7)', () => {
     const lengthRow = page.locator('.project-facts tr', { hasText: '线路长度' });
     const km = Number(/([\d.]+) 千米/.exec((await lengthRow.textContent()) ?? '')?.[1]);
     expect(Math.abs(km - length(pipeline as GeoJSON.Feature<GeoJSON.LineString>, { units: 'kilometers' })) / km).toBeLessThan(0.005);
+    // The site is framed clear of the map's bottom bar (示意数据 notice, coordinates): its name,
+    // written under its southern end in two lines, ends above the notice.
+    await waitForMapReady(page, 20_000);
+    const [w, s, e] = bbox(pipeline);
+    const labelTop = (await pixelsOf(page, [[(w + e) / 2, s]]))[0].y;
+    const notice = (await page.locator('[data-testid="illustrative-notice"]').boundingBox())!;
+    expect(labelTop + 2 * 13 * 1.2 + 7).toBeLessThan(notice.y);
 
     expect(consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
     await page.context().close();
