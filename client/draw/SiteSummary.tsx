@@ -37,6 +37,8 @@ export function SiteSummary({
   const lines = parts.filter((p) => /LineString/.test(p.feature.geometry.type));
   const lengthM = lines.reduce((s, p) => s + p.lengthM, 0);
   const perimeterM = parts.filter((p) => p.areaM2 > 0).reduce((s, p) => s + p.lengthM, 0);
+  // A point has no area or length: its position is what a planner reads (and copies) instead.
+  const points = parts.flatMap((p) => (p.feature.geometry.type === 'Point' ? [p.feature.geometry.coordinates] : p.feature.geometry.type === 'MultiPoint' ? p.feature.geometry.coordinates : []));
   return (
     <div className="site-summary">
       <dl className="site-measure" aria-label={t('measure.title')}>
@@ -61,6 +63,14 @@ export function SiteSummary({
           <div>
             <dt>{t('measure.perimeter')}</dt>
             <dd>{formatLength(perimeterM, lang)}</dd>
+          </div>
+        )}
+        {points.length > 0 && (
+          <div>
+            <dt>{t('measure.position')}</dt>
+            <dd data-testid="site-position">
+              {points.length === 1 ? `E ${points[0][0].toFixed(6)}°, N ${points[0][1].toFixed(6)}°` : t('measure.points', { count: points.length })}
+            </dd>
           </div>
         )}
       </dl>

@@ -77,4 +77,21 @@ describe('drawing a site (issue 5)', () => {
     await expect(page.locator('[data-testid="save-status"]').textContent()).resolves.toContain('自相交');
     await page.context().close();
   });
+
+  it('a point site shows where it is (it has no area or length to show)', async () => {
+    const { page } = await openWatchedPage(browser, inject('appUrl'));
+    await waitForMapIdle(page);
+    await openSitePanel(page);
+    await jumpTo(page, [106.66, 26.4], 15);
+    const canvas = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+    const at = { x: Math.round(canvas.x + canvas.width / 2), y: Math.round(canvas.y + canvas.height / 2) };
+    const [[lon, lat]] = await lonLatsAt(page, [at]);
+    await page.click('[data-tool="point"]');
+    await page.mouse.click(at.x, at.y);
+    const text = (await page.locator('[data-testid="site-position"]').textContent({ timeout: 10_000 })) ?? '';
+    const [, e, n] = /^E ([\d.]+)°, N ([\d.]+)°$/.exec(text)!;
+    expect(Math.abs(Number(e) - lon)).toBeLessThan(1e-5);
+    expect(Math.abs(Number(n) - lat)).toBeLessThan(1e-5);
+    await page.context().close();
+  });
 });
