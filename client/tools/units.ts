@@ -34,9 +34,13 @@ export function formatMu(m2: number, locale: string, unit: string): string {
   return `${grouped(m2 / M2_PER_MU, 2, locale)} ${unit}`;
 }
 
-/** Lengths below 1 km in metres (2 decimals below 100 m), otherwise in km with 3 decimals. */
+/**
+ * Lengths below 1 km in metres (2 decimals below 100 m), otherwise in km with 3 decimals; in
+ * Chinese 米 / 千米, as the site panel and the report write them.
+ */
 export function formatLength(metres: number, locale: string): string {
-  if (metres < 100) return `${grouped(metres, 2, locale)} m`;
-  if (metres < 1000) return `${grouped(metres, 1, locale)} m`;
-  return `${grouped(metres / 1000, 3, locale)} km`;
+  const [m, km] = locale.startsWith('zh') ? ['米', '千米'] : ['m', 'km'];
+  if (metres < 100) return `${grouped(metres, 2, locale)} ${m}`;
+  if (metres < 1000) return `${grouped(metres, 1, locale)} ${m}`;
+  return `${grouped(metres / 1000, 3, locale)} ${km}`;
 }

@@ -43,6 +43,8 @@ describe('map tools', () => {
     expect(hectares).toBeGreaterThan(27.5);
     expect(hectares).toBeLessThan(28.0);
     expect(mu / hectares).toBeCloseTo(15, 2);
+    // The perimeter (≈ 2 110 m) in the units the site panel uses: 千米 in Chinese.
+    expect(text).toMatch(/周长\s*2\.1\d\d 千米/);
     // While measuring, clicks do not open popups.
     await expect(page.getByTestId('feature-popup').count()).resolves.toBe(0);
     await page.keyboard.press('Escape');

@@ -18,5 +18,8 @@ describe('planning units', () => {
     expect(formatLength(12.345, 'en')).toBe('12.35 m');
     expect(formatLength(512.34, 'en')).toBe('512.3 m');
     expect(formatLength(12_345.6, 'en')).toBe('12.346 km');
+    // In Chinese the units the site panel and the report use.
+    expect(formatLength(512.34, 'zh-CN')).toBe('512.3 米');
+    expect(formatLength(12_345.6, 'zh-CN')).toBe('12.346 千米');
   });
 });
