@@ -140,6 +140,7 @@ export function ProjectPage({ id }: { id: number }) {
           siteName={p.name}
           layers={layers}
           review={reportReview}
+          checkId={reportRun.id}
           onClose={closeReport}
         />
       )}

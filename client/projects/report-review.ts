@@ -2,8 +2,9 @@ import type { ReportReview } from '../../server/check/report/review-section.ts';
 import type { CheckRun, Project } from './types.ts';
 
 /**
- * The decision taken on a check run as its report prints it (审查意见) — in the page, the PDF, the
- * CSV and the XLSX alike, since all four are made from the same report input — or none.
+ * The decision taken on a check run as its report page shows it (审查意见), or none. The page only:
+ * the PDF, CSV and XLSX are asked for by the run's checkId, and the server prints the same decision
+ * from the register (server/projects/stored-check-report.ts), so the page and the files agree.
  */
 export function reviewOf(project: Pick<Project, 'id' | 'name'>, run: Pick<CheckRun, 'id' | 'decision'>): ReportReview | undefined {
   const d = run.decision;

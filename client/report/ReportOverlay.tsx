@@ -13,6 +13,7 @@ import { postForDownload } from '../draw/download.ts';
 import { bilingualSide } from '../draw/i18n-bundle.ts';
 import { REPORT_NS } from './i18n.ts';
 import { snapshotSite } from './map-snapshot.ts';
+import { reportRequestBody } from './report-request.ts';
 import { lookupTownship } from './township.ts';
 import './report.css';
 
@@ -29,6 +30,7 @@ export function ReportOverlay({
   layers,
   onClose,
   review,
+  checkId,
 }: {
   map: maplibregl.Map | null;
   result: CheckResult | null;
@@ -36,8 +38,10 @@ export function ReportOverlay({
   siteName: string;
   layers: ReportLayerInfo[];
   onClose: () => void;
-  /** 审查意见 of a reviewed project (the review workflow's report); absent for a plain check. */
+  /** 审查意见 of a reviewed project, for the page shown here; absent for a plain check. */
   review?: ReportReview;
+  /** The stored check run the report is of (project page): downloads name it instead of sending result and review. */
+  checkId?: number;
 }) {
   const { t, i18n } = useTranslation(REPORT_NS);
   const lang = bilingualSide(i18n.language);
@@ -80,7 +84,7 @@ export function ReportOverlay({
     if (!input) return;
     setStatus({ kind: 'busy', text: t('busy') });
     try {
-      await postForDownload(`/api/report/${kind}`, { ...input, generatedAt: new Date().toISOString() }, `report.${kind}`);
+      await postForDownload(`/api/report/${kind}`, reportRequestBody(input, checkId, new Date().toISOString()), `report.${kind}`);
       setStatus(null);
     } catch (e) {
       setStatus({ kind: 'error', text: t('failed', { message: e instanceof ApiError ? e.messageIn(i18n.language) : String(e) }) });

@@ -222,10 +222,21 @@ describe('review workflow in the browser (issue 7)', () => {
     for (const text of ['审查意见', '通过', APPROVE_COMMENT, REVIEWER]) expect(review).toContain(text);
     await page.locator('.redline-report .rr-review').scrollIntoViewIfNeeded();
     await shoot(page, 'review-report');
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.click('[data-action="report-pdf"]')]);
+    const [download, pdfRequest] = await Promise.all([
+      page.waitForEvent('download', { timeout: 90_000 }),
+      page.waitForRequest('**/api/report/pdf'),
+      page.click('[data-action="report-pdf"]'),
+    ]);
     const pdf = fs.readFileSync((await download.path())!);
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     expect(pdf.length).toBeGreaterThan(20_000);
+    // The page names the stored check run; the server prints the decision from the register.
+    const sent = pdfRequest.postDataJSON() as Record<string, unknown>;
+    expect(sent.checkId).toEqual(expect.any(Number));
+    expect(sent).not.toHaveProperty('review');
+    const [csvDownload] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-action="report-csv"]')]);
+    const csv = fs.readFileSync((await csvDownload.path())!, 'utf8');
+    for (const text of ['审查意见', APPROVE_COMMENT, REVIEWER, `#${sent.checkId}`]) expect(csv).toContain(text);
     await page.keyboard.press('Escape');
 
     // 6. The dashboard counts the approval; the projects are on the map, coloured by verdict.

@@ -1,8 +1,8 @@
-import { badRequest } from '../../http/errors.ts';
+import { badRequest, unprocessable } from '../../http/errors.ts';
 import type { CheckResult } from '../check-result.ts';
 import { isVerdict } from '../verdict.ts';
 import type { ReportLang } from './report-labels.ts';
-import { reviewProblem, type ReportReview } from './review-section.ts';
+import type { ReportReview } from './review-section.ts';
 
 /** A layer of the catalog as the report names it. */
 export interface ReportLayerInfo {
@@ -28,9 +28,19 @@ export interface ReportInput {
   lang?: ReportLang;
   /** When the report was made (ISO 8601); default now. */
   generatedAt?: string;
-  /** 审查意见 of a reviewed project (review workflow); absent for a plain site check. */
+  /** 审查意见 of a reviewed project: only ever loaded from the register (server/projects), never parsed from a request. */
   review?: ReportReview;
 }
+
+/** What a report of a stored check run still takes from the request: the rest comes from the register. */
+export type ReportExtras = Pick<ReportInput, 'township' | 'mapImage' | 'lang' | 'generatedAt' | 'layers'>;
+
+/**
+ * A report request: either a site check sent whole (the site workspace; no 审查意见), or a stored
+ * check run of a project named by `checkId` (the project page), whose result, project and
+ * 审查意见 the server loads from the register — whatever else the body says about them.
+ */
+export type ReportRequest = { checkId: null; input: ReportInput } | { checkId: number; extras: ReportExtras };
 
 /** Largest accepted map snapshot (characters of the data URL). */
 const MAX_MAP_IMAGE_CHARS = 8_000_000;
@@ -42,10 +52,20 @@ function fail(field: string, zh: string, en: string): never {
   throw badRequest('BAD_REPORT_INPUT', `报告数据无效：${zh}`, `Invalid report data: ${en}`, { field });
 }
 
-/** Checks the shape of a report request body (a 400 naming the field otherwise). */
-export function parseReportInput(body: unknown): ReportInput {
-  if (!isObject(body)) fail('body', '请求体应为 JSON 对象', 'the body must be a JSON object');
-  const { result } = body;
+/**
+ * A review in the body of a site-check report is refused, not dropped: whoever sends a 审查意见
+ * expects to see it printed, and a report silently without it would pass for an unreviewed site.
+ * A genuine one is printed by asking for the stored check run (checkId) instead.
+ */
+export const reviewNotAccepted = () =>
+  unprocessable(
+    'REVIEW_NOT_ACCEPTED',
+    '报告中的审查意见只能取自项目台账中保存的审查决定，不接受请求中提交的审查意见（review）。请从项目页面打开该次核查的报告（提供核查记录编号 checkId）。',
+    'A report prints a review decision only from the project register, never one sent in the request (review). Open the report of the check run from the project page (send its checkId).',
+    { field: 'review' },
+  );
+
+function parseResult(result: unknown): CheckResult {
   if (!isObject(result)) fail('result', '缺少核查结果 result（POST /api/check 的返回值）', 'result (the response of POST /api/check) is missing');
   if (!isVerdict(result.verdict)) fail('result.verdict', 'verdict 无效', 'verdict is not a verdict');
   if (typeof result.siteAreaM2 !== 'number' || !Number.isFinite(result.siteAreaM2)) fail('result.siteAreaM2', 'siteAreaM2 应为数值', 'siteAreaM2 must be a number');
@@ -60,16 +80,16 @@ export function parseReportInput(body: unknown): ReportInput {
       fail('result.results[]', '每个图层结果应含 layerId、verdict 和 rules', 'every layer result needs layerId, verdict and rules');
     }
   }
+  return result as unknown as CheckResult;
+}
+
+function parseExtras(body: Record<string, unknown>): ReportExtras {
   if (body.mapImage !== undefined && body.mapImage !== null) {
     if (typeof body.mapImage !== 'string' || body.mapImage.length > MAX_MAP_IMAGE_CHARS || !DATA_URL.test(body.mapImage)) {
       fail('mapImage', '地图截图应为 PNG 或 JPEG 的 data URL（不超过 8 MB）', 'mapImage must be a PNG or JPEG data URL of at most 8 MB');
     }
   }
   if (body.lang !== undefined && body.lang !== 'zh' && body.lang !== 'en') fail('lang', 'lang 应为 zh 或 en', 'lang must be zh or en');
-  if (body.project !== undefined && (!isObject(body.project) || typeof body.project.type !== 'string')) {
-    fail('project', 'project 应为含 type 的对象', 'project must be an object with a type');
-  }
-  if (body.siteName !== undefined && typeof body.siteName !== 'string') fail('siteName', 'siteName 应为字符串', 'siteName must be a string');
   const township = body.township;
   if (township !== undefined && township !== null && (!isObject(township) || typeof township.zh !== 'string' || typeof township.en !== 'string')) {
     fail('township', 'township 应为 { zh, en }', 'township must be { zh, en }');
@@ -81,7 +101,32 @@ export function parseReportInput(body: unknown): ReportInput {
   if (body.generatedAt !== undefined && (typeof body.generatedAt !== 'string' || Number.isNaN(Date.parse(body.generatedAt)))) {
     fail('generatedAt', 'generatedAt 应为 ISO 时间', 'generatedAt must be an ISO timestamp');
   }
-  const review = body.review === undefined || body.review === null ? null : reviewProblem(body.review);
-  if (review) fail('review', `审查意见无效（${review}）`, `invalid review (${review})`);
-  return body as unknown as ReportInput;
+  return {
+    township: township as ReportExtras['township'],
+    mapImage: body.mapImage as ReportExtras['mapImage'],
+    lang: body.lang as ReportExtras['lang'],
+    generatedAt: body.generatedAt as ReportExtras['generatedAt'],
+    layers: layers as ReportExtras['layers'],
+  };
+}
+
+/**
+ * Checks the shape of a report request body (a 400 naming the field otherwise). With `checkId`
+ * the body's result, project, siteName and review are ignored: the register supplies them.
+ */
+export function parseReportInput(body: unknown): ReportRequest {
+  if (!isObject(body)) fail('body', '请求体应为 JSON 对象', 'the body must be a JSON object');
+  const extras = parseExtras(body);
+  if (body.checkId !== undefined && body.checkId !== null) {
+    const checkId = body.checkId;
+    if (typeof checkId !== 'number' || !Number.isSafeInteger(checkId) || checkId < 1) fail('checkId', 'checkId（核查记录编号）应为正整数', 'checkId (the check run number) must be a positive integer');
+    return { checkId, extras };
+  }
+  const result = parseResult(body.result);
+  if (body.project !== undefined && (!isObject(body.project) || typeof body.project.type !== 'string')) {
+    fail('project', 'project 应为含 type 的对象', 'project must be an object with a type');
+  }
+  if (body.siteName !== undefined && typeof body.siteName !== 'string') fail('siteName', 'siteName 应为字符串', 'siteName must be a string');
+  if (body.review !== undefined && body.review !== null) throw reviewNotAccepted();
+  return { checkId: null, input: { ...extras, result, project: body.project as ReportInput['project'], siteName: body.siteName as string | undefined } };
 }

@@ -2,7 +2,8 @@ import type { ReportLang } from './report-labels.ts';
 
 /**
  * 审查意见: the reviewer's decision on a project, printed with the check it was based on. Optional
- * in a report (a plain site check has none); a report of a reviewed project carries it.
+ * in a report (a plain site check has none); a report of a reviewed project carries it, loaded
+ * from the register (server/projects/stored-check-report.ts) — never taken from a request.
  */
 export interface ReportReview {
   decision: 'approve' | 'reject' | 'revise';
@@ -23,7 +24,6 @@ export interface ReviewSectionModel {
   rows: { label: string; value: string; tone?: 'clear' | 'prohibited' | 'conditional' }[];
 }
 
-const DECISIONS = ['approve', 'reject', 'revise'] as const;
 const WORDS = {
   title: { zh: '审查意见', en: 'Review decision' },
   decision: { zh: '审查决定', en: 'Decision' },
@@ -38,20 +38,6 @@ const WORDS = {
 } as const;
 
 const TONE = { approve: 'clear', reject: 'prohibited', revise: 'conditional' } as const;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The `review` of a report request, or a reason why it is not one (the caller turns that into a 400). */
-export function reviewProblem(input: unknown): string | null {
-  if (!isObject(input)) return 'review must be an object';
-  if (!DECISIONS.includes(input.decision as never)) return `review.decision must be one of ${DECISIONS.join(', ')}`;
-  for (const key of ['reviewer', 'comment', 'at'] as const) {
-    if (typeof input[key] !== 'string' || !(input[key] as string).trim()) return `review.${key} must be text`;
-  }
-  if (Number.isNaN(Date.parse(input.at as string))) return 'review.at must be an ISO timestamp';
-  if ((input.comment as string).length > 10_000) return 'review.comment is too long';
-  return null;
-}
 
 export function buildReviewSection(review: ReportReview, lang: ReportLang, formatTime: (iso: string, lang: ReportLang) => string): ReviewSectionModel {
   const w = (key: keyof typeof WORDS) => WORDS[key][lang];

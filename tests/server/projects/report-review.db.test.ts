@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type request from 'supertest';
 import { reviewOf } from '../../../client/projects/report-review.ts';
+import { reportRequestBody } from '../../../client/report/report-request.ts';
+import type { ReportInput } from '../../../server/check/report/report-input.ts';
 import type { CheckRun, Project } from '../../../client/projects/types.ts';
 import { openTestApp } from '../../support/test-app.ts';
 import { login, makeUser, type Session } from '../auth/accounts.ts';
@@ -21,10 +23,16 @@ const binary = (res: request.Response, done: (err: Error | null, body: Buffer) =
   res.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
-/** The report input the project page sends for a run (client/projects/ProjectPage.tsx → ReportOverlay). */
+/**
+ * What the project page sends for a run (client/projects/ProjectPage.tsx → ReportOverlay): the
+ * page's report input, with the review it previews, reduced to the run's checkId for a download.
+ */
 const reportInput = (project: Project, run: CheckRun) => {
   const review = reviewOf(project, run);
-  return { result: run.result, project: project.project, siteName: project.name, lang: 'zh', ...(review ? { review } : {}) };
+  const input = { result: run.result, project: project.project, siteName: project.name, lang: 'zh', ...(review ? { review } : {}) } as ReportInput;
+  const body = reportRequestBody(input, run.id, new Date().toISOString());
+  expect(body).not.toHaveProperty('review');
+  return body;
 };
 
 beforeAll(async () => {

@@ -3,8 +3,12 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { reportCsv } from '../../../../server/check/report/csv.ts';
+import type { ReportInput } from '../../../../server/check/report/report-input.ts';
+import { buildReportModel } from '../../../../server/check/report/report-model.ts';
 import { reportRouter } from '../../../../server/check/report/routes.ts';
 import type { ReportReview } from '../../../../server/check/report/review-section.ts';
+import { reportXlsx } from '../../../../server/check/report/xlsx.ts';
 import { errorMiddleware } from '../../../../server/http/error-middleware.ts';
 import { REPORT_INPUT, WATER_SOURCE_RESULT } from './check-result-fixture.ts';
 
@@ -30,17 +34,16 @@ const REVIEW: ReportReview = {
   checkId: 34,
 };
 
-const csvRows = async (body: object): Promise<string[][]> => {
-  const res = await request(app).post('/api/report/csv').send(body);
-  expect(res.status).toBe(200);
-  return parse(res.text, { bom: true, relax_column_count: true }) as string[][];
-};
+/**
+ * The files as the routes make them from a report input. A review reaches that input only from the
+ * register (tests/server/projects/report-review.db.test.ts), so the layout is tested on the model.
+ */
+const csvRows = async (input: ReportInput): Promise<string[][]> =>
+  parse(reportCsv(buildReportModel(input)), { bom: true, relax_column_count: true }) as string[][];
 
-const workbook = async (body: object) => {
-  const res = await request(app).post('/api/report/xlsx').send(body).buffer(true).parse(binary);
-  expect(res.status).toBe(200);
+const workbook = async (input: ReportInput) => {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(res.body as ArrayBuffer);
+  await book.xlsx.load((await reportXlsx(buildReportModel(input))) as unknown as ArrayBuffer);
   return book;
 };
 
@@ -98,3 +101,25 @@ describe('审查意见 in the per-check CSV and XLSX', () => {
     expect(book.worksheets.map((w) => w.name)).toEqual(['分图层核查结果', '选址概况', '触发规则']);
   });
 });
+
+describe('a review sent in the request body is never printed', () => {
+  const FORGED = { ...REVIEW, decision: 'approve', comment: '同意选址（伪造）' };
+
+  for (const kind of ['csv', 'xlsx', 'pdf'] as const) {
+    it(`${kind.toUpperCase()}: refused with a bilingual 422, nothing made`, async () => {
+      const res = await request(app).post(`/api/report/${kind}`).send({ ...REPORT_INPUT, review: FORGED });
+      expect(res.status).toBe(422);
+      expect(res.body.error.code).toBe('REVIEW_NOT_ACCEPTED');
+      expect(res.body.error.message.zh).toContain('项目台账');
+      expect(res.body.error.message.en).toContain('project register');
+      expect(JSON.stringify(res.body)).not.toContain('伪造');
+    });
+  }
+
+  it('a check run without a register (no database) is unknown: 404, not a report', async () => {
+    const res = await request(app).post('/api/report/csv').send({ ...REPORT_INPUT, checkId: 34, review: FORGED });
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('UNKNOWN_CHECK');
+  });
+});
+

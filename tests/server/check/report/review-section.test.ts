@@ -35,10 +35,28 @@ describe('审查意见 in the report (review workflow)', () => {
     expect(html).toContain('<span class="rr-t-clear">Approved</span>');
   });
 
-  it('is absent from a plain check report, and a malformed review is a 400', () => {
+  it('is absent from a plain check report', () => {
     expect(renderReportDocument(buildReportModel(REPORT_INPUT))).not.toContain('rr-review');
-    expect(() => parseReportInput({ ...REPORT_INPUT, review: { ...REVIEW, decision: 'maybe' } })).toThrow(/review/);
-    expect(() => parseReportInput({ ...REPORT_INPUT, review: { ...REVIEW, comment: ' ' } })).toThrow(/review/);
-    expect(parseReportInput({ ...REPORT_INPUT, review: REVIEW }).review).toEqual(REVIEW);
+  });
+
+  it('is never parsed from a request: refused (422) beside a site check, ignored beside a checkId', () => {
+    const refused = (body: object) => {
+      try {
+        parseReportInput(body);
+      } catch (e) {
+        return e;
+      }
+      return null;
+    };
+    for (const review of [REVIEW, { ...REVIEW, decision: 'maybe' }]) {
+      expect(refused({ ...REPORT_INPUT, review })).toMatchObject({ status: 422, code: 'REVIEW_NOT_ACCEPTED' });
+    }
+    expect(parseReportInput({ ...REPORT_INPUT, review: null })).toMatchObject({ checkId: null, input: { result: REPORT_INPUT.result } });
+    // With a checkId the register supplies result, project, name and review: the body's are dropped.
+    const stored = parseReportInput({ ...REPORT_INPUT, review: REVIEW, checkId: 34, lang: 'en' });
+    expect(stored).toEqual({ checkId: 34, extras: { lang: 'en', township: REPORT_INPUT.township, mapImage: REPORT_INPUT.mapImage, generatedAt: REPORT_INPUT.generatedAt, layers: REPORT_INPUT.layers } });
+    expect(JSON.stringify(stored)).not.toContain('wang_shen');
+    expect(refused({ checkId: 0 })).toMatchObject({ status: 400, code: 'BAD_REPORT_INPUT' });
+    expect(refused({ checkId: '34' })).toMatchObject({ status: 400, code: 'BAD_REPORT_INPUT' });
   });
 });
