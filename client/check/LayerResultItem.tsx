@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatHectares, formatM2, formatMu, formatNumber } from '../../server/check/report/area-units.ts';
-import { citation, layerName, levelName, type LayerNaming } from '../../server/check/report/names.ts';
+import { citation, featureLabel, layerName, levelName, type LayerNaming } from '../../server/check/report/names.ts';
 import { bilingualSide } from '../draw/i18n-bundle.ts';
 import type { LayerResult } from './api-types.ts';
 import { CHECK_NS } from './i18n.ts';
@@ -12,11 +12,7 @@ export function LayerResultItem({ result, layers, bufferM }: { result: LayerResu
   const lang = bilingualSide(i18n.language);
   const level = levelName(result.kind, result.level, lang);
   const featureNames = [
-    ...new Set(result.features.map((f) => {
-      const l = levelName(result.kind, f.level, lang);
-      const name = f.name ?? f.id;
-      return !l ? name : lang === 'zh' ? `${name}（${l}）` : `${name} (${l})`;
-    })),
+    ...new Set(result.features.map((f) => featureLabel(result.kind, f, lang))),
   ];
   return (
     <li className={`layer-result verdict-border-${result.verdict}`} data-layer={result.layerId} data-verdict={result.verdict}>
@@ -50,7 +46,7 @@ export function LayerResultItem({ result, layers, bufferM }: { result: LayerResu
           {result.rules.map((rule) => (
             <li key={rule.id} data-rule={rule.id}>
               <div className="rule-citation">
-                <VerdictBadge verdict={rule.verdict} size="small" /> <cite>{citation(rule.basis)}</cite>
+                <VerdictBadge verdict={rule.verdict} size="small" /> <cite>{citation(rule.basis, lang)}</cite>
               </div>
               <div className="rule-procedure">{lang === 'zh' ? rule.procedure.zh : rule.procedure.en}</div>
             </li>

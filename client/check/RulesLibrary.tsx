@@ -60,7 +60,7 @@ export function RulesLibrary({ open, onClose }: { open: boolean; onClose: () => 
                   </div>
                   <div>
                     <strong>{t('rules.basis')}{colon}</strong>
-                    <cite>{citation(rule.basis)}</cite>
+                    <cite>{citation(rule.basis, lang)}</cite>
                     <blockquote>{lang === 'zh' ? rule.basis.textZh : rule.basis.textEn}</blockquote>
                   </div>
                   <div>

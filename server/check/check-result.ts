@@ -16,7 +16,8 @@ export interface LayerResult {
   overlapPct: number;
   /** Geodesic distance to the nearest feature (0 when overlapping or touching). */
   minDistanceM: number | null;
-  features: { id: string; name: string | null; level: string | null; overlapAreaM2: number; distanceM: number }[];
+  /** Each feature's own overlap; nameEn from its properties when the data has one (absent in checks stored before it existed). */
+  features: { id: string; name: string | null; nameEn?: string | null; level: string | null; overlapAreaM2: number; distanceM: number }[];
   rules: FiredRule[];
   /** site ∩ layer, for highlighting on the map. */
   overlap: GeoJSON.Geometry | null;

@@ -39,6 +39,16 @@ const relationOf = (layer: LayerFact, f: FeatureFact): Relation => {
   return isLineLayer || f.overlapAreaM2 > SLIVER_M2 ? 'overlaps' : 'touches';
 };
 
+/** A feature as the API reports it (its other properties stay in the layer's data). */
+const featureResult = ({ id, name, properties, level, overlapAreaM2, distanceM }: FeatureFact): LayerResult['features'][number] => ({
+  id,
+  name,
+  nameEn: typeof properties?.nameEn === 'string' ? properties.nameEn : null,
+  level,
+  overlapAreaM2,
+  distanceM,
+});
+
 const RELATION_ORDER: Relation[] = ['overlaps', 'touches', 'near'];
 
 /** Evaluates each relation group of a layer's features and keeps the most severe outcome. */
@@ -128,7 +138,7 @@ export async function runCheck(db: Queryable, request: CheckRequest): Promise<Ch
       overlapAreaM2: layer.overlapAreaM2,
       overlapPct: (100 * layer.overlapAreaM2) / facts.siteAreaM2,
       minDistanceM: layer.minDistanceM,
-      features: layer.features.map(({ id, name, level, overlapAreaM2, distanceM }) => ({ id, name, level, overlapAreaM2, distanceM })),
+      features: layer.features.map(featureResult),
       rules: evaluation.rules,
       overlap: layer.overlap,
       ...(layer.kind === 'eco_corridor' ? { severedFeatureIds: layerSevered } : {}),
@@ -176,7 +186,7 @@ function urbanBoundaryResult(layerId: string, layer: LayerFact | undefined, site
     overlapAreaM2: insideM2,
     overlapPct: (100 * insideM2) / siteAreaM2,
     minDistanceM: layer?.minDistanceM ?? null,
-    features: (layer?.features ?? []).map(({ id, name, level, overlapAreaM2, distanceM }) => ({ id, name, level, overlapAreaM2, distanceM })),
+    features: (layer?.features ?? []).map(featureResult),
     rules: evaluation.rules,
     overlap: layer?.overlap ?? null,
     outsideAreaM2,

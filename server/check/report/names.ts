@@ -1,5 +1,6 @@
 import type { Bilingual } from '../../http/errors.ts';
 import { KIND_LABELS, LEVEL_LABELS, NO_LEVEL, isLayerKind } from '../layer-kinds.ts';
+import { ARTICLE_UNVERIFIED } from '../rules/laws.ts';
 import { VERDICT_LABELS, type Verdict } from '../verdict.ts';
 
 /** How layers, levels and verdicts are named in words for planners (一级保护区, not grade1). */
@@ -32,8 +33,19 @@ export function levelName(kind: string, level: string | null | undefined, lang: 
 
 export const verdictName = (verdict: Verdict, lang: Lang) => pick(VERDICT_LABELS[verdict], lang);
 
-/** Law and article as planners cite them: 《中华人民共和国水污染防治法》第六十五条. */
-export function citation(basis: { law: string; article: string }): string {
+/** Law and article as planners cite them: 《中华人民共和国水污染防治法》第六十五条. An article still to be
+ * verified (rules.md) says so in the reader's language. */
+export function citation(basis: { law: string; article: string }, lang: Lang = 'zh'): string {
   if (!basis.law || basis.law === '—') return '—';
-  return basis.article && basis.article !== '—' ? `${basis.law}${basis.article}` : basis.law;
+  if (!basis.article || basis.article === '—') return basis.law;
+  const article = basis.article === ARTICLE_UNVERIFIED && lang === 'en' ? ' (article number to be verified)' : basis.article;
+  return `${basis.law}${article}`;
+}
+
+/** A feature as listed under its layer: its name in the reader's language, with its level in words. */
+export function featureLabel(kind: string, f: { id: string; name: string | null; nameEn?: string | null; level: string | null }, lang: Lang): string {
+  const name = (lang === 'en' && f.nameEn) || f.name || f.id;
+  const level = levelName(kind, f.level, lang);
+  if (!level) return name;
+  return lang === 'zh' ? `${name}（${level}）` : `${name} (${level})`;
 }

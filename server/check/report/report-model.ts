@@ -87,7 +87,7 @@ function citedRules(input: ReportInput, lang: ReportLang): ReportModel['rules'] 
         continue;
       }
       byId.set(rule.id, {
-        id: rule.id, verdict: rule.verdict, verdictLabel: verdictName(rule.verdict, lang), citation: citation(rule.basis),
+        id: rule.id, verdict: rule.verdict, verdictLabel: verdictName(rule.verdict, lang), citation: citation(rule.basis, lang),
         text: lang === 'zh' ? rule.basis.textZh : rule.basis.textEn, procedure: pick(rule.procedure, lang), layers: '', layerNames: [name],
       });
     }

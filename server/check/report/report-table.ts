@@ -3,7 +3,7 @@ import type { Verdict } from '../verdict.ts';
 import { hectaresFromM2, muFromM2, roundTo } from './area-units.ts';
 import type { ReportInput } from './report-input.ts';
 import { label, type ReportLabelKey, type ReportLang } from './report-labels.ts';
-import { citation, layerName, levelName, pick, verdictName } from './names.ts';
+import { citation, featureLabel, layerName, levelName, pick, verdictName } from './names.ts';
 
 /**
  * The per-layer table of a report: one row per layer with a finding, then one per clear layer.
@@ -54,11 +54,7 @@ const RELATION_LABEL: Record<LayerResult['relation'], ReportLabelKey> = {
 };
 
 function featureList(result: LayerResult, lang: ReportLang): string {
-  const names = (result.features ?? []).map((f) => {
-    const level = levelName(result.kind, f.level, lang);
-    const name = f.name ?? f.id;
-    return level ? `${name}（${level}）` : name;
-  });
+  const names = (result.features ?? []).map((f) => featureLabel(result.kind, f, lang));
   return [...new Set(names)].join(lang === 'zh' ? '；' : '; ');
 }
 
@@ -79,7 +75,7 @@ function layerRow(result: LayerResult, input: ReportInput, lang: ReportLang): Ta
       roundTo(Number(result.overlapPct) || 0, 2),
       result.minDistanceM === null || result.minDistanceM === undefined ? null : roundTo(result.minDistanceM, 1),
       featureList(result, lang),
-      [...new Set(rules.map((r) => citation(r.basis)))].join(sep),
+      [...new Set(rules.map((r) => citation(r.basis, lang)))].join(sep),
       rules.map((r) => pick(r.procedure, lang)).join(lang === 'zh' ? '\n' : '\n'),
     ],
   };

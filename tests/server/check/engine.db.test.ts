@@ -31,7 +31,7 @@ beforeAll(async () => {
   // Zones near the far ends of long line sites (the engine clips long sites and prefilters with a
   // buffer of the site; both must keep the exact nearest distance).
   await loadTestLayer(t.db.pool, 'zz_far', 'wetland_park', [
-    { id: 'w1', name: '测试湿地北端', geometry: rectangle(100.304, 30.08, 100.31, 30.09) },
+    { id: 'w1', name: '测试湿地北端', geometry: rectangle(100.304, 30.08, 100.31, 30.09), properties: { nameEn: 'Test wetland, north end' } },
     { id: 'w2', name: '测试湿地西段', geometry: rectangle(100.5, 30.5042, 100.51, 30.51) },
   ]);
   await loadTestLayer(t.db.pool, 'zz_river', 'river', [
@@ -111,6 +111,8 @@ describe('POST /api/check — geometry against analytically computed values', ()
     const expected = parallelArcM(30.09, 0.004) - 5;
     expect(Math.abs(far.minDistanceM - expected) / expected).toBeLessThan(0.01);
     expect(far.features.map((f: { id: string }) => f.id)).toEqual(['w1']);
+    // The English name travels with the feature (from its properties), for the English UI and report.
+    expect(far.features[0]).toMatchObject({ name: '测试湿地北端', nameEn: 'Test wetland, north end' });
   });
 
   it('keeps the exact distance for a site wider than 6° (no buffer prefilter: PostGIS would buffer it in a distorting projection)', async () => {
