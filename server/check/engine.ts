@@ -39,6 +39,26 @@ const relationOf = (layer: LayerFact, f: FeatureFact): Relation => {
   return isLineLayer || f.overlapAreaM2 > SLIVER_M2 ? 'overlaps' : 'touches';
 };
 
+/** How a point or line site was turned into an area: a strip along a line, a disc around a point. */
+function footprintWarning(geometry: GeoJSON.Geometry, widthM: number | undefined): Bilingual {
+  const types = geometry.type === 'GeometryCollection' ? geometry.geometries.map((g) => g.type) : [geometry.type];
+  const hasLines = types.some((t) => /Line/.test(t));
+  const hasPoints = types.some((t) => /Point/.test(t));
+  const line = widthM ?? DEFAULT_LINE_WIDTH_M;
+  const point = widthM ?? DEFAULT_POINT_WIDTH_M;
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (hasLines) {
+    zh.push(`线状选址按影响宽度 ${line} 米（两侧各 ${line / 2} 米）缓冲`);
+    en.push(`line sites as a strip ${line} m wide (${line / 2} m each side)`);
+  }
+  if (hasPoints) {
+    zh.push(`点状选址按直径 ${point} 米（半径 ${point / 2} 米）的圆`);
+    en.push(`point sites as a disc ${point} m across (radius ${point / 2} m)`);
+  }
+  return { zh: `${zh.join('，')}后核查`, en: `Checked ${en.join(', and ')}` };
+}
+
 /** A feature as the API reports it (its other properties stay in the layer's data). */
 const featureResult = ({ id, name, properties, level, overlapAreaM2, distanceM }: FeatureFact): LayerResult['features'][number] => ({
   id,
@@ -105,13 +125,7 @@ export async function runCheck(db: Queryable, request: CheckRequest): Promise<Ch
   if (!(facts.siteAreaM2 > 0)) {
     throw unprocessable('EMPTY_SITE', '选址面积为零，无法核查', 'The site has no area and cannot be checked');
   }
-  if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') {
-    const pw = project.widthM ?? (/Line/.test(geometry.type) ? DEFAULT_LINE_WIDTH_M : DEFAULT_POINT_WIDTH_M);
-    warnings.push({
-      zh: `点、线选址按影响宽度 ${pw} 米（两侧各 ${pw / 2} 米）缓冲后核查`,
-      en: `Point and line sites are checked as their footprint of ${pw} m width (${pw / 2} m each side)`,
-    });
-  }
+  if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') warnings.push(footprintWarning(geometry, project.widthM));
 
   const corridorFacts = facts.layers.filter((l) => l.kind === 'eco_corridor');
   const severed = new Set<string>();

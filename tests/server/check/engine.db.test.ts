@@ -99,7 +99,7 @@ describe('POST /api/check — geometry against analytically computed values', ()
     expect(res.status).toBe(200);
     const expected = meridianArcM(30.0, 30.01) * 20;
     expect(Math.abs(res.body.siteAreaM2 - expected) / expected).toBeLessThan(0.01);
-    expect(res.body.warnings.length).toBeGreaterThan(0);
+    expect(res.body.warnings.map((w: { zh: string }) => w.zh)).toContain('线状选址按影响宽度 20 米（两侧各 10 米）缓冲后核查');
   });
 
   it('finds the nearest zone at the far end of a 44 km line, at the geodesic distance within 1 %', async () => {
@@ -132,6 +132,9 @@ describe('POST /api/check — geometry against analytically computed values', ()
   it('buffers a point by the default 20 m width (radius 10 m)', async () => {
     const res = await check({ geometry: { type: 'Point', coordinates: [100.05, 30.05] }, project: { type: 'other' } });
     expect(Math.abs(res.body.siteAreaM2 - Math.PI * 100) / (Math.PI * 100)).toBeLessThan(0.02);
+    // A point becomes a disc: say so in terms of its radius, not "each side".
+    expect(res.body.warnings.map((w: { zh: string }) => w.zh)).toContain('点状选址按直径 20 米（半径 10 米）的圆后核查');
+    expect(res.body.warnings.map((w: { en: string }) => w.en)).toContain('Checked point sites as a disc 20 m across (radius 10 m)');
   });
 
   it('flags a site that severs a corridor, and one that crosses a river', async () => {
