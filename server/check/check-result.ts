@@ -27,10 +27,20 @@ export interface LayerResult {
   severedFeatureIds?: string[];
 }
 
+export interface Footprint {
+  lineWidthM?: number;
+  pointWidthM?: number;
+}
+
 /** The response of POST /api/check (the contract of issue 6, plus the site and avoidance). */
 export interface CheckResult {
   verdict: Verdict;
+  /** Area of the site as checked: for a line or point, its footprint buffered by the impact width. */
   siteAreaM2: number;
+  /** Line sites: the geodesic length of the line as drawn (m). Absent for polygons and points. */
+  siteLengthM?: number;
+  /** Point and line sites: the impact widths they were buffered with into the checked area. */
+  footprint?: Footprint;
   results: LayerResult[];
   clearLayers: string[];
   layerVersions: Record<string, number>;

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/types.ts';
 import { badRequest, unprocessable, type Bilingual } from '../http/errors.ts';
 import { avoidProhibited } from './avoidance.ts';
-import type { CheckResult, LayerResult } from './check-result.ts';
+import type { CheckResult, Footprint, LayerResult } from './check-result.ts';
 import { severedCorridors } from './corridor.ts';
 import { evaluateLayer, type LayerEvaluation, type Relation } from './evaluate.ts';
 import { parseProject, type ProjectAttributes } from './project.ts';
@@ -39,20 +39,25 @@ const relationOf = (layer: LayerFact, f: FeatureFact): Relation => {
   return isLineLayer || f.overlapAreaM2 > SLIVER_M2 ? 'overlaps' : 'touches';
 };
 
-/** How a point or line site was turned into an area: a strip along a line, a disc around a point. */
-function footprintWarning(geometry: GeoJSON.Geometry, widthM: number | undefined): Bilingual {
+/** The impact widths a point or line site was buffered with (absent for a polygon site). */
+function footprintOf(geometry: GeoJSON.Geometry, widthM: number | undefined): Footprint | undefined {
   const types = geometry.type === 'GeometryCollection' ? geometry.geometries.map((g) => g.type) : [geometry.type];
-  const hasLines = types.some((t) => /Line/.test(t));
-  const hasPoints = types.some((t) => /Point/.test(t));
-  const line = widthM ?? DEFAULT_LINE_WIDTH_M;
-  const point = widthM ?? DEFAULT_POINT_WIDTH_M;
+  const footprint: Footprint = {
+    ...(types.some((t) => /Line/.test(t)) ? { lineWidthM: widthM ?? DEFAULT_LINE_WIDTH_M } : {}),
+    ...(types.some((t) => /Point/.test(t)) ? { pointWidthM: widthM ?? DEFAULT_POINT_WIDTH_M } : {}),
+  };
+  return Object.keys(footprint).length ? footprint : undefined;
+}
+
+/** How a point or line site was turned into an area: a strip along a line, a disc around a point. */
+function footprintWarning({ lineWidthM: line, pointWidthM: point }: Footprint): Bilingual {
   const zh: string[] = [];
   const en: string[] = [];
-  if (hasLines) {
+  if (line !== undefined) {
     zh.push(`线状选址按影响宽度 ${line} 米（两侧各 ${line / 2} 米）缓冲`);
     en.push(`line sites as a strip ${line} m wide (${line / 2} m each side)`);
   }
-  if (hasPoints) {
+  if (point !== undefined) {
     zh.push(`点状选址按直径 ${point} 米（半径 ${point / 2} 米）的圆`);
     en.push(`point sites as a disc ${point} m across (radius ${point / 2} m)`);
   }
@@ -125,7 +130,8 @@ export async function runCheck(db: Queryable, request: CheckRequest): Promise<Ch
   if (!(facts.siteAreaM2 > 0)) {
     throw unprocessable('EMPTY_SITE', '选址面积为零，无法核查', 'The site has no area and cannot be checked');
   }
-  if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') warnings.push(footprintWarning(geometry, project.widthM));
+  const footprint = footprintOf(geometry, project.widthM);
+  if (footprint) warnings.push(footprintWarning(footprint));
 
   const corridorFacts = facts.layers.filter((l) => l.kind === 'eco_corridor');
   const severed = new Set<string>();
@@ -170,6 +176,8 @@ export async function runCheck(db: Queryable, request: CheckRequest): Promise<Ch
   return {
     verdict: mostSevere(...results.map((r) => r.verdict)),
     siteAreaM2: facts.siteAreaM2,
+    ...(facts.siteLengthM !== null ? { siteLengthM: facts.siteLengthM } : {}),
+    ...(footprint ? { footprint } : {}),
     results,
     clearLayers: facts.versions.map((v) => v.layerId).filter((id) => !inResults.has(id)),
     layerVersions: Object.fromEntries(facts.versions.map((v) => [v.layerId, v.version])),

@@ -39,6 +39,8 @@ export interface SiteFacts {
   /** The site as checked: input repaired if needed, points and lines buffered. */
   site: GeoJSON.Geometry;
   siteAreaM2: number;
+  /** Geodesic length of the line parts of the input (m); null when it has none. */
+  siteLengthM: number | null;
   centroid: [number, number];
   inputValid: boolean;
   invalidReason: string | null;
@@ -125,6 +127,7 @@ WITH input AS (
 SELECT
   (SELECT ST_AsGeoJSON(geom, 7)::json FROM site_facts) AS site,
   (SELECT area_m2 FROM site_facts) AS site_area_m2,
+  (SELECT SUM(ST_Length(d.geom::geography)) FROM validity, ST_Dump(fixed) d WHERE ST_Dimension(d.geom) = 1) AS site_length_m,
   (SELECT json_build_array(ST_X(c), ST_Y(c)) FROM (SELECT ST_PointOnSurface(geom) c FROM site_facts) x) AS centroid,
   (SELECT valid FROM validity) AS input_valid,
   (SELECT reason FROM validity) AS invalid_reason,
@@ -151,6 +154,7 @@ export async function querySiteFacts(
   return {
     site: r.site,
     siteAreaM2: Number(r.site_area_m2 ?? 0),
+    siteLengthM: r.site_length_m === null || r.site_length_m === undefined ? null : Number(r.site_length_m),
     centroid: r.centroid,
     inputValid: r.input_valid,
     invalidReason: r.input_valid ? null : r.invalid_reason,

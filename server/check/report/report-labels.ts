@@ -20,6 +20,8 @@ const LABELS = {
   projectFlags: { zh: '项目属性', en: 'Project attributes' },
   none: { zh: '无', en: 'None' },
   siteArea: { zh: '选址面积', en: 'Site area' },
+  siteAreaFootprint: { zh: '选址面积（按影响宽度缓冲）', en: 'Site area (footprint at the impact width)' },
+  lineLength: { zh: '线路长度', en: 'Line length' },
   centroidLonLat: { zh: '中心点经纬度（CGCS2000）', en: 'Centre point lon/lat (CGCS2000)' },
   centroidGk: { zh: '中心点高斯-克吕格坐标（3°带）', en: 'Centre point Gauss-Krüger (3° zone)' },
   township: { zh: '所在乡镇（街道）', en: 'Township' },

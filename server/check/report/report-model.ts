@@ -1,6 +1,6 @@
 import { PROJECT_FLAG_LABELS, PROJECT_FLAGS, PROJECT_TYPE_LABELS, type ProjectType } from '../project.ts';
 import type { Verdict } from '../verdict.ts';
-import { formatAreaAllUnits, formatNumber } from './area-units.ts';
+import { formatAreaAllUnits, formatLength, formatNumber } from './area-units.ts';
 import { toGaussKrugerZone3 } from './gauss-kruger.ts';
 import type { ReportInput } from './report-input.ts';
 import { label, type ReportLang } from './report-labels.ts';
@@ -68,7 +68,9 @@ function siteFacts(input: ReportInput, lang: ReportLang): { label: string; value
   return [
     ...(input.siteName ? [{ label: label(lang, 'siteName'), value: input.siteName }] : []),
     ...projectFacts(input, lang),
-    { label: label(lang, 'siteArea'), value: formatAreaAllUnits(result.siteAreaM2, lang) },
+    ...(typeof result.siteLengthM === 'number' ? [{ label: label(lang, 'lineLength'), value: formatLength(result.siteLengthM, lang) }] : []),
+    // A line's or point's area is its footprint buffered by the impact width: say so beside the figure.
+    { label: label(lang, result.footprint ? 'siteAreaFootprint' : 'siteArea'), value: formatAreaAllUnits(result.siteAreaM2, lang) },
     { label: label(lang, 'centroidLonLat'), value: `E ${lon.toFixed(6)}°, N ${lat.toFixed(6)}°` },
     { label: label(lang, 'centroidGk'), value: gkText },
     { label: label(lang, 'township'), value: township },

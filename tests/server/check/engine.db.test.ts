@@ -51,6 +51,8 @@ describe('POST /api/check — geometry against analytically computed values', ()
     const expectedSite = quadrangleAreaM2(100.005, 30.002, 100.015, 30.008);
     const expectedOverlap = quadrangleAreaM2(100.005, 30.002, 100.01, 30.008);
     expect(Math.abs(res.body.siteAreaM2 - expectedSite) / expectedSite).toBeLessThan(0.001);
+    expect(res.body.siteLengthM).toBeUndefined(); // a polygon: no line length, no footprint
+    expect(res.body.footprint).toBeUndefined();
     const water = res.body.results.find((r: { layerId: string }) => r.layerId === 'zz_water');
     // The layer's overlap is the site ∩ union(grade1, grade2) = the whole site, counted once.
     expect(Math.abs(water.overlapAreaM2 - expectedSite) / expectedSite).toBeLessThan(0.001);
@@ -100,6 +102,9 @@ describe('POST /api/check — geometry against analytically computed values', ()
     const expected = meridianArcM(30.0, 30.01) * 20;
     expect(Math.abs(res.body.siteAreaM2 - expected) / expected).toBeLessThan(0.01);
     expect(res.body.warnings.map((w: { zh: string }) => w.zh)).toContain('线状选址按影响宽度 20 米（两侧各 10 米）缓冲后核查');
+    // The line's own length (geodesic, as drawn) and the width it was buffered with.
+    expect(Math.abs(res.body.siteLengthM - meridianArcM(30.0, 30.01)) / meridianArcM(30.0, 30.01)).toBeLessThan(0.001);
+    expect(res.body.footprint).toEqual({ lineWidthM: 20 });
   });
 
   it('finds the nearest zone at the far end of a 44 km line, at the geodesic distance within 1 %', async () => {

@@ -25,6 +25,18 @@ describe('report model and HTML', () => {
     expect(html).toContain('青岩镇（乡镇界线为示意）');
   });
 
+  it('gives a line site its length and says its area is the footprint at the impact width', () => {
+    const fact = (m: ReturnType<typeof buildReportModel>, l: string) => m.facts.find((f) => f.label === l)?.value;
+    expect(fact(model, '选址面积')).toBe('7,600.00 m²（0.7600 公顷，11.40 亩）');
+    expect(fact(model, '线路长度')).toBeUndefined();
+    const line = buildReportModel({ ...REPORT_INPUT, result: { ...WATER_SOURCE_RESULT, siteLengthM: 7783.4, footprint: { lineWidthM: 10 } } });
+    expect(fact(line, '线路长度')).toBe('7.783 千米');
+    expect(fact(line, '选址面积（按影响宽度缓冲）')).toBe('7,600.00 m²（0.7600 公顷，11.40 亩）');
+    expect(fact(line, '选址面积')).toBeUndefined();
+    const en = buildReportModel({ ...REPORT_INPUT, lang: 'en', result: { ...WATER_SOURCE_RESULT, siteLengthM: 850, footprint: { lineWidthM: 10 } } });
+    expect(fact(en, 'Line length')).toBe('850.0 m');
+  });
+
   it('carries the 示意数据 caveat only when a layer used is illustrative', () => {
     expect(html).toContain('示意数据（非法定成果）');
     const real = buildReportModel({ ...REPORT_INPUT, layers: REPORT_INPUT.layers!.map((l) => ({ ...l, illustrative: false })) });
