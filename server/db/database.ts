@@ -21,8 +21,8 @@ const logIdleError = (e: Error) => console.error(`[db] idle client error (client
 
 /**
  * JIT off for every session: the check's statement is estimated above jit_above_cost (the planner
- * cannot cost ST_Union and friends), so PostgreSQL compiled it with LLVM on every check — about
- * 90 ms, more than the whole check (docs/performance.md). Sent as a startup option in the URL, where
+ * cannot cost ST_Union and friends), so PostgreSQL compiled it with LLVM on every check — 40–90 ms,
+ * more than the whole check (docs/performance.md). Sent as a startup option in the URL, where
  * pg takes it from (a pool `options` setting would lose to options already in DATABASE_URL).
  */
 export function withoutJit(url: string): string {

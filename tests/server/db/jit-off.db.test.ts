@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-// The check's statement is costed above jit_above_cost; with JIT on, PostgreSQL spent ~90 ms
+// The check's statement is costed above jit_above_cost; with JIT on, PostgreSQL spent 40–90 ms
 // compiling it on every check (docs/performance.md).
 it('never JIT-compiles: jit = off on a PostgreSQL server; embedded PGlite has no JIT provider', async () => {
   // pg_jit_available(): a JIT provider is loaded and jit is on. PGlite ignores startup options but
