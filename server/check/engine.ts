@@ -65,10 +65,10 @@ function footprintWarning({ lineWidthM: line, pointWidthM: point }: Footprint): 
 }
 
 /** A feature as the API reports it (its other properties stay in the layer's data). */
-const featureResult = ({ id, name, properties, level, overlapAreaM2, distanceM }: FeatureFact): LayerResult['features'][number] => ({
+const featureResult = ({ id, name, nameEn, level, overlapAreaM2, distanceM }: FeatureFact): LayerResult['features'][number] => ({
   id,
   name,
-  nameEn: typeof properties?.nameEn === 'string' ? properties.nameEn : null,
+  nameEn: nameEn ?? null,
   level,
   overlapAreaM2,
   distanceM,

@@ -15,7 +15,8 @@ export interface FeatureFact {
   id: string;
   name: string | null;
   level: string | null;
-  properties: Record<string, unknown>;
+  /** The English name from the feature's properties, if any (the rest of them stays in the database). */
+  nameEn: string | null;
   overlapAreaM2: number;
   intersects: boolean;
   distanceM: number;
@@ -106,7 +107,7 @@ WITH input AS (
 ), near_parts AS (
   SELECT * FROM part_facts WHERE distance_m <= $4::float8
 ), feature_facts AS (
-  SELECT f.id AS fid, f.layer_id, f.feature_key, f.name, f.level, f.properties,
+  SELECT f.id AS fid, f.layer_id, f.feature_key, f.name, f.level, f.properties->>'nameEn' AS name_en,
          COALESCE(SUM(ST_Area(ST_CollectionExtract(np.inter, 3)::geography)) FILTER (WHERE np.inter IS NOT NULL), 0) AS overlap_m2,
          bool_or(np.inter IS NOT NULL) AS intersects,
          MIN(np.distance_m) AS distance_m,
@@ -118,7 +119,7 @@ WITH input AS (
          ST_Union(ff.overlap_geom, ${OVERLAY_GRID_DEG}) AS overlap_geom,
          MIN(ff.distance_m) AS min_distance_m,
          json_agg(json_build_object(
-           'id', ff.feature_key, 'name', ff.name, 'level', ff.level, 'properties', ff.properties,
+           'id', ff.feature_key, 'name', ff.name, 'nameEn', ff.name_en, 'level', ff.level,
            'overlapAreaM2', ff.overlap_m2, 'intersects', ff.intersects, 'distanceM', ff.distance_m)
            ORDER BY ff.overlap_m2 DESC, ff.distance_m, ff.feature_key) AS features
     FROM feature_facts ff JOIN checked c ON c.id = ff.layer_id
