@@ -69,7 +69,12 @@ export function SitePanelContent({
       <SelfIntersectionWarning map={map} kinks={kinks} />
       <SiteSummary map={map} features={drawing.features} onRemove={drawing.removeFeature} />
       {(points || lines || drawing.tool === 'point' || drawing.tool === 'linestring') && (
-        <ImpactWidthField widthM={state.widthM} onChange={(widthM) => update({ widthM })} />
+        <ImpactWidthField
+          widthM={state.widthM}
+          onChange={(widthM) => update({ widthM })}
+          lines={lines || drawing.tool === 'linestring'}
+          points={points || drawing.tool === 'point'}
+        />
       )}
       <details className="site-details" data-testid="import-section">
         <summary>{td('import.title')}</summary>

@@ -2,7 +2,18 @@ import { useTranslation } from 'react-i18next';
 import { DRAW_NS } from './i18n.ts';
 
 /** Impact width (m) of point and line parts (pipeline corridor, road width); empty = the check's default. */
-export function ImpactWidthField({ widthM, onChange }: { widthM: number | null; onChange: (widthM: number | null) => void }) {
+export function ImpactWidthField({
+  widthM,
+  onChange,
+  lines,
+  points,
+}: {
+  widthM: number | null;
+  onChange: (widthM: number | null) => void;
+  /** What the site has (or is being drawn): the placeholder names the default that applies. */
+  lines: boolean;
+  points: boolean;
+}) {
   const { t } = useTranslation(DRAW_NS);
   return (
     <label className="impact-width" title={t('width.hint')}>
@@ -13,7 +24,7 @@ export function ImpactWidthField({ widthM, onChange }: { widthM: number | null; 
         step={1}
         inputMode="decimal"
         value={widthM ?? ''}
-        placeholder="10 / 20"
+        placeholder={t(lines && !points ? 'width.defaultLine' : points && !lines ? 'width.defaultPoint' : 'width.defaultBoth')}
         onChange={(e) => {
           const value = e.target.valueAsNumber;
           onChange(Number.isFinite(value) && value > 0 ? value : null);

@@ -46,6 +46,9 @@ const zhCN = {
   width: {
     label: '影响宽度（米）',
     hint: '点、线状项目按此宽度（两侧各一半）缓冲后核查；留空则线 10 米、点 20 米。',
+    defaultLine: '默认 10',
+    defaultPoint: '默认 20',
+    defaultBoth: '默认 线 10 / 点 20',
   },
   kinks: {
     title: '边界自相交',
@@ -149,6 +152,9 @@ const en: typeof zhCN = {
   width: {
     label: 'Impact width (m)',
     hint: 'Point and line projects are checked buffered by this width (half on each side); empty = 10 m for lines, 20 m for points.',
+    defaultLine: 'default 10',
+    defaultPoint: 'default 20',
+    defaultBoth: 'default: lines 10, points 20',
   },
   kinks: {
     title: 'Self-intersecting boundary',

@@ -92,6 +92,8 @@ describe('drawing a site (issue 5)', () => {
     const [, e, n] = /^E ([\d.]+)°, N ([\d.]+)°$/.exec(text)!;
     expect(Math.abs(Number(e) - lon)).toBeLessThan(1e-5);
     expect(Math.abs(Number(n) - lat)).toBeLessThan(1e-5);
+    // The impact width left empty: the field names the default that applies to a point.
+    await expect.poll(() => page.locator('.impact-width input').getAttribute('placeholder')).toBe('默认 20');
     await page.context().close();
   });
 });
