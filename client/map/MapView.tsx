@@ -1,10 +1,9 @@
 import { useEffect, useRef } from 'react';
 import maplibregl from 'maplibre-gl';
 import { useTranslation } from 'react-i18next';
-import { GLYPHS_URL_TEMPLATE, LOCAL_IDEOGRAPH_FONT_FAMILY, glyphRequestUrl } from './glyphs/fonts.ts';
+import { GLYPHS_URL_TEMPLATE } from './glyphs/fonts.ts';
 import { installFixedGlyphRasterizer } from './glyphs/local-glyph-rasterizer.ts';
-import { hatchImage } from './style/hatch.ts';
-import { HATCH_IMAGE } from './style/map-layers.ts';
+import { addStyleImages, SHARED_MAP_OPTIONS } from './map-options.ts';
 import { PALETTE } from './style/palette.ts';
 import { useSetMap } from './MapContext.tsx';
 import { parsePermalink } from './permalink.ts';
@@ -22,14 +21,6 @@ function baseStyle(origin: string): maplibregl.StyleSpecification {
     layers: [{ id: 'background', type: 'background', paint: { 'background-color': PALETTE.background } }],
   };
 }
-
-/** Glyph requests go to the served PBF ranges; any other range is drawn locally by MapLibre (no 404). */
-const transformRequest: maplibregl.RequestTransformFunction = (url, resourceType) => {
-  if (resourceType !== 'Glyphs') return undefined;
-  const mapped = glyphRequestUrl(url, window.location.origin);
-  if (!mapped) throw new Error('glyph range not served; drawn locally');
-  return { url: mapped };
-};
 
 /** The map canvas. Creates the map and hands it to MapProvider once its style has loaded. */
 export function MapView() {
@@ -52,18 +43,14 @@ export function MapView() {
       pitchWithRotate: false,
       touchPitch: false,
       attributionControl: { compact: true },
-      localIdeographFontFamily: LOCAL_IDEOGRAPH_FONT_FAMILY,
-      transformRequest,
-      // Keeps the last frame readable: map snapshots for the printable report, pixel checks in tests.
-      canvasContextAttributes: { preserveDrawingBuffer: true },
+      ...SHARED_MAP_OPTIONS,
     });
     // Before the first label is laid out: full-width opening brackets would be drawn blank.
     if (!installFixedGlyphRasterizer(instance)) console.warn('MapLibre glyph rasterizer not replaced: full-width opening brackets may be missing from labels');
     instance.touchZoomRotate.disableRotation();
     instance.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
     instance.on('load', () => {
-      const hatch = hatchImage(2);
-      instance.addImage(HATCH_IMAGE, hatch, { pixelRatio: 2 });
+      addStyleImages(instance);
       setMap(instance);
     });
     // Exposed for browser tests and debugging from the console.

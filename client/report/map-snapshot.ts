@@ -1,5 +1,6 @@
-import type maplibregl from 'maplibre-gl';
+import maplibregl from 'maplibre-gl';
 import { bbox, distance } from '@turf/turf';
+import { addStyleImages, SHARED_MAP_OPTIONS } from '../map/map-options.ts';
 import { scaleBar } from './scale-bar.ts';
 
 function whenIdle(map: maplibregl.Map, timeoutMs: number): Promise<void> {
@@ -77,37 +78,130 @@ const FIGURE_ASPECT = 186 / 105;
 /** Width in CSS pixels the figure is printed at (186 mm); map furniture is drawn to read right there. */
 const FIGURE_CSS_WIDTH = 700;
 
+/** Image pixels per CSS pixel of the print map: sharp on paper, labels at their screen size in print. */
+const PRINT_PIXEL_RATIO = 2;
+/** The site takes about the middle half of the figure: the rest shows its surroundings. */
+const SURROUNDINGS = 0.22;
+
+function cropToFigure(
+  source: HTMLCanvasElement,
+  map: maplibregl.Map,
+  crop: { x: number; y: number; width: number; height: number },
+  ratio: number,
+  furnitureUnit: number,
+): string {
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(crop.width * ratio);
+  canvas.height = Math.round(crop.height * ratio);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return source.toDataURL('image/jpeg', 0.88);
+  ctx.drawImage(source, Math.round(crop.x * ratio), Math.round(crop.y * ratio), canvas.width, canvas.height, 0, 0, canvas.width, canvas.height);
+  drawMapFurniture(ctx, map, furnitureUnit, ratio);
+  return canvas.toDataURL('image/jpeg', 0.88);
+}
+
+/** Terra-draw's editing handles (vertices, midpoints, snapping points) belong on screen, not on paper. */
+const NOT_AN_EDITING_HANDLE: maplibregl.FilterSpecification = [
+  'all',
+  ['!', ['to-boolean', ['get', 'selectionPoint']]],
+  ['!', ['to-boolean', ['get', 'midPoint']]],
+  ['!', ['to-boolean', ['get', 'coordinatePoint']]],
+];
+
+/** The style of the map on screen, for print: the same layers and data, without editing handles. */
+function printStyle(map: maplibregl.Map): maplibregl.StyleSpecification {
+  const style = map.getStyle();
+  return {
+    ...style,
+    layers: style.layers.map((layer) =>
+      layer.id.startsWith('td-') && (layer.type === 'circle' || layer.type === 'symbol')
+        ? { ...layer, filter: layer.filter ? (['all', layer.filter, NOT_AN_EDITING_HANDLE] as maplibregl.FilterSpecification) : NOT_AN_EDITING_HANDLE }
+        : layer,
+    ),
+  };
+}
+
 /**
- * A picture of the site and its overlaps for the report, cut to the report figure's proportions:
- * frames the site with its surroundings (it takes about the middle half of the picture), waits for
- * the map to finish drawing, reads the canvas (the map keeps its drawing buffer for this), adds a
- * scale bar and north arrow, and puts the camera back where the planner had it. JPEG keeps the
- * request small.
+ * The figure drawn by a second, hidden map of exactly the printed size (700 × 395 CSS pixels for
+ * 186 × 105 mm) at twice the pixel density, with the style of the map on screen: labels print at
+ * the size they have on screen, whatever the size of the planner's window. Null if it cannot draw
+ * (no WebGL context left, timeout): the caller falls back to the map on screen.
  */
-export async function snapshotSite(map: maplibregl.Map, site: GeoJSON.Geometry): Promise<string | null> {
+async function renderPrintMap(map: maplibregl.Map, site: GeoJSON.Geometry): Promise<string | null> {
+  const width = FIGURE_CSS_WIDTH;
+  const height = Math.round(FIGURE_CSS_WIDTH / FIGURE_ASPECT);
+  const container = document.createElement('div');
+  container.style.cssText = `position:fixed;left:${-width - 200}px;top:0;width:${width}px;height:${height}px;pointer-events:none`;
+  container.setAttribute('aria-hidden', 'true');
+  document.body.appendChild(container);
+  let print: maplibregl.Map | null = null;
+  try {
+    const [w, s, e, n] = bbox(site);
+    print = new maplibregl.Map({
+      ...SHARED_MAP_OPTIONS,
+      container,
+      style: printStyle(map),
+      bounds: [[w, s], [e, n]],
+      fitBoundsOptions: { padding: { top: height * SURROUNDINGS, bottom: height * SURROUNDINGS, left: width * SURROUNDINGS, right: width * SURROUNDINGS }, maxZoom: 17 },
+      bearing: map.getBearing(),
+      pixelRatio: PRINT_PIXEL_RATIO,
+      interactive: false,
+      attributionControl: false,
+      fadeDuration: 0,
+    });
+    const drawn = print;
+    drawn.on('styleimagemissing', () => addStyleImages(drawn)); // the hatch, before the first frame needs it
+    const ready = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 10_000);
+      drawn.once('load', () => {
+        addStyleImages(drawn);
+        drawn.once('idle', () => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+      });
+      drawn.once('error', () => undefined); // a missing tile is drawn without, as on screen
+    });
+    if (!ready) return null;
+    return cropToFigure(drawn.getCanvas(), drawn, { x: 0, y: 0, width, height }, PRINT_PIXEL_RATIO, PRINT_PIXEL_RATIO);
+  } catch {
+    return null;
+  } finally {
+    print?.remove();
+    container.remove();
+  }
+}
+
+/**
+ * The same picture from the map on screen: framed like the print map, read back from its canvas
+ * (it keeps its drawing buffer), and the camera put back where the planner had it.
+ */
+async function snapshotScreenMap(map: maplibregl.Map, site: GeoJSON.Geometry): Promise<string | null> {
   const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
   try {
     const [w, s, e, n] = bbox(site);
     const { clientWidth, clientHeight } = map.getCanvas();
     const cropW = Math.min(clientWidth, clientHeight * FIGURE_ASPECT);
     const cropH = Math.min(clientHeight, clientWidth / FIGURE_ASPECT);
-    const padX = Math.round((clientWidth - cropW) / 2 + cropW * 0.22);
-    const padY = Math.round((clientHeight - cropH) / 2 + cropH * 0.22);
+    const padX = Math.round((clientWidth - cropW) / 2 + cropW * SURROUNDINGS);
+    const padY = Math.round((clientHeight - cropH) / 2 + cropH * SURROUNDINGS);
     map.fitBounds([[w, s], [e, n]], { padding: { top: padY, bottom: padY, left: padX, right: padX }, maxZoom: 17, animate: false });
     await whenIdle(map, 8000);
     const source = map.getCanvas();
     const ratio = source.width / Math.max(1, clientWidth);
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(cropW * ratio);
-    canvas.height = Math.round(cropH * ratio);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return source.toDataURL('image/jpeg', 0.88);
-    ctx.drawImage(source, Math.round(((clientWidth - cropW) / 2) * ratio), Math.round(((clientHeight - cropH) / 2) * ratio), canvas.width, canvas.height, 0, 0, canvas.width, canvas.height);
-    drawMapFurniture(ctx, map, ratio * Math.max(1, cropW / FIGURE_CSS_WIDTH), ratio);
-    return canvas.toDataURL('image/jpeg', 0.88);
+    const crop = { x: (clientWidth - cropW) / 2, y: (clientHeight - cropH) / 2, width: cropW, height: cropH };
+    return cropToFigure(source, map, crop, ratio, ratio * Math.max(1, cropW / FIGURE_CSS_WIDTH));
   } catch {
     return null;
   } finally {
     map.jumpTo(camera);
   }
+}
+
+/**
+ * A picture of the site and its overlaps for the report, cut to the report figure's proportions,
+ * with its surroundings, a scale bar and a north arrow. JPEG keeps the request small.
+ */
+export async function snapshotSite(map: maplibregl.Map, site: GeoJSON.Geometry): Promise<string | null> {
+  return (await renderPrintMap(map, site)) ?? snapshotScreenMap(map, site);
 }

@@ -141,10 +141,13 @@ describe('conflict check, live, with the report (issue 6)', () => {
           longestRun = Math.max(longestRun, run);
         }
       }
-      return { aspect: img.naturalWidth / img.naturalHeight, barPx: longestRun / c.width };
+      return { aspect: img.naturalWidth / img.naturalHeight, barPx: longestRun / c.width, width: img.naturalWidth };
     });
     expect(figure.aspect).toBeCloseTo(186 / 105, 1);
     expect(figure.barPx).toBeGreaterThan(0.08);
+    // Drawn by the print map (700 CSS px for the 186 mm figure, at pixel ratio 2), not cut from the
+    // screen: its labels then print at their screen size whatever the window's size.
+    expect(figure.width).toBe(1400);
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.click('[data-action="report-pdf"]')]);
     const pdf = fs.readFileSync((await download.path())!);
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
