@@ -1,65 +1,27 @@
-import type { CheckResult, ProjectInput, Verdict } from '../check/api-types.ts';
+import type { Verdict } from '../check/api-types.ts';
+import type { ProjectComment as StoredComment } from '../../server/projects/comments.ts';
+import type { CheckRun as StoredCheckRun } from '../../server/projects/check-runs.ts';
+import type { ProjectView } from '../../server/projects/store.ts';
+import type { ProjectStatus } from '../../server/projects/workflow.ts';
 
-/** The project API as JSON (server/projects/*: dates arrive as ISO strings). */
-export type ProjectStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'revision_requested';
-export type Decision = 'approve' | 'reject' | 'revise';
+export type { Decision, ProjectStatus } from '../../server/projects/workflow.ts';
 
+/** A server type as JSON delivers it: its Date fields arrive as ISO strings. */
+type AsJson<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+
+/** Register order of the statuses (the server's list is in workflow order). */
 export const STATUSES: ProjectStatus[] = ['draft', 'submitted', 'revision_requested', 'approved', 'rejected'];
 export const VERDICT_ORDER: Verdict[] = ['prohibited', 'conditional', 'notice', 'clear'];
 
-export interface LastDecision {
-  decision: Decision;
-  comment: string;
-  reviewer: string;
-  at: string;
-  checkId?: number | null;
-}
+export type LastDecision = NonNullable<ProjectView['lastDecision']>;
 
 /** GET /api/projects (rows) and /api/projects/:id (with geometry). */
-export interface Project {
-  id: number;
-  name: string;
-  description: string | null;
-  applicant: string | null;
-  owner: { id: number; username: string };
-  project: ProjectInput;
-  status: ProjectStatus;
-  version: number;
-  township: string | null;
-  verdict: Verdict | null;
-  lastCheckId: number | null;
-  areaM2: number;
-  centroid: [number, number];
-  lastDecision: LastDecision | null;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  decidedAt: string | null;
-  geometry?: GeoJSON.Geometry;
-}
+export type Project = AsJson<ProjectView>;
 
 /** GET /api/projects/:id/checks (newest first). */
-export interface CheckRun {
-  id: number;
-  projectId: number;
-  projectVersion: number;
-  verdict: Verdict;
-  layerVersions: Record<string, number>;
-  createdAt: string;
-  createdBy: string | null;
-  decision: LastDecision | null;
-  result: CheckResult;
-}
+export type CheckRun = AsJson<StoredCheckRun>;
 
-export interface ProjectComment {
-  id: number;
-  parentId: number | null;
-  checkId: number | null;
-  decisionId: number | null;
-  body: string;
-  author: { id: number; username: string; role: string };
-  createdAt: string;
-}
+export type ProjectComment = AsJson<StoredComment>;
 
 export interface AuditEntry {
   id: number;
