@@ -23,7 +23,7 @@ import { projectsRouter } from './projects/routes.ts';
 import { searchRouter } from './search/routes.ts';
 import { importRouter } from './importers/routes.ts';
 import { exportRouter } from './exporters/routes.ts';
-import { reportRouter } from './check/report/routes.ts';
+import { reportRouter } from './reports/routes.ts';
 
 export interface AppDeps {
   config: Config;

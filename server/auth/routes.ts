@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import type { Config } from '../config.ts';
 import { withTransaction, type Database } from '../db/database.ts';
 import { AppError, badRequest } from '../http/errors.ts';
-import { recordAudit } from '../projects/audit.ts';
+import { recordAudit } from '../audit/audit.ts';
 import { accountLocked, assertNotLocked, clearFailures, recordFailure } from './lockout.ts';
 import { verifyPassword } from './passwords.ts';
 import { DEFAULT_LOGIN_RATE_LIMIT, loginRateLimiter, type LoginRateLimit } from './rate-limit.ts';
