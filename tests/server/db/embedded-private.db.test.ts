@@ -34,7 +34,7 @@ describe.skipIf(!isRoot || !hasTools)('embedded database is private to the serve
     // World-readable DATA_DIR, as `mkdir data` under umask 022 leaves it: the socket's own directory must protect it.
     fs.chmodSync(dataDir, 0o755);
     embedded = await startEmbeddedDatabase(dataDir);
-  }, 120_000);
+  }, 400_000);
   afterAll(async () => {
     await embedded?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
