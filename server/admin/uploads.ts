@@ -29,8 +29,12 @@ export interface StoredUpload {
 
 const EXTENSIONS = /\.(zip|gpkg|geojson|json|kml|kmz|txt)$/i;
 
-/** Keeps the file's extension (GDAL picks /vsizip/ by it) and nothing else of its name. */
-function storedNameFor(id: string, fileName: string): string {
+/**
+ * Keeps the file's extension and nothing else of its name. GDAL opens a zipped FileGDB by the
+ * name ending in ".gdb.zip", whatever the uploader called it.
+ */
+function storedNameFor(id: string, fileName: string, format: string): string {
+  if (format === 'filegdb') return `${id}.gdb.zip`;
   const ext = EXTENSIONS.exec(fileName)?.[0].toLowerCase() ?? '.bin';
   return `${id}${ext}`;
 }
@@ -41,7 +45,7 @@ export async function storeUpload(db: Queryable, store: UploadStore, file: { byt
   const id = randomBytes(12).toString('base64url');
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const fileName = file.fileName.replace(/[\u0000-\u001f]/g, '').slice(0, 255) || 'upload';
-  const storedName = storedNameFor(id, fileName);
+  const storedName = storedNameFor(id, fileName, format);
   await mkdir(store.dir, { recursive: true });
   await writeFile(path.join(store.dir, storedName), file.bytes, { flag: 'wx' });
   await db.query(
