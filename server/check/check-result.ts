@@ -1,6 +1,7 @@
 import type { Bilingual } from '../http/errors.ts';
 import type { Avoidance } from './avoidance.ts';
 import type { FiredRule } from './rules/rule.ts';
+import type { SiteCoverage } from './coverage.ts';
 import type { Verdict } from './verdict.ts';
 
 /** One checked layer the site overlaps or comes within the screening distance of. */
@@ -41,6 +42,8 @@ export interface CheckResult {
   siteLengthM?: number;
   /** Point and line sites: the impact widths they were buffered with into the checked area. */
   footprint?: Footprint;
+  /** Where the site lies against the area the data covers (absent when no coverage area is known). */
+  coverage?: SiteCoverage;
   results: LayerResult[];
   clearLayers: string[];
   layerVersions: Record<string, number>;

@@ -247,3 +247,48 @@ describe('official data: invalid geometries', () => {
     expect(ok.body.featureCount).toBe(3);
   });
 });
+
+describe('coverage: where the data reaches', () => {
+  const check = (geometry: GeoJSON.Geometry) => request(app.app).post('/api/check').send({ geometry, project: { type: 'industrial' } });
+
+  it('a site wholly outside gets no verdict from absent zones: outside_coverage, a warning naming 覆盖', async () => {
+    const site = { type: 'Polygon' as const, coordinates: [[[110, 30], [110.01, 30], [110.01, 30.01], [110, 30.01], [110, 30]]] };
+    const res = await check(site);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.verdict).toBe('outside_coverage');
+    expect(['prohibited', 'conditional', 'notice']).not.toContain(res.body.verdict);
+    expect(res.body.coverage).toMatchObject({ status: 'outside', insideAreaM2: 0 });
+    expect(res.body.coverage.outsideAreaM2).toBeCloseTo(res.body.siteAreaM2, 0);
+    expect(res.body.warnings.some((w: { zh: string }) => w.zh.includes('覆盖'))).toBe(true);
+    expect(res.body.results.some((r: { kind: string }) => r.kind === 'urban_boundary')).toBe(false);
+  });
+
+  it('a site half outside the district is judged on its covered part, with the area outside in a warning', async () => {
+    const turf = await import('@turf/turf');
+    const { rows } = await app.db.pool.query<{ g: string; x: number; y: number }>(
+      `SELECT ST_AsGeoJSON(f.geom) AS g, ST_XMin(f.geom) AS x, ST_Y(ST_PointOnSurface(f.geom)) AS y FROM layers l
+         JOIN features f ON f.layer_id = l.id AND f.version = l.current_version WHERE l.id = 'admin_boundary' AND f.level = 'district'`,
+    );
+    const district = JSON.parse(rows[0].g);
+    // A 0.01° square across the district's westernmost edge, on the parallel of a point inside it.
+    const { x } = rows[0];
+    const westEdge = turf.lineIntersect(turf.lineString([[x - 0.1, rows[0].y], [x + 0.3, rows[0].y]]), turf.polygonToLine(district) as GeoJSON.Feature<GeoJSON.LineString>);
+    const crossing = Math.min(...westEdge.features.map((p) => p.geometry.coordinates[0]));
+    const y = rows[0].y;
+    const site: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[crossing - 0.005, y - 0.005], [crossing + 0.005, y - 0.005], [crossing + 0.005, y + 0.005], [crossing - 0.005, y + 0.005], [crossing - 0.005, y - 0.005]]] };
+    const res = await check(site);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.coverage.status).toBe('partial');
+    expect(['prohibited', 'conditional', 'notice', 'clear']).toContain(res.body.verdict);
+    // Oracle: Turf's spherical area of site minus district (independent of PostGIS), within 1 %.
+    const outside = turf.area(turf.difference(turf.featureCollection([turf.polygon(site.coordinates), turf.feature(district) as GeoJSON.Feature<GeoJSON.Polygon>]))!);
+    expect(outside).toBeGreaterThan(0.2 * res.body.siteAreaM2);
+    expect(res.body.coverage.outsideAreaM2 / outside).toBeCloseTo(1, 2);
+    expect(res.body.coverage.insideAreaM2 + res.body.coverage.outsideAreaM2).toBeCloseTo(res.body.siteAreaM2, 0);
+    const warning = res.body.warnings.find((w: { zh: string }) => w.zh.includes('覆盖范围之外'));
+    expect(warning.zh).toContain(`${(res.body.coverage.outsideAreaM2 / 10_000).toFixed(4)} 公顷`);
+    // The urban boundary judges the covered part only: what lies outside it is at most the covered area.
+    const urban = res.body.results.find((r: { kind: string }) => r.kind === 'urban_boundary');
+    if (urban) expect(urban.outsideAreaM2).toBeLessThanOrEqual(res.body.coverage.insideAreaM2 + 1);
+  });
+});
