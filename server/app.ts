@@ -26,6 +26,7 @@ import { searchRouter } from './search/routes.ts';
 import { importRouter } from './importers/routes.ts';
 import { exportRouter } from './exporters/routes.ts';
 import { reportRouter } from './reports/routes.ts';
+import { adminRouter } from './admin/routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -77,6 +78,13 @@ export function createApp({ config, db, log, clientDir }: AppDeps) {
     authRouter(db, config),
     usersRouter(db),
     projectsRouter(db, config),
+    adminRouter(db, {
+      dataDir: config.dataDir,
+      uploadLimitBytes: config.adminUploadLimitBytes,
+      maxFeatures: config.adminMaxFeatures,
+      maxVertices: config.adminMaxVertices,
+      maxUnzippedBytes: config.adminMaxUnzippedBytes,
+    }),
   ];
   for (const router of routers) app.use(router);
 

@@ -11,6 +11,11 @@ export interface Config {
   jsonLimit: string;
   /** Largest accepted upload (bytes). */
   uploadLimitBytes: number;
+  /** Official data (数据管理): largest upload, features and vertices of one layer, unzipped size. */
+  adminUploadLimitBytes: number;
+  adminMaxFeatures: number;
+  adminMaxVertices: number;
+  adminMaxUnzippedBytes: number;
   logLevel: string;
   /** Anonymous visitors may view the map and layers (writes always need a login). */
   publicMap: boolean;
@@ -101,6 +106,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR || './data'),
     jsonLimit: env.JSON_LIMIT || '20mb',
     uploadLimitBytes: intFrom(env.UPLOAD_LIMIT_BYTES, 50 * 1024 * 1024, 'UPLOAD_LIMIT_BYTES'),
+    adminUploadLimitBytes: intFrom(env.ADMIN_UPLOAD_LIMIT_BYTES, 500 * 1024 * 1024, 'ADMIN_UPLOAD_LIMIT_BYTES'),
+    adminMaxFeatures: intFrom(env.ADMIN_MAX_FEATURES, 200_000, 'ADMIN_MAX_FEATURES'),
+    adminMaxVertices: intFrom(env.ADMIN_MAX_VERTICES, 20_000_000, 'ADMIN_MAX_VERTICES'),
+    adminMaxUnzippedBytes: intFrom(env.ADMIN_MAX_UNZIPPED_BYTES, 2 * 1024 * 1024 * 1024, 'ADMIN_MAX_UNZIPPED_BYTES'),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     publicMap: boolFrom(env.PUBLIC_MAP, true),
     adminUsername: env.ADMIN_USERNAME || undefined,
