@@ -24,6 +24,8 @@ import { searchRouter } from './search/routes.ts';
 import { importRouter } from './importers/routes.ts';
 import { exportRouter } from './exporters/routes.ts';
 import { reportRouter } from './check/report/routes.ts';
+import { ogcRouter } from './ogc/routes.ts';
+import { apiDocsRouter } from './http/api-docs-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -89,11 +91,14 @@ export function createApp({ config, db, log, clientDir }: AppDeps) {
     authRouter(db, config),
     usersRouter(db),
     projectsRouter(db, config),
+    ogcRouter(db),
+    apiDocsRouter(),
   ];
   for (const router of routers) app.use(router);
 
   app.use('/api', apiNotFound);
   app.use('/tiles', apiNotFound);
+  app.use('/ogc', apiNotFound);
   if (clientDir) app.use(staticClientRouter(clientDir));
   app.use(errorMiddleware(log));
   return app;
