@@ -26,6 +26,7 @@ import { exportRouter } from './exporters/routes.ts';
 import { reportRouter } from './check/report/routes.ts';
 import { ogcRouter } from './ogc/routes.ts';
 import { apiDocsRouter } from './http/api-docs-routes.ts';
+import { datasetExportRouter } from './exporters/dataset-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -92,6 +93,7 @@ export function createApp({ config, db, log, clientDir }: AppDeps) {
     usersRouter(db),
     projectsRouter(db, config),
     ogcRouter(db),
+    datasetExportRouter(db),
     apiDocsRouter(),
   ];
   for (const router of routers) app.use(router);
