@@ -27,6 +27,7 @@ import { reportRouter } from './check/report/routes.ts';
 import { ogcRouter } from './ogc/routes.ts';
 import { apiDocsRouter } from './http/api-docs-routes.ts';
 import { datasetExportRouter } from './exporters/dataset-routes.ts';
+import { rulesDownloadRouter } from './check/rules-download-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -86,6 +87,7 @@ export function createApp({ config, db, log, clientDir }: AppDeps) {
     searchRouter(db),
     checkRouter(db),
     rulesRouter(),
+    rulesDownloadRouter(),
     reportRouter(db),
     importRouter({ uploadLimitBytes: config.uploadLimitBytes }),
     exportRouter(),
