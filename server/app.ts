@@ -27,6 +27,10 @@ import { importRouter } from './importers/routes.ts';
 import { exportRouter } from './exporters/routes.ts';
 import { reportRouter } from './reports/routes.ts';
 import { adminRouter } from './admin/routes.ts';
+import { ogcRouter } from './ogc/routes.ts';
+import { apiDocsRouter } from './http/api-docs-routes.ts';
+import { datasetExportRouter } from './exporters/dataset-routes.ts';
+import { rulesDownloadRouter } from './check/rules-download-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -72,6 +76,7 @@ export function createApp({ config, db, log, clientDir }: AppDeps) {
     searchRouter(db),
     checkRouter(db),
     rulesRouter(),
+    rulesDownloadRouter(),
     reportRouter(db),
     importRouter({ uploadLimitBytes: config.uploadLimitBytes }),
     exportRouter(),
@@ -85,11 +90,15 @@ export function createApp({ config, db, log, clientDir }: AppDeps) {
       maxVertices: config.adminMaxVertices,
       maxUnzippedBytes: config.adminMaxUnzippedBytes,
     }),
+    ogcRouter(db),
+    datasetExportRouter(db),
+    apiDocsRouter(),
   ];
   for (const router of routers) app.use(router);
 
   app.use('/api', apiNotFound);
   app.use('/tiles', apiNotFound);
+  app.use('/ogc', apiNotFound);
   if (clientDir) app.use(staticClientRouter(clientDir));
   app.use(errorMiddleware(log));
   return app;
