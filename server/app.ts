@@ -24,6 +24,10 @@ import { searchRouter } from './search/routes.ts';
 import { importRouter } from './importers/routes.ts';
 import { exportRouter } from './exporters/routes.ts';
 import { reportRouter } from './check/report/routes.ts';
+import { batchRouter } from './batch/routes.ts';
+import { batchHandler } from './batch/run.ts';
+import { BATCH_JOB } from './batch/store.ts';
+import { JobRunner } from './jobs/runner.ts';
 
 export interface AppDeps {
   config: Config;
@@ -31,10 +35,13 @@ export interface AppDeps {
   log: Logger;
   /** Built client to serve; omitted in API-only tests. */
   clientDir?: string;
+  /** Background jobs (batches); startServer starts it after listening. Created here when omitted. */
+  jobs?: JobRunner;
 }
 
 /** Builds the Express app from the modules. No domain logic lives here. */
-export function createApp({ config, db, log, clientDir }: AppDeps) {
+export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.pool, log) }: AppDeps) {
+  jobs.register(BATCH_JOB, batchHandler({ concurrency: config.batchConcurrency ?? (db.mode === 'embedded' ? 1 : 4) }));
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -89,6 +96,7 @@ export function createApp({ config, db, log, clientDir }: AppDeps) {
     authRouter(db, config),
     usersRouter(db),
     projectsRouter(db, config),
+    batchRouter(db, jobs, { uploadLimitBytes: config.uploadLimitBytes, batchMaxRows: config.batchMaxRows }),
   ];
   for (const router of routers) app.use(router);
 

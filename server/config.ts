@@ -21,6 +21,10 @@ export interface Config {
   /** Fill an empty register with the demo projects of geodata/demo-projects.geojson (with the reference data). */
   loadDemoProjects: boolean;
   tiandituKey?: string;
+  /** Most sites in one batch upload (项目库). */
+  batchMaxRows: number;
+  /** Checks a batch runs at once; unset → 1 on the embedded database (one connection), 4 on PostgreSQL. */
+  batchConcurrency?: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -50,5 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadReferenceData: boolFrom(env.LOAD_REFERENCE_DATA, true),
     loadDemoProjects: boolFrom(env.LOAD_DEMO_PROJECTS, true),
     tiandituKey: env.TIANDITU_KEY || undefined,
+    batchMaxRows: intFrom(env.BATCH_MAX_ROWS, 5000, 'BATCH_MAX_ROWS'),
+    batchConcurrency: env.BATCH_CONCURRENCY ? Math.max(1, intFrom(env.BATCH_CONCURRENCY, 1, 'BATCH_CONCURRENCY')) : undefined,
   };
 }
