@@ -122,3 +122,170 @@ describe('batch check of a project pool', () => {
     }
   }, 300_000);
 });
+
+describe('bad rows, visibility, exports and drafts', () => {
+  let id: number;
+  const good = generatePool(6, 99).filter((s) => s.geometry.type === 'Polygon').slice(0, 2);
+  const wkt = (g: GeoJSON.Polygon) => `POLYGON((${g.coordinates[0].map(([x, y]) => `${x} ${y}`).join(', ')}))`;
+
+  it('a CSV with two bad rows (bad WKT, unknown project type) finishes with those two in error and the others checked', async () => {
+    const lines = [
+      '项目名称,项目类型,wkt,排放污染物,影响宽度',
+      `甲厂,工业项目（厂房）,"${wkt(good[0].geometry as GeoJSON.Polygon)}",是,`,
+      `坏几何,industrial,"POLYGON((106.6 26.4, 106.61 26.4",否,`,
+      `乙路,linear_infrastructure,"LINESTRING(106.60 26.40, 106.63 26.41)",否,30`,
+      `未知类型,化工厂,"${wkt(good[1].geometry as GeoJSON.Polygon)}",否,`,
+      `丙点,,"POINT(106.65 26.35)",,50`,
+    ];
+    const res = await upload(bob, Buffer.from(lines.join('\n')), 'pool.csv', { defaultType: 'tourism_facility' });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    expect(res.body.total).toBe(5);
+    id = res.body.id;
+    await jobs.idle();
+    const status = await bob.get(`/api/batch/${id}`);
+    expect(status.body).toMatchObject({ status: 'done', total: 5, done: 5, failed: 2 });
+    const rows = (await bob.get(`/api/batch/${id}/results`)).body;
+    expect(rows.map((r: { error: { code: string } | null }) => r.error?.code ?? null)).toEqual([null, 'BAD_WKT', null, 'UNKNOWN_PROJECT_TYPE', null]);
+    for (const bad of [rows[1], rows[3]]) {
+      expect(bad.verdict).toBeNull();
+      expect(bad.error.message.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(bad.error.message.en).toMatch(/[a-z]/);
+    }
+    expect(rows[3].error.message.zh).toContain('化工厂');
+    // Each good row equals the single check of the same site and attributes (Chinese type label and 是 read as the check's values).
+    const expectations = [
+      { geometry: good[0].geometry, project: { type: 'industrial', dischargesPollutants: true } },
+      { geometry: { type: 'LineString', coordinates: [[106.6, 26.4], [106.63, 26.41]] }, project: { type: 'linear_infrastructure', dischargesPollutants: false, widthM: 30 } },
+      { geometry: { type: 'Point', coordinates: [106.65, 26.35] }, project: { type: 'tourism_facility', widthM: 50 } },
+    ];
+    for (const [k, i] of [0, 2, 4].entries()) {
+      const single = await request(app).post('/api/check').send(expectations[k]);
+      expect(rows[i].verdict).toBe(single.body.verdict);
+      expect(rows[i].siteAreaM2).toBe(single.body.siteAreaM2);
+      expect(rows[i].project).toMatchObject(expectations[k].project);
+    }
+  }, 120_000);
+
+  it('a user sees only their own batches; an administrator sees all', async () => {
+    expect((await alice.get(`/api/batch/${id}`)).status).toBe(404);
+    expect((await alice.get(`/api/batch/${id}/results`)).status).toBe(404);
+    expect((await admin.get(`/api/batch/${id}`)).status).toBe(200);
+    expect((await request(app).get(`/api/batch/${id}`)).status).toBe(401);
+    expect((await bob.get('/api/batch')).body.map((b: { id: number }) => b.id)).toContain(id);
+    expect((await alice.get('/api/batch')).body.map((b: { id: number }) => b.id)).not.toContain(id);
+  });
+
+  it('exports XLSX (a row per site, a column group per layer) and a GeoPackage GDAL reads', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const xlsx = await bob.get(`/api/batch/${id}/results.xlsx`).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    expect(sheet.actualRowCount).toBe(2 + 5);
+    expect(String(sheet.getRow(3).getCell(2).value)).toBe('甲厂');
+    expect(String(sheet.getRow(4).getCell(7).value)).toContain('BAD_WKT');
+    const layerHeaders = (sheet.getRow(1).values as unknown[]).filter((v) => typeof v === 'string' && /\n/.test(v as string)).map(String);
+    expect(layerHeaders.some((h) => h.startsWith('生态保护红线'))).toBe(true);
+
+    const gpkg = await bob.get(`/api/batch/${id}/results.gpkg`).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(gpkg.status).toBe(200);
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { execFileSync } = await import('node:child_process');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'batch-gpkg-')), 'r.gpkg');
+    fs.writeFileSync(file, gpkg.body as Buffer);
+    const summary = execFileSync('ogrinfo', ['-so', '-al', file], { encoding: 'utf8' });
+    expect(summary).toContain('Layer name: batch_sites');
+    expect(summary).toContain('Feature Count: 5');
+    expect(summary).toMatch(/EPSG",?\s*"?4326/);
+    const collection = JSON.parse(execFileSync('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', file], { encoding: 'utf8' }));
+    const feats = collection.features as { properties: Record<string, unknown>; geometry: GeoJSON.Geometry | null }[];
+    const rows = (await bob.get(`/api/batch/${id}/results`)).body;
+    expect(feats.map((f) => f.properties.verdict ?? null)).toEqual(rows.map((r: { verdict: string | null }) => r.verdict));
+    expect(feats[2].geometry).toEqual({ type: 'LineString', coordinates: [[106.6, 26.4], [106.63, 26.41]] });
+    expect(feats[4].geometry).toEqual({ type: 'Point', coordinates: [106.65, 26.35] });
+    expect(feats[1].properties.error_code).toBe('BAD_WKT');
+  }, 60_000);
+
+  it('selected rows become draft projects in one step; rows in error are refused', async () => {
+    const refused = await bob.post(`/api/batch/${id}/projects`, { indexes: [0, 1] });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('ROWS_NOT_CHECKED');
+    const made = await bob.post(`/api/batch/${id}/projects`, { indexes: [0, 2] });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body.created.map((c: { index: number }) => c.index)).toEqual([0, 2]);
+    const project = await bob.get(`/api/projects/${made.body.created[0].projectId}`);
+    expect(project.body).toMatchObject({ name: '甲厂', status: 'draft', project: { type: 'industrial', dischargesPollutants: true } });
+    expect((await alice.post(`/api/batch/${id}/projects`, { indexes: [0] })).status).toBe(404);
+  });
+
+  it('deleting a finished batch removes it with its rows', async () => {
+    const del = await bob.agent.delete(`/api/batch/${id}`).set('X-CSRF-Token', bob.csrfToken);
+    expect(del.status).toBe(204);
+    expect((await bob.get(`/api/batch/${id}`)).status).toBe(404);
+    expect((await db.pool.query('SELECT 1 FROM batch_rows WHERE job_id = $1', [id])).rowCount).toBe(0);
+  });
+});
+
+describe('cancel and restart', () => {
+  const sites = generatePool(60, 7);
+
+  it('cancelling stops the batch: no row is checked after the cancel', async () => {
+    const res = await upload(alice, poolGeoJson(sites), 'cancel.geojson');
+    expect(res.status).toBe(202);
+    const id = res.body.id;
+    while ((await alice.get(`/api/batch/${id}`)).body.done === 0) await new Promise((r) => setTimeout(r, 50));
+    const cancelled = await alice.agent.delete(`/api/batch/${id}`).set('X-CSRF-Token', alice.csrfToken);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    await jobs.idle();
+    const after = (await alice.get(`/api/batch/${id}`)).body;
+    expect(after.status).toBe('cancelled');
+    expect(after.done).toBeLessThan(60);
+    // At most the chunk in flight at the cancel was saved; the rest stays unchecked.
+    const pending = await db.pool.query(`SELECT 1 FROM batch_rows WHERE job_id = $1 AND status = 'pending'`, [id]);
+    expect(pending.rowCount).toBe(60 - after.done);
+    // A cancelled batch no longer blocks a new one.
+    const next = await upload(alice, poolGeoJson(sites.slice(0, 2)), 'small.geojson');
+    expect(next.status).toBe(202);
+    await jobs.idle();
+  }, 120_000);
+
+  it('a batch interrupted by a server stop resumes at the next start and checks each row once', async () => {
+    const first = new JobRunner(db.pool, log);
+    const firstApp = appWith(first);
+    const res = await upload(bob, poolGeoJson(sites), 'restart.geojson');
+    // bob's session works on any app over the same database.
+    expect(res.status).toBe(202);
+    const id = res.body.id;
+    // The upload kicked this file's shared runner; stop it as a server stop would, once some rows are done.
+    void firstApp;
+    while ((await bob.get(`/api/batch/${id}`)).body.done === 0) await new Promise((r) => setTimeout(r, 50));
+    await jobs.stop();
+    const interrupted = (await bob.get(`/api/batch/${id}`)).body;
+    expect(interrupted.status).toBe('running');
+    expect(interrupted.done).toBeGreaterThan(0);
+    expect(interrupted.done).toBeLessThan(60);
+
+    // The next server: a new runner whose start() finds the running batch and resumes it.
+    jobs = first;
+    app = firstApp;
+    await first.start();
+    await first.idle();
+    const resumed = (await bob.get(`/api/batch/${id}`)).body;
+    expect(resumed).toMatchObject({ status: 'done', total: 60, done: 60, failed: 0 });
+    const rows = (await bob.get(`/api/batch/${id}/results`)).body;
+    expect(rows.map((r: { index: number }) => r.index)).toEqual([...Array(60).keys()]);
+    expect(rows.every((r: { verdict: string | null }) => r.verdict !== null)).toBe(true);
+  }, 120_000);
+});
