@@ -11,6 +11,7 @@ import { assertNotEmpty } from '../importers/upload-checks.ts';
 import { isZip, openZip, zipFileNames } from '../importers/zip.ts';
 import { nameOfRow, projectOfRow, readNumber, resolveColumns } from './mapping.ts';
 import { readCsvTable, readXlsxTable, type SiteTable } from './table.ts';
+import { gdalPoolToGeoJson, isGdalPool } from './read-gdal.ts';
 import { wktToGeoJson } from './wkt.ts';
 
 /**
@@ -141,15 +142,15 @@ async function isXlsx(bytes: Buffer, fileName: string): Promise<boolean> {
   return zipFileNames(await openZip(bytes)).some((n) => n === 'xl/workbook.xml');
 }
 
-/** Reads a pool in any supported format: GeoJSON, KML/KMZ, Shapefile (zip), CSV, XLSX, 国土 TXT. */
+/** Reads a pool in any supported format: GeoJSON, KML/KMZ, Shapefile (zip), CSV, XLSX, 国土 TXT, GeoPackage, FileGDB (zip). */
 export async function readPool(db: Queryable, bytes: Buffer, fileName: string, options: PoolOptions): Promise<Pool> {
   assertNotEmpty(bytes);
   if (await isXlsx(bytes, fileName)) {
     const table = await readXlsxTable(bytes, options.maxRows);
     return { format: 'xlsx', columns: table.columns, rows: await tableRows(db, table, options) };
   }
-  if (/\.(gpkg|gdb)(\.zip)?$/i.test(fileName))
-    throw unprocessable('UNSUPPORTED_FORMAT', 'GeoPackage / FileGDB 项目库暂不支持，请导出为 Shapefile、GeoJSON、KML、CSV 或 XLSX。', 'GeoPackage / FileGDB pools are not supported yet; export the pool as Shapefile, GeoJSON, KML, CSV or XLSX.');
+  const gdalKind = await isGdalPool(bytes, fileName);
+  if (gdalKind) return { ...readGeoJsonPool(await gdalPoolToGeoJson(bytes, gdalKind), { ...options, crs: undefined }), format: gdalKind };
   const format = await detectFormat(bytes, fileName);
   if (format === 'geojson') return readGeoJsonPool(bytes, options);
   if (format === 'csv') {

@@ -237,6 +237,40 @@ describe('bad rows, visibility, exports and drafts', () => {
   });
 });
 
+describe('GeoPackage and FileGDB pools (read by GDAL)', () => {
+  it('reads a GeoPackage and a zipped FileGDB in a Gauss-Krüger CRS, made by ogr2ogr, into the same verdicts as the GeoJSON sites', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { execFileSync } = await import('node:child_process');
+    const sites = generatePool(9, 3);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'batch-gdal-'));
+    // A FileGDB layer has one geometry type: its pool holds the polygon sites only.
+    const polygons = sites.filter((s) => s.geometry.type === 'Polygon');
+    fs.writeFileSync(path.join(dir, 'pool.geojson'), poolGeoJson(sites));
+    fs.writeFileSync(path.join(dir, 'polygons.geojson'), poolGeoJson(polygons));
+    // CGCS2000 / 3-degree Gauss-Kruger CM 108E: the reader must take the CRS from the file.
+    execFileSync('ogr2ogr', ['-f', 'GPKG', '-t_srs', 'EPSG:4546', path.join(dir, 'pool.gpkg'), path.join(dir, 'pool.geojson')]);
+    execFileSync('ogr2ogr', ['-f', 'OpenFileGDB', '-t_srs', 'EPSG:4546', path.join(dir, 'pool.gdb'), path.join(dir, 'polygons.geojson')]);
+    execFileSync('zip', ['-qr', 'pool.gdb.zip', 'pool.gdb'], { cwd: dir });
+    for (const [file, expected] of [['pool.gpkg', sites], ['pool.gdb.zip', polygons]] as const) {
+      const res = await upload(alice, fs.readFileSync(path.join(dir, file)), file);
+      expect(res.status, `${file}: ${JSON.stringify(res.body)}`).toBe(202);
+      expect(res.body.total).toBe(expected.length);
+      await jobs.idle();
+      const rows = (await alice.get(`/api/batch/${res.body.id}/results`)).body;
+      for (const [i, site] of expected.entries()) {
+        const single = await request(app).post('/api/check').send({ geometry: site.geometry, project: site.project });
+        expect(rows[i].name).toBe(site.name);
+        expect(rows[i].error).toBeNull();
+        expect(rows[i].verdict, `${file} ${site.name}`).toBe(single.body.verdict);
+        // Through GK metres and back: the same site to well under a square metre.
+        expect(Math.abs(rows[i].siteAreaM2 - single.body.siteAreaM2)).toBeLessThan(0.5);
+      }
+    }
+  }, 180_000);
+});
+
 describe('cancel and restart', () => {
   const sites = generatePool(60, 7);
 
