@@ -187,6 +187,35 @@ export function batchRouter(db: Database, jobs: JobRunner, options: BatchRouterO
     router,
     {
       method: 'get',
+      path: '/api/batch/:id/results.geojson',
+      tag,
+      summary: { zh: '批次选址（GeoJSON，属性含结论），供地图显示', en: 'The batch\'s sites as GeoJSON with their verdicts, for the map' },
+      params: batchIdParamsSchema,
+      responses: { 200: { mediaType: 'application/geo+json' } },
+      access: 'user',
+    },
+    anyUser,
+    async (req, res, { params }) => {
+      const job = await visibleBatch(db.pool, currentUser(req), batchId(params));
+      const rows = await storedRows(db.pool, job.id, { withGeometry: true });
+      res.type('application/geo+json').json({
+        type: 'FeatureCollection',
+        features: rows
+          .filter((r) => r.geometry)
+          .map((r) => ({
+            type: 'Feature',
+            id: r.idx,
+            properties: { index: r.idx, name: r.name, verdict: r.result?.verdict ?? null, status: r.status, project: r.project },
+            geometry: r.geometry,
+          })),
+      });
+    },
+  );
+
+  apiRoute(
+    router,
+    {
+      method: 'get',
       path: '/api/batch/:id/results.xlsx',
       tag,
       summary: { zh: '批次结果 XLSX（每个选址一行，每个图层一组列）', en: 'Batch results as XLSX (a row per site, a column group per layer)' },
