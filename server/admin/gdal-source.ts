@@ -1,5 +1,5 @@
 import { unprocessable } from '../http/errors.ts';
-import { identifyWkt } from '../importers/crs-wkt.ts';
+import { identifyWkt } from '../geo/crs-wkt.ts';
 import type { SourceFeature } from '../importers/types.ts';
 import { withGdal } from '../geo/gdal.ts';
 import type { SourceLayer } from './source-file.ts';

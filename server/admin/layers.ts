@@ -1,5 +1,5 @@
 import type { AdminLayer, CreateLayerBody } from '../../common/api/admin.ts';
-import { isLayerKind, LEVEL_LABELS, NO_LEVEL } from '../check/layer-kinds.ts';
+import { isLayerKind, LEVEL_LABELS, NO_LEVEL } from '../../common/domain/layer-kinds.ts';
 import type { Queryable } from '../db/types.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { upsertLayerMetadata } from '../layers/loader.ts';

@@ -3,10 +3,10 @@ import type { PublishBody, PublishResponse, PublishSummary, ValidationReport } f
 import type { AuthUser } from '../auth/sessions.ts';
 import { withTransaction } from '../db/database.ts';
 import { AppError, badRequest, unprocessable } from '../http/errors.ts';
-import { getCrs } from '../importers/crs.ts';
+import { getCrs } from '../geo/crs.ts';
 import { reprojectFeatures } from '../importers/reproject.ts';
 import { insertFeatureParts } from '../layers/loader.ts';
-import { recordAudit } from '../projects/audit.ts';
+import { recordAudit } from '../audit/audit.ts';
 import { getAdminLayer, REFERENCE_KIND } from './layers.ts';
 import { applyMapping, type MappedFeature } from './mapping.ts';
 import { getUpload, impliedCrs, readUpload, type UploadStore } from './uploads.ts';

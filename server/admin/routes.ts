@@ -10,7 +10,7 @@ import { setCoverage } from '../check/coverage.ts';
 import type { Database } from '../db/database.ts';
 import { apiRoute } from '../http/api-route.ts';
 import { AppError, badRequest } from '../http/errors.ts';
-import { recordAudit } from '../projects/audit.ts';
+import { recordAudit } from '../audit/audit.ts';
 import { createLayer, listAdminLayers, setLayerRetired } from './layers.ts';
 import { publishLayerVersion } from './publish.ts';
 import { getUpload, inspectUpload, storeUpload, type UploadStore } from './uploads.ts';

@@ -1,8 +1,8 @@
 import type { Geometry, Position } from 'geojson';
 import { unprocessable } from '../http/errors.ts';
 import { importSiteFile } from '../importers/index.ts';
-import { identifyWkt } from '../importers/crs-wkt.ts';
-import { getCrs } from '../importers/crs.ts';
+import { identifyWkt } from '../geo/crs-wkt.ts';
+import { getCrs } from '../geo/crs.ts';
 import { readDbf } from '../importers/dbf-reader.ts';
 import { readShp } from '../importers/shp-reader.ts';
 import { isZip, openZip, readZipEntry, zipFileNames } from '../importers/zip.ts';

@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { UploadedLayer, UploadResponse } from '../../common/api/admin.ts';
 import type { Queryable } from '../db/types.ts';
 import { notFound, unprocessable } from '../http/errors.ts';
-import { suggestProjectedCrs } from '../importers/crs-checks.ts';
-import { getCrs, positionToWgs84 } from '../importers/crs.ts';
-import { boundingBox, positionsOf } from '../importers/geometry.ts';
+import { suggestProjectedCrs } from '../geo/crs-checks.ts';
+import { getCrs, positionToWgs84 } from '../geo/crs.ts';
+import { boundingBox, positionsOf } from '../geo/geometry.ts';
 import type { SourceFeature } from '../importers/types.ts';
 import { detectSourceFormat, firstPosition, readSourceFile, type SourceLayer, type SourceLimits } from './source-file.ts';
 

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/types.ts';
 import type { Bilingual } from '../http/errors.ts';
+import type { SiteCoverage } from '../../common/api/check-result.ts';
 
 /**
  * Where the check's data covers: the features of one layer (by default the district boundary,
@@ -34,15 +35,7 @@ export async function setCoverage(db: Queryable, filter: CoverageFilter): Promis
   );
 }
 
-export interface SiteCoverage {
-  layerId: string;
-  level: string | null;
-  /** Share of the site inside the coverage area. */
-  insideAreaM2: number;
-  outsideAreaM2: number;
-  /** 'inside' | 'partial' | 'outside' (slivers along the edge ignored). */
-  status: 'inside' | 'partial' | 'outside';
-}
+export type { SiteCoverage };
 
 /**
  * How much of the site (GeoJSON, EPSG:4326) lies outside the coverage area; null without one. One
