@@ -1,4 +1,4 @@
-import { registerBundle } from '../draw/i18n-bundle.ts';
+import { registerBundle } from '../i18n/bundle.ts';
 
 /** Strings of 数据管理 (namespace "admin-data"). */
 export const DATA_NS = 'admin-data';
