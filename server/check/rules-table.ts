@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Bilingual } from '../http/errors.ts';
 import type { ListedRule } from './rules.ts';
-import { VERDICT_LABELS } from './verdict.ts';
+import { VERDICT_LABELS } from '../../common/domain/verdict.ts';
 
 /**
  * The 规则库 as a flat table for legal reviewers (CSV, XLSX): one row per rule, Chinese and English

@@ -1,8 +1,8 @@
 import { badRequest } from '../http/errors.ts';
 import type { Queryable } from '../db/types.ts';
-import { fromWgs84, gaussKrugerEpsg, ZONE_RANGE } from '../importers/crs.ts';
-import { encodeText } from '../importers/text-decoding.ts';
-import type { TextEncoding } from '../importers/types.ts';
+import { fromWgs84, gaussKrugerEpsg, ZONE_RANGE } from '../geo/crs.ts';
+import { encodeText } from '../geo/text-decoding.ts';
+import type { TextEncoding } from '../geo/text-decoding.ts';
 import { downloadName } from './file-name.ts';
 import { columnsOf, exportGeoPackage } from './geopackage.ts';
 import { exportShapefile } from './shapefile.ts';

@@ -1,4 +1,4 @@
-import { fromWgs84, getCrs } from '../importers/crs.ts';
+import { fromWgs84, getCrs } from '../geo/crs.ts';
 import { downloadName } from './file-name.ts';
 import { writeGeoPackage, type GpkgColumn } from './gpkg-writer.ts';
 import type { ExportFile } from './types.ts';

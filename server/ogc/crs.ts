@@ -1,5 +1,5 @@
 import { badRequest } from '../http/errors.ts';
-import { gaussKrugerEpsg, getCrs, ZONE_RANGE, zone3FromLongitude } from '../importers/crs.ts';
+import { gaussKrugerEpsg, getCrs, ZONE_RANGE, zone3FromLongitude } from '../geo/crs.ts';
 
 /**
  * The coordinate reference systems the OGC API offers (Part 2, CRS by reference): CRS84 (lon, lat),
