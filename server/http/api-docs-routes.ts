@@ -1,30 +1,23 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import express, { Router } from 'express';
+import { createRequire } from 'node:module';
+import { Router } from 'express';
 import { apiRoute } from './api-route.ts';
 import { openApiDocument } from './openapi.ts';
 
-/** Scalar's browser bundle, served from node_modules: the API page works offline (no CDN). */
-const SCALAR_DIR = path.join(path.dirname(fileURLToPath(import.meta.resolve('@scalar/api-reference'))), 'browser');
+/** Redoc's standalone bundle, served from node_modules: the API page works offline (no CDN). */
+const REDOC_JS = path.join(path.dirname(createRequire(import.meta.url).resolve('redoc/package.json')), 'bundles', 'redoc.standalone.js');
 
 const PAGE = `<!doctype html>
 <html lang="zh-CN">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>生态红线一张图 API · Redline Map API</title></head>
-<body><div id="api-reference"></div>
-<script src="/api/docs/assets/standalone.js"></script>
+<body><div id="redoc"></div>
+<script src="/api/docs/redoc.standalone.js"></script>
 <script src="/api/docs/init.js"></script>
 </body></html>`;
 
 // In a file of its own: the Content-Security-Policy allows no inline script.
-const INIT = `Scalar.createApiReference('#api-reference', {
-  url: '/api/openapi.json',
-  withDefaultFonts: false,
-  hideClientButton: true,
-  telemetry: false,
-  agent: { disabled: true },
-  mcp: { disabled: true },
-});`;
+const INIT = `Redoc.init('/api/openapi.json', { expandResponses: '200', jsonSampleExpandLevel: 3 }, document.getElementById('redoc'));`;
 
 /** GET /api/openapi.json (OpenAPI 3.1 of every operation declared with apiRoute) and GET /api/docs (the readable page). */
 export function apiDocsRouter(): Router {
@@ -51,6 +44,12 @@ export function apiDocsRouter(): Router {
   }, (_req, res) => {
     res.type('text/javascript').send(INIT);
   });
-  router.use('/api/docs/assets', express.static(SCALAR_DIR, { index: false, maxAge: '1d', fallthrough: false }));
+  apiRoute(router, {
+    method: 'get', path: '/api/docs/redoc.standalone.js', tag: 'docs', access: 'public',
+    summary: { zh: 'API 文档页面的 Redoc 脚本（随 npm 包提供）', en: 'Redoc bundle of the API reference page (shipped in its npm package)' },
+    responses: { 200: { mediaType: 'text/javascript' } },
+  }, (_req, res) => {
+    res.sendFile(REDOC_JS, { maxAge: '1d', headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+  });
   return router;
 }

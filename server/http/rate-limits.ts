@@ -34,11 +34,13 @@ export function rateLimiter({ windowMs, limit }: RateLimit, code: string, what: 
 
 /**
  * The endpoints an anonymous visitor can make expensive (a PostGIS check, parsing an upload, writing
- * a file, rendering a PDF), each with its own budget. Mounted before the routers, for POST only.
+ * a file, rendering a PDF), each with its own budget. Mounted before the routers (POST, and the GET of a layer download).
  */
 export function mountExpensiveEndpointLimits(app: Express, limits: RateLimits): void {
   app.post('/api/check', rateLimiter(limits.check, 'TOO_MANY_CHECKS', { zh: '核查', en: 'check' }));
   app.post('/api/import', rateLimiter(limits.import, 'TOO_MANY_IMPORTS', { zh: '导入', en: 'import' }));
   app.post('/api/export', rateLimiter(limits.export, 'TOO_MANY_EXPORTS', { zh: '导出', en: 'export' }));
+  // A whole layer as GeoPackage/Shapefile is written on request: the same budget as a site export.
+  app.get('/api/layers/:id/export', rateLimiter(limits.export, 'TOO_MANY_EXPORTS', { zh: '导出', en: 'export' }));
   app.post('/api/report/:format', rateLimiter(limits.report, 'TOO_MANY_REPORTS', { zh: '报告', en: 'report' }));
 }

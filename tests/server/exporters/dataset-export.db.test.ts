@@ -131,6 +131,22 @@ describe('layer downloads', () => {
   });
 });
 
+describe('layer download budget', () => {
+  it('a layer download counts against the export rate limit: 429 with Retry-After', async () => {
+    const { createApp } = await import('../../../server/app.ts');
+    const { createLogger } = await import('../../../server/http/logger.ts');
+    const limited = createApp({
+      config: { ...t.config, rateLimits: { ...t.config.rateLimits, export: { windowMs: 60_000, limit: 1 } } },
+      db: t.db,
+      log: createLogger('silent'),
+    });
+    await request(limited).get('/api/layers/nope/export?format=gpkg').expect(404);
+    const res = await request(limited).get(`/api/layers/${LAYER}/export?format=gpkg`).expect(429);
+    expect(res.headers['retry-after']).toBeTruthy();
+    expect(res.body.error.message.zh).toBeTruthy();
+  });
+});
+
 describe('register downloads', () => {
   it('needs a login; an applicant gets their own projects only, as GeoPackage and Shapefile', async () => {
     await request(t.app).get('/api/projects.gpkg').expect(401);

@@ -78,7 +78,7 @@ describe('OpenAPI document', () => {
     for (const p of ['/api/check', '/api/import', '/api/layers', '/api/projects']) expect([...have].some((op) => op.endsWith(` ${p}`)), p).toBe(true);
   });
 
-  it('the API page is served offline: HTML, Scalar from node_modules, no outside script', async () => {
+  it('the API page is served offline: HTML, Redoc from node_modules, no outside script', async () => {
     const page = await request(app).get('/api/docs').expect(200);
     expect(page.text).not.toMatch(/https?:\/\//);
     const scripts = [...page.text.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]);
