@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import type { Config } from '../config.ts';
 import { withTransaction, type Database } from '../db/database.ts';
 import { AppError, badRequest } from '../http/errors.ts';
-import { recordAudit } from '../projects/audit.ts';
+import { recordAudit } from '../audit/audit.ts';
 import { ipKeyGenerator } from 'express-rate-limit';
 import { accountLocked, clearAttempts, recordFailure, reserveAttempt, type AttemptKey } from './lockout.ts';
 import { usernameKey } from './usernames.ts';

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { AuthUser } from '../auth/sessions.ts';
 import { withTransaction } from '../db/database.ts';
-import { recordAudit } from './audit.ts';
+import { recordAudit } from '../audit/audit.ts';
 import { lockProject } from './store.ts';
 import { assertDecidable, assertVersion, statusAfter, type Decision, type ProjectStatus } from './workflow.ts';
 

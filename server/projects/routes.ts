@@ -3,7 +3,7 @@ import { currentUser, requireUser } from '../auth/roles.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { assertCanView } from './access.ts';
-import { projectAudit } from './audit.ts';
+import { projectAudit } from '../audit/audit.ts';
 import { listCheckRuns } from './check-runs.ts';
 import { addComment, listComments, parseOptionalId } from './comments.ts';
 import { decideProject } from './decisions.ts';

@@ -5,7 +5,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../../server/app.ts';
 import { createLogger } from '../../../server/http/logger.ts';
-import { REPORT_INPUT } from '../check/report/check-result-fixture.ts';
+import { REPORT_INPUT } from '../../common/report/check-result-fixture.ts';
 import { openTestApp } from '../../support/test-app.ts';
 import { login, makeUser, type Session } from './accounts.ts';
 

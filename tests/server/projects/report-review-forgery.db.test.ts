@@ -9,7 +9,7 @@ import { INSIDE_ZONE, loadReviewLayer, POLLUTING_PLANT, removeReviewLayer } from
 
 // The HTML the server would print to PDF, kept instead of starting Chromium: what the PDF says.
 const printed = vi.hoisted(() => [] as string[]);
-vi.mock('../../../server/check/report/pdf.ts', () => ({
+vi.mock('../../../server/reports/pdf.ts', () => ({
   renderPdf: async (html: string) => {
     printed.push(html);
     return Buffer.from('%PDF-1.7 test');

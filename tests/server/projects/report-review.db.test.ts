@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import type request from 'supertest';
 import { reviewOf } from '../../../client/projects/report-review.ts';
 import { reportRequestBody } from '../../../client/report/report-request.ts';
-import type { ReportInput } from '../../../server/check/report/report-input.ts';
+import type { ReportInput } from '../../../common/report/report-input.ts';
 import type { CheckRun, Project } from '../../../client/projects/types.ts';
 import { openTestApp } from '../../support/test-app.ts';
 import { login, makeUser, type Session } from '../auth/accounts.ts';

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { createApp } from '../../../server/app.ts';
 import { openDatabase, withTransaction, type Database } from '../../../server/db/database.ts';
 import { createLogger } from '../../../server/http/logger.ts';
-import { recordAudit } from '../../../server/projects/audit.ts';
+import { recordAudit } from '../../../server/audit/audit.ts';
 import { openTestApp } from '../../support/test-app.ts';
 import { login, makeUser, square, type Session } from '../auth/accounts.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { VERDICT_LABELS, type Verdict } from '../../../server/check/verdict.ts';
+import { VERDICT_LABELS, type Verdict } from '../../../common/domain/verdict.ts';
 import { openTestApp } from '../../support/test-app.ts';
 import { login, makeUser, type Session } from '../auth/accounts.ts';
 import {
