@@ -37,8 +37,10 @@ export function rateLimiter({ windowMs, limit }: RateLimit, code: string, what: 
  * a file, rendering a PDF), each with its own budget. Mounted before the routers, for POST only.
  */
 export function mountExpensiveEndpointLimits(app: Express, limits: RateLimits): void {
-  app.post('/api/check', rateLimiter(limits.check, 'TOO_MANY_CHECKS', { zh: '核查', en: 'check' }));
-  app.post('/api/import', rateLimiter(limits.import, 'TOO_MANY_IMPORTS', { zh: '导入', en: 'import' }));
-  app.post('/api/export', rateLimiter(limits.export, 'TOO_MANY_EXPORTS', { zh: '导出', en: 'export' }));
-  app.post('/api/report/:format', rateLimiter(limits.report, 'TOO_MANY_REPORTS', { zh: '报告', en: 'report' }));
+  // app.use, not app.post: a middleware, not a second route beside the documented one (OpenAPI coverage).
+  const onPost = (limiter: RequestHandler): RequestHandler => (req, res, next) => (req.method === 'POST' ? limiter(req, res, next) : next());
+  app.use('/api/check', onPost(rateLimiter(limits.check, 'TOO_MANY_CHECKS', { zh: '核查', en: 'check' })));
+  app.use('/api/import', onPost(rateLimiter(limits.import, 'TOO_MANY_IMPORTS', { zh: '导入', en: 'import' })));
+  app.use('/api/export', onPost(rateLimiter(limits.export, 'TOO_MANY_EXPORTS', { zh: '导出', en: 'export' })));
+  app.use('/api/report', onPost(rateLimiter(limits.report, 'TOO_MANY_REPORTS', { zh: '报告', en: 'report' })));
 }
