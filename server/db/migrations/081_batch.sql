@@ -9,7 +9,7 @@ CREATE TABLE batch_rows (
   project     jsonb,                               -- the project attributes as mapped (type, flags, widthM)
   geometry    jsonb,                               -- EPSG:4326 GeoJSON geometry as read (NULL when unreadable)
   status      text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done', 'error')),
-  verdict     text CHECK (verdict IN ('prohibited', 'conditional', 'notice', 'clear')),
+  verdict     text CHECK (verdict IN ('prohibited', 'conditional', 'notice', 'clear', 'outside_coverage')),
   result      jsonb,                               -- the CheckResult exactly as POST /api/check returns it
   error       jsonb,                               -- { code, message: { zh, en } } for a row that could not be read or checked
   PRIMARY KEY (job_id, idx)
