@@ -69,7 +69,7 @@ export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.
   );
   app.use(express.json({ limit: config.jsonLimit }));
   app.use(cookieParser());
-  app.use(sessionMiddleware(db));
+  app.use(sessionMiddleware(db, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }));
   // Scoped by path, before the routers: a closed map (PUBLIC_MAP=false) refuses an anonymous
   // request before an upload is parsed or a query runs.
   app.use(MAP_READ_PATHS, requireLoginForReads(config));

@@ -124,8 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     onlineBasemaps: basemapsFrom(env.ONLINE_BASEMAPS, env.TIANDITU_KEY),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     publicUrl: publicUrlFrom(env.PUBLIC_URL),
-    sessionMaxMs: Math.min(intFrom(env.SESSION_MAX_HOURS, 12, 'SESSION_MAX_HOURS'), 12) * HOUR_MS,
-    sessionIdleMs: intFrom(env.SESSION_IDLE_MINUTES, 60, 'SESSION_IDLE_MINUTES') * MINUTE_MS,
+    sessionMaxMs: Math.min(Math.max(1, intFrom(env.SESSION_MAX_HOURS, 12, 'SESSION_MAX_HOURS')), 12) * HOUR_MS,
+    sessionIdleMs: Math.max(1, intFrom(env.SESSION_IDLE_MINUTES, 30, 'SESSION_IDLE_MINUTES')) * MINUTE_MS,
     rateLimits: {
       login: { windowMs: MINUTE_MS, limit: intFrom(env.RATE_LIMIT_LOGIN, 30, 'RATE_LIMIT_LOGIN') },
       check: { windowMs: MINUTE_MS, limit: intFrom(env.RATE_LIMIT_CHECK, 120, 'RATE_LIMIT_CHECK') },

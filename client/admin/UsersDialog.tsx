@@ -101,7 +101,7 @@ export function UsersDialog({ onClose }: { onClose(): void }) {
         </label>
         <label className="field">
           <span>{t('password')}</span>
-          <input type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required minLength={8} autoComplete="new-password" data-testid="new-password" />
+          <input type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required minLength={12} autoComplete="new-password" data-testid="new-password" />
         </label>
         <label className="field">
           <span>{t('role')}</span>

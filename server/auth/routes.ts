@@ -3,7 +3,9 @@ import type { Config } from '../config.ts';
 import { withTransaction, type Database } from '../db/database.ts';
 import { AppError, badRequest } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { accountLocked, assertNotLocked, clearFailures, recordFailure } from './lockout.ts';
+import { ipKeyGenerator } from 'express-rate-limit';
+import { accountLocked, clearAttempts, recordFailure, reserveAttempt, type AttemptKey } from './lockout.ts';
+import { usernameKey } from './usernames.ts';
 import { verifyPassword } from './passwords.ts';
 import { DEFAULT_LOGIN_RATE_LIMIT, loginRateLimiter, type LoginRateLimit } from './rate-limit.ts';
 import { requireUser } from './roles.ts';
@@ -12,9 +14,10 @@ import {
   deleteExpiredSessions,
   deleteSession,
   deleteUserSessions,
-  SESSION_COOKIE,
-  SESSION_MAX_MS,
+  DEFAULT_SESSION_POLICY,
+  sessionCookieName,
   sessionCookieOptions,
+  type SessionPolicy,
 } from './sessions.ts';
 import { findUserForLogin, updateUser } from './users.ts';
 
@@ -35,18 +38,24 @@ const clientOf = (req: Request) => ({ ip: req.ip, userAgent: req.get('user-agent
  * POST /api/auth/login → { user, csrfToken } + session cookie; POST /api/auth/logout; GET /api/auth/me.
  * Login is the one mutating request without a CSRF token (there is no session yet).
  */
-export function authRouter(db: Database, config: Pick<Config, 'publicMap'> & Partial<Pick<Config, 'rateLimits'>>, options: { loginRateLimit?: LoginRateLimit } = {}): Router {
+export function authRouter(db: Database, config: Pick<Config, 'publicMap'> & Partial<Pick<Config, 'rateLimits' | 'sessionIdleMs' | 'sessionMaxMs'>>, options: { loginRateLimit?: LoginRateLimit } = {}): Router {
   const router = Router();
+  const policy: SessionPolicy = {
+    idleMs: config.sessionIdleMs ?? DEFAULT_SESSION_POLICY.idleMs,
+    maxMs: config.sessionMaxMs ?? DEFAULT_SESSION_POLICY.maxMs,
+  };
   const limiter = loginRateLimiter(options.loginRateLimit ?? config.rateLimits?.login ?? DEFAULT_LOGIN_RATE_LIMIT);
 
   router.post('/api/auth/login', limiter, async (req, res) => {
     const { username, password } = parseCredentials(req.body);
-    await assertNotLocked(db.pool, username);
+    const key: AttemptKey = { username: usernameKey(username), address: ipKeyGenerator(req.ip ?? 'unknown') };
+    // Counted before the (slow) password check: a concurrent burst cannot outrun the limit.
+    await reserveAttempt(db.pool, key);
     const user = await findUserForLogin(db.pool, username);
     const ok = (await verifyPassword(user?.passwordHash, password)) && user !== undefined && !user.disabled;
     if (!ok || !user) {
       const lockedUntil = await withTransaction(db.pool, async (client) => {
-        const until = await recordFailure(client, username);
+        const until = await recordFailure(client, key);
         await recordAudit(client, {
           action: until ? 'auth.locked' : 'auth.login_failed',
           actor: null,
@@ -58,9 +67,9 @@ export function authRouter(db: Database, config: Pick<Config, 'publicMap'> & Par
       throw lockedUntil ? accountLocked(lockedUntil) : badCredentials();
     }
     const session = await withTransaction(db.pool, async (client) => {
-      await clearFailures(client, username);
+      await clearAttempts(client, key);
       await deleteExpiredSessions(client);
-      const created = await createSession(client, user.id, clientOf(req));
+      const created = await createSession(client, user.id, clientOf(req), policy);
       await recordAudit(client, {
         action: 'auth.login',
         actor: user,
@@ -71,7 +80,7 @@ export function authRouter(db: Database, config: Pick<Config, 'publicMap'> & Par
     });
     // A session cookie from before this login (possibly planted) is ended, not reused.
     if (req.auth) await deleteSession(db.pool, req.auth.tokenHash);
-    res.cookie(SESSION_COOKIE, session.token, { ...sessionCookieOptions(req), maxAge: SESSION_MAX_MS });
+    res.cookie(sessionCookieName(req), session.token, { ...sessionCookieOptions(req), maxAge: policy.maxMs });
     res.json({ user: { id: user.id, username: user.username, role: user.role }, csrfToken: session.csrfToken });
   });
 
@@ -81,7 +90,7 @@ export function authRouter(db: Database, config: Pick<Config, 'publicMap'> & Par
       await deleteSession(client, auth.tokenHash);
       await recordAudit(client, { action: 'auth.logout', actor: auth.user, ip: req.ip });
     });
-    res.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
+    res.clearCookie(sessionCookieName(req), sessionCookieOptions(req));
     res.status(204).end();
   });
 
@@ -97,9 +106,9 @@ export function authRouter(db: Database, config: Pick<Config, 'publicMap'> & Par
       await updateUser(client, auth.user.id, { password: newPassword as string });
       await deleteUserSessions(client, auth.user.id);
       await recordAudit(client, { action: 'user.password_changed', actor: auth.user, detail: { userId: auth.user.id }, ip: req.ip });
-      return createSession(client, auth.user.id, clientOf(req));
+      return createSession(client, auth.user.id, clientOf(req), policy);
     });
-    res.cookie(SESSION_COOKIE, session.token, { ...sessionCookieOptions(req), maxAge: SESSION_MAX_MS });
+    res.cookie(sessionCookieName(req), session.token, { ...sessionCookieOptions(req), maxAge: policy.maxMs });
     res.json({ user: auth.user, csrfToken: session.csrfToken });
   });
 

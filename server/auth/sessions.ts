@@ -28,10 +28,21 @@ declare global {
 }
 
 export const SESSION_COOKIE = 'redline_session';
-/** A session ends after this long without a request … */
-export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
-/** … and in any case this long after login. */
-export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
+/**
+ * Behind TLS the cookie is named `__Host-…`: browsers then accept it only with Secure, Path=/ and
+ * no Domain, so a sibling host or a plain-HTTP page cannot plant or shadow it.
+ */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+export const sessionCookieName = (req: Request) => (req.secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE);
+
+/** How long sessions live (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS; ASVS V3.3.2: ≤ 12 h, idle ≤ 30 min). */
+export interface SessionPolicy {
+  /** A session ends after this long without a request … */
+  idleMs: number;
+  /** … and in any case this long after login. */
+  maxMs: number;
+}
+export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 30 * 60 * 1000, maxMs: 12 * 60 * 60 * 1000 };
 /** last_seen/expiry are written at most this often, not on every request. */
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
@@ -46,13 +57,14 @@ export async function createSession(
   db: Queryable,
   userId: number,
   client: { ip?: string; userAgent?: string },
+  policy: SessionPolicy = DEFAULT_SESSION_POLICY,
 ): Promise<{ token: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = newCsrfToken();
   await db.query(
     `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, ip, user_agent)
-     VALUES ($1, $2, $3, now() + $4 * interval '1 millisecond', $5, $6)`,
-    [hashToken(token), userId, csrfToken, SESSION_IDLE_MS, client.ip ?? null, client.userAgent?.slice(0, 300) ?? null],
+     VALUES ($1, $2, $3, now() + LEAST($4::float8, $7::float8) * interval '1 millisecond', $5, $6)`,
+    [hashToken(token), userId, csrfToken, policy.idleMs, client.ip ?? null, client.userAgent?.slice(0, 300) ?? null, policy.maxMs],
   );
   return { token, csrfToken };
 }
@@ -64,14 +76,15 @@ interface SessionRow extends AuthUser {
 }
 
 /** The live session for a cookie value, extending its idle expiry when it was last touched a while ago. */
-export async function findSession(db: Queryable, token: string): Promise<RequestAuth | null> {
+export async function findSession(db: Queryable, token: string, policy: SessionPolicy = DEFAULT_SESSION_POLICY): Promise<RequestAuth | null> {
   const tokenHash = hashToken(token);
   const { rows } = await db.query<SessionRow>(
     `SELECT u.id, u.username, u.role, s.csrf_token AS "csrfToken", s.token_hash AS "tokenHash",
             s.last_seen_at < now() - $2 * interval '1 millisecond' AS stale
        FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
-    [tokenHash, TOUCH_EVERY_MS],
+      WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled
+        AND s.created_at > now() - $3 * interval '1 millisecond'`,
+    [tokenHash, Math.min(TOUCH_EVERY_MS, policy.idleMs / 6), policy.maxMs],
   );
   const row = rows[0];
   if (!row) return null;
@@ -80,7 +93,7 @@ export async function findSession(db: Queryable, token: string): Promise<Request
       `UPDATE sessions SET last_seen_at = now(),
               expires_at = LEAST(now() + $2 * interval '1 millisecond', created_at + $3 * interval '1 millisecond')
         WHERE token_hash = $1`,
-      [tokenHash, SESSION_IDLE_MS, SESSION_MAX_MS],
+      [tokenHash, policy.idleMs, policy.maxMs],
     );
   }
   return { user: { id: Number(row.id), username: row.username, role: row.role }, csrfToken: row.csrfToken, tokenHash };
@@ -115,9 +128,9 @@ export function forgetCachedSessions(): void {
 }
 
 /** Attaches req.auth when the request carries a live session cookie (needs cookie-parser before it). */
-export function sessionMiddleware(db: Database): RequestHandler {
+export function sessionMiddleware(db: Database, policy: SessionPolicy = DEFAULT_SESSION_POLICY): RequestHandler {
   return async (req, _res, next) => {
-    const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    const token = (req.cookies as Record<string, string> | undefined)?.[sessionCookieName(req)];
     if (typeof token !== 'string' || token.length === 0 || token.length > 200) return next();
     const now = Date.now();
     const cached = sessionCache.get(token);
@@ -125,7 +138,7 @@ export function sessionMiddleware(db: Database): RequestHandler {
     if (cached && cached.until > now) {
       auth = cached.auth;
     } else {
-      auth = await findSession(db.pool, token);
+      auth = await findSession(db.pool, token, policy);
       if (sessionCache.size > 10_000) sessionCache.clear();
       sessionCache.set(token, { auth, until: now + CACHE_MS });
     }

@@ -2,6 +2,9 @@ import type { Queryable } from '../db/types.ts';
 import { AppError, badRequest, conflict, notFound } from '../http/errors.ts';
 import { hashPassword, parseNewPassword } from './passwords.ts';
 import { isRole, ROLES, type Role } from './roles.ts';
+import { normalizeUsername, parseUsername, usernameSkeleton } from './usernames.ts';
+
+export { parseUsername };
 import type { AuthUser } from './sessions.ts';
 
 export interface UserInfo extends AuthUser {
@@ -12,25 +15,21 @@ export interface UserInfo extends AuthUser {
 
 const USER_COLUMNS = `id, username, role, disabled, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-/** Letters (any script, so 张三 works), digits and . _ @ -; 2–64 characters. */
-const USERNAME_PATTERN = /^[\p{L}\p{N}._@-]{2,64}$/u;
-
-export function parseUsername(input: unknown): string {
-  if (typeof input !== 'string' || !USERNAME_PATTERN.test(input.trim())) {
-    throw badRequest(
-      'INVALID_USERNAME',
-      '用户名为 2–64 个字符，可含文字、数字和 . _ @ -',
-      'The username must be 2–64 characters: letters, digits and . _ @ -',
-    );
-  }
-  return input.trim();
-}
-
 export function parseRole(input: unknown): Role {
   if (!isRole(input)) {
     throw badRequest('INVALID_ROLE', `角色应为 ${ROLES.join('、')} 之一`, `role must be one of ${ROLES.join(', ')}`, { allowed: ROLES });
   }
   return input;
+}
+
+/** 409 when the name looks like an existing one (`аdmin` in Cyrillic, or `adm1n`, beside `admin`). */
+async function assertNotLookAlike(db: Queryable, username: string): Promise<void> {
+  const skeleton = usernameSkeleton(username);
+  const { rows } = await db.query<{ username: string }>('SELECT username FROM users WHERE lower(username) <> lower($1)', [username]);
+  const twin = rows.find((r) => usernameSkeleton(r.username) === skeleton);
+  if (twin) {
+    throw conflict('USERNAME_LOOKS_ALIKE', `用户名与已有账号 ${twin.username} 外观相同，请换一个`, `The username looks the same as the existing account ${twin.username}; choose another`);
+  }
 }
 
 export async function countUsers(db: Queryable): Promise<number> {
@@ -45,6 +44,7 @@ export async function createUser(
 ): Promise<UserInfo> {
   const username = parseUsername(input.username);
   const password = parseNewPassword(input.password);
+  await assertNotLookAlike(db, username);
   const passwordHash = await hashPassword(password);
   const { rows } = await db.query<UserInfo>(
     `INSERT INTO users (username, password_hash, role) VALUES ($1, $2, $3)
@@ -68,7 +68,7 @@ export async function findUserForLogin(
 ): Promise<(AuthUser & { passwordHash: string; disabled: boolean }) | undefined> {
   const { rows } = await db.query(
     `SELECT id, username, role, disabled, password_hash AS "passwordHash" FROM users WHERE lower(username) = lower($1)`,
-    [username],
+    [normalizeUsername(username)],
   );
   return rows[0];
 }

@@ -1,10 +1,21 @@
 import { Router } from 'express';
 import type { Database } from '../db/database.ts';
 
-/** GET /api/health — liveness plus what the database is (mode, PostgreSQL and PostGIS versions). */
+/**
+ * GET /api/health — liveness: answers only after a round trip to the database. Anonymous callers
+ * (load balancers, monitors) get `{ ok: true }` and nothing else: PostgreSQL and PostGIS versions
+ * tell an attacker which advisories apply. A signed-in administrator also sees the database mode
+ * and versions.
+ */
 export function healthRouter(db: Database): Router {
   const router = Router();
-  router.get('/api/health', async (_req, res) => {
+  router.get('/api/health', async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    if (req.auth?.user.role !== 'admin') {
+      await db.pool.query('SELECT 1');
+      res.json({ ok: true });
+      return;
+    }
     const { rows } = await db.pool.query<{ postgres: string; postgis: string }>(
       `SELECT current_setting('server_version') AS postgres, postgis_full_version() AS postgis`,
     );

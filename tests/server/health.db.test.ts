@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import request from 'supertest';
 import { openTestApp } from '../support/test-app.ts';
+import { login, makeUser } from './auth/accounts.ts';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
 beforeAll(async () => {
@@ -9,8 +10,18 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('GET /api/health', () => {
-  it('reports the database mode and the PostgreSQL and PostGIS versions', async () => {
+  it('is terse for anonymous callers: { ok: true }, no versions (issue 11, ASVS V14.3)', async () => {
     const res = await request(t.app).get('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ok: true });
+    expect(res.text).not.toMatch(/POSTGIS|PostgreSQL|embedded|external/i);
+  });
+
+  it('reports the database mode and the PostgreSQL and PostGIS versions to an administrator', async () => {
+    const name = `health${Date.now().toString(36)}_admin`;
+    await makeUser(t.db.pool, name, 'admin');
+    const admin = await login(t.app, name);
+    const res = await admin.get('/api/health');
     expect(res.status).toBe(200);
     expect(res.body.ok).toBe(true);
     expect(res.body.db.mode).toBe(inject('databaseMode'));

@@ -18,7 +18,7 @@ describe('server lifecycle on one DATA_DIR (embedded PGlite)', () => {
   it('starts, shuts down cleanly on SIGTERM, and restarts on the same data without re-initialising it', async () => {
     const first = await spawnServer({ DATA_DIR: dataDir, DATABASE_URL: '' });
     const health = await (await fetch(`${first.url}/api/health`)).json();
-    expect(health.db.mode).toBe('embedded');
+    expect(health).toEqual({ ok: true });
     const before = await layerState(first.url);
     expect(before.length).toBeGreaterThan(10);
     expect(await first.stop('SIGTERM')).toBe(0);

@@ -43,13 +43,29 @@ describe('POST /api/auth/login', () => {
     expect(rows.map((r) => r.csrf_token)).toContain(res.body.csrfToken);
   });
 
-  it('marks the cookie Secure when the request came over TLS (X-Forwarded-Proto from the loopback proxy)', async () => {
-    const res = await request(t.app)
+  it('behind TLS (X-Forwarded-Proto from a proxy named in TRUST_PROXY) names the cookie __Host-… and marks it Secure', async () => {
+    const proxied = createApp({ config: { ...t.config, trustProxy: 'loopback' }, db: t.db, log: createLogger('silent') });
+    const res = await request(proxied)
       .post('/api/auth/login')
       .set('X-Forwarded-Proto', 'https')
       .send({ username: `${P}_app`, password: PASSWORD });
     expect(res.status).toBe(200);
-    expect(cookieOf(res)).toMatch(/; Secure/);
+    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('__Host-redline_session='));
+    expect(cookie).toMatch(/; Secure/);
+    expect(cookie).toMatch(/; Path=\//);
+    expect(cookie).not.toMatch(/; Domain=/i);
+    // The __Host- cookie authenticates over TLS; the plain name does not stand in for it.
+    const value = cookie!.split(';')[0];
+    const me = await request(proxied).get('/api/auth/me').set('X-Forwarded-Proto', 'https').set('Cookie', value);
+    expect(me.body.user.username).toBe(`${P}_app`);
+    const plain = await request(proxied).get('/api/auth/me').set('X-Forwarded-Proto', 'https').set('Cookie', value.replace('__Host-', ''));
+    expect(plain.body.user).toBeNull();
+  });
+
+  it('without TRUST_PROXY ignores X-Forwarded-Proto: the cookie is not marked Secure on plain HTTP', async () => {
+    const res = await request(t.app).post('/api/auth/login').set('X-Forwarded-Proto', 'https').send({ username: `${P}_app`, password: PASSWORD });
+    expect(res.status).toBe(200);
+    expect(cookieOf(res)).not.toMatch(/; Secure/);
   });
 
   it('is case-insensitive on the username and refuses a wrong password or unknown user alike (401)', async () => {
@@ -85,9 +101,9 @@ describe('POST /api/auth/login', () => {
     const audit = await t.db.pool.query(`SELECT action FROM audit_log WHERE detail->>'username' = $1 ORDER BY id`, [username]);
     expect(audit.rows.map((r) => r.action)).toEqual(['auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.locked']);
     // Fifteen minutes later (moved back in the table) the right password works and clears the count.
-    await t.db.pool.query(`UPDATE login_failures SET locked_until = now() - interval '1 second' WHERE username = lower($1)`, [username]);
+    await t.db.pool.query(`UPDATE login_attempts SET locked_until = now() - interval '1 second' WHERE username = lower($1)`, [username]);
     expect((await attempt(PASSWORD)).status).toBe(200);
-    expect((await t.db.pool.query('SELECT 1 FROM login_failures WHERE username = lower($1)', [username])).rows).toEqual([]);
+    expect((await t.db.pool.query('SELECT 1 FROM login_attempts WHERE username = lower($1)', [username])).rows).toEqual([]);
   });
 
   it('is rate-limited per client address (429 in the bilingual format)', async () => {

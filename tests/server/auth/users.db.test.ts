@@ -34,6 +34,47 @@ describe('account management (admin)', () => {
     expect((await login(t.app, `${P}_张三`)).user.role).toBe('applicant');
   });
 
+  it('refuses passwords under 12 characters or on the common-password list (ASVS V2.1.1, V2.1.7)', async () => {
+    const create = (password: string) => admin.post('/api/users', { username: `${P}_pw${password.length}`, password, role: 'applicant' });
+    const eleven = await create('abcdefghijk');
+    expect(eleven.status).toBe(400);
+    expect(eleven.body.error.code).toBe('WEAK_PASSWORD');
+    expect(eleven.body.error.message.zh).toContain('12');
+    // 12+ characters, yet among the most common passwords of the zxcvbn-ts list.
+    for (const common of ['password1234', 'qwertyuiop123', 'aaaaaaaaaaaaaa']) {
+      const res = await create(common);
+      expect({ common, status: res.status, code: res.body.error?.code }).toEqual({ common, status: 400, code: 'COMMON_PASSWORD' });
+    }
+    expect((await create('蓝色的花溪水库很安静呢')).status).toBe(400); // 11 characters, Chinese counts per character
+    expect((await create('花溪区 生态红线 审查 2026')).status).toBe(201);
+  });
+
+  it('normalises usernames (NFKC) and refuses look-alikes of existing accounts and mixed Latin/Cyrillic names', async () => {
+    const base = `${P}admin`;
+    expect((await admin.post('/api/users', { username: base, password: PASSWORD, role: 'applicant' })).status).toBe(201);
+    // Full-width letters fold into the same name: taken.
+    const fullWidth = [...base].map((c) => (/[a-z0-9]/.test(c) ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c)).join('');
+    const folded = await admin.post('/api/users', { username: fullWidth, password: PASSWORD, role: 'applicant' });
+    expect(folded.status).toBe(409);
+    expect(folded.body.error.code).toBe('USERNAME_TAKEN');
+    // …and a full-width login reaches the plain account.
+    expect((await login(t.app, fullWidth)).user.username).toBe(base);
+    // Cyrillic а (U+0430) inside a Latin name: mixed scripts.
+    const mixed = await admin.post('/api/users', { username: base.replace('a', '\u0430'), password: PASSWORD, role: 'applicant' });
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.error.code).toBe('CONFUSABLE_USERNAME');
+    // A whole-Cyrillic twin of a Latin name (р а с е, one script, so no mixing) looks alike.
+    expect((await admin.post('/api/users', { username: 'pace', password: PASSWORD, role: 'applicant' })).status).toBe(201);
+    const cyrillicTwin = await admin.post('/api/users', { username: '\u0440\u0430\u0441\u0435', password: PASSWORD, role: 'applicant' });
+    expect(cyrillicTwin.status).toBe(409);
+    expect(cyrillicTwin.body.error.code).toBe('USERNAME_LOOKS_ALIKE');
+    // Digits drawn like letters: p00lside beside poolside.
+    expect((await admin.post('/api/users', { username: 'poolside', password: PASSWORD, role: 'applicant' })).status).toBe(201);
+    expect((await admin.post('/api/users', { username: 'p00lside', password: PASSWORD, role: 'applicant' })).body.error.code).toBe('USERNAME_LOOKS_ALIKE');
+    // Han with Latin stays allowed.
+    expect((await admin.post('/api/users', { username: `${P}张三li`, password: PASSWORD, role: 'applicant' })).status).toBe(201);
+  });
+
   it('changes a role or disables an account, ending its sessions; never the last admin', async () => {
     const user = await makeUser(t.db.pool, `${P}_worker`, 'applicant');
     const session = await login(t.app, `${P}_worker`);
