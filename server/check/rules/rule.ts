@@ -1,4 +1,5 @@
 import type { Bilingual } from '../../http/errors.ts';
+import type { InForce, InstrumentKey } from './laws.ts';
 import type { NatureReserveScheme } from '../layer-kinds.ts';
 import type { ProjectFacts } from '../project-facts.ts';
 import type { Verdict } from '../verdict.ts';
@@ -16,12 +17,35 @@ export interface RuleContext {
 
 export type Predicate = (project: ProjectFacts, context: RuleContext) => boolean;
 
+/** How one citation was checked: against which text, when, and whether the article and wording were seen in it. */
+export interface CitationCheck {
+  /** True only when the article number and the quoted wording were seen in an official text. */
+  verified: boolean;
+  /** The text that was checked (or looked for), in words a legal reviewer can follow up. */
+  source: string;
+  /** ISO date of the check. */
+  checkedOn: string;
+}
+
 /** The legal basis of a rule: law with book-title marks, article in Chinese form, and its text. */
 export interface Basis {
   law: string;
   article: string;
   textZh: string;
   textEn: string;
+  /** Which instrument (INSTRUMENTS in laws.ts): its identity and dates in force come from there. */
+  instrument: InstrumentKey | null;
+  check: CitationCheck;
+}
+
+/** A basis as the API shows it: with the instrument's identity and whether it is in force on the day asked. */
+export interface CitedBasis extends Basis {
+  identity: string;
+  inForceFrom: string | null;
+  inForceUntil: string | null;
+  inForce: InForce;
+  /** Why the instrument's currency is unconfirmed, when it is. */
+  currencyNote: Bilingual | null;
 }
 
 /**
@@ -56,5 +80,5 @@ export interface FiredRule {
   id: string;
   verdict: Verdict;
   procedure: Bilingual;
-  basis: Basis;
+  basis: CitedBasis;
 }

@@ -1,3 +1,4 @@
+import { CHECK, cite, citedOn } from '../../../../server/check/rules/citation.ts';
 import type { CheckResult } from '../../../../server/check/check-result.ts';
 import type { ReportInput } from '../../../../server/check/report/report-input.ts';
 
@@ -24,7 +25,7 @@ export const WATER_SOURCE_RESULT: CheckResult = {
           id: 'DWS1-PROHIBITED',
           verdict: 'prohibited',
           procedure: { zh: '一级保护区内禁止与供水设施和保护水源无关的建设项目，应调整选址。', en: 'Relocate.' },
-          basis: { law: '《中华人民共和国水污染防治法》', article: '第六十五条', textZh: '禁止在饮用水水源一级保护区内新建……', textEn: 'In a grade-1 zone …' },
+          basis: citedOn(cite('waterPollution', '第六十五条', '禁止在饮用水水源一级保护区内新建……', 'In a grade-1 zone …', CHECK.npcText), '2026-12-02'),
         },
       ],
       overlap: { type: 'Polygon', coordinates: [[[106.67, 26.41], [106.671, 26.41], [106.671, 26.411], [106.67, 26.41]]] },
