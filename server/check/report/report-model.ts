@@ -100,6 +100,8 @@ function citedRules(input: ReportInput, lang: ReportLang): ReportModel['rules'] 
 function avoidanceText(input: ReportInput, lang: ReportLang): string | null {
   const a = input.result.avoidance;
   if (!a) return null;
+  // Results since issue 18 carry their own honest message (须另行选址 when nothing usable remains).
+  if (a.message) return lang === 'zh' ? a.message.zh : a.message.en;
   return label(lang, 'avoidanceText', {
     layers: a.layerIds.map((id) => layerName(id, undefined, input.layers, lang)).join(lang === 'zh' ? '、' : ', '),
     remaining: formatAreaAllUnits(a.remainingAreaM2, lang),
