@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { citation } from '../../server/check/report/names.ts';
-import { bilingualSide } from '../draw/i18n-bundle.ts';
+import { citation } from '../../common/report/names.ts';
+import { bilingualSide } from '../i18n/bundle.ts';
 import type { ListedRule } from './api-types.ts';
 import { CHECK_NS } from './i18n.ts';
 import { useRules } from './useCatalogs.ts';
@@ -39,11 +39,11 @@ export function RulesLibrary({ open, onClose }: { open: boolean; onClose: () => 
       <p className="rules-library-download">
         {t('rules.download')}
         {colon}
-        <a href={`/api/rules/export?format=csv&lang=${lang}`} download data-testid="rules-download-csv">
+        <a href="/api/rules.csv" download data-testid="rules-download-csv">
           {t('rules.downloadCsv')}
         </a>
         {' · '}
-        <a href={`/api/rules/export?format=xlsx&lang=${lang}`} download data-testid="rules-download-xlsx">
+        <a href="/api/rules.xlsx" download data-testid="rules-download-xlsx">
           {t('rules.downloadXlsx')}
         </a>
       </p>

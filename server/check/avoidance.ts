@@ -1,6 +1,9 @@
 import type { Bilingual } from '../http/errors.ts';
 import type { Queryable } from '../db/types.ts';
 import { OVERLAY_GRID_DEG } from './overlap-query.ts';
+import type { Avoidance } from '../../common/api/check-result.ts';
+
+export type { Avoidance };
 
 /**
  * Honest avoidance advice: what is left of the site with the prohibited zones clipped out is
@@ -13,24 +16,6 @@ export const MIN_PART_WIDTH_M = 5;
 export const MIN_REMAINING_SHARE = 0.1;
 export const MIN_REMAINING_AREA_M2 = 200;
 
-export interface Avoidance {
-  /** 'revise': `geometry` is the suggested site; 'relocate': nothing usable remains (须另行选址). */
-  suggestion: 'revise' | 'relocate';
-  /** Area of the site that lies in prohibited zones and would be clipped out. */
-  removedAreaM2: number;
-  /** Usable area left: outside the prohibited zones, slivers dropped (the suggested site's area when revising). */
-  remainingAreaM2: number;
-  remainingPct: number;
-  /** Area of the site outside the prohibited zones before slivers are dropped. */
-  outsideAreaM2: number;
-  /** The suggested revision: the site minus the prohibited zones, without slivers; null when relocating. */
-  geometry: GeoJSON.Geometry | null;
-  /** Number of separate parcels of the suggestion (> 1: the suggestion splits the site). */
-  parts: number;
-  layerIds: string[];
-  /** What the panel and the report say, in both languages. */
-  message: Bilingual;
-}
 
 /**
  * What to clip: an overlap geometry, or the features of a layer version whose level prohibits the

@@ -1,4 +1,4 @@
-import { INSTRUMENTS, LAW, inForceOn, type InstrumentKey } from './laws.ts';
+import { INSTRUMENTS, LAW, inForceOn, type InstrumentKey } from '../../../common/domain/laws.ts';
 import type { Basis, CitationCheck, CitedBasis } from './rule.ts';
 
 /**

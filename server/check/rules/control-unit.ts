@@ -1,4 +1,4 @@
-import { ARTICLE_UNVERIFIED, LAW } from './laws.ts';
+import { ARTICLE_UNVERIFIED, LAW } from '../../../common/domain/laws.ts';
 import { CITATIONS_CHECKED_ON, CHECK } from './citation.ts';
 import { allOf, always, anyOf, codeIs, fact, largeSite } from './predicates.ts';
 import type { Basis, Rule } from './rule.ts';

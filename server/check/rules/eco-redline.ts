@@ -1,6 +1,6 @@
-import { NO_LEVEL } from '../layer-kinds.ts';
+import { NO_LEVEL } from '../../../common/domain/layer-kinds.ts';
 import { CHECK, cite } from './citation.ts';
-import { LAW } from './laws.ts';
+import { LAW } from '../../../common/domain/laws.ts';
 import { allOf, always, codeIs, fact, not, typeIs } from './predicates.ts';
 import type { Basis, Predicate, Rule } from './rule.ts';
 

@@ -1,4 +1,4 @@
-import { ARTICLE_UNVERIFIED } from './laws.ts';
+import { ARTICLE_UNVERIFIED } from '../../../common/domain/laws.ts';
 import { CITATIONS_CHECKED_ON, CHECK, cite } from './citation.ts';
 import { NATIONAL_MAJOR_BASIS, NATIONAL_MAJOR_PROCEDURE, isLimitedActivity } from './eco-redline.ts';
 import { allOf, always, anyOf, codeIs, fact, typeIs } from './predicates.ts';

@@ -1,8 +1,11 @@
-import type { Bilingual } from '../../http/errors.ts';
-import type { InForce, InstrumentKey } from './laws.ts';
-import type { NatureReserveScheme } from '../layer-kinds.ts';
+import type { Bilingual } from '../../../common/bilingual.ts';
+import type { NatureReserveScheme } from '../../../common/domain/layer-kinds.ts';
 import type { ProjectFacts } from '../project-facts.ts';
-import type { Verdict } from '../verdict.ts';
+import type { Verdict } from '../../../common/domain/verdict.ts';
+import type { Basis } from '../../../common/api/check-result.ts';
+
+/** The legal basis and the fired rule are part of the check response (common/api); rules build them. */
+export type { Basis, CitationCheck, CitedBasis, FiredRule } from '../../../common/api/check-result.ts';
 
 /** How the site relates to a layer, as the geometry engine reports it. */
 export type Relation = 'overlaps' | 'touches' | 'near';
@@ -16,37 +19,6 @@ export interface RuleContext {
 }
 
 export type Predicate = (project: ProjectFacts, context: RuleContext) => boolean;
-
-/** How one citation was checked: against which text, when, and whether the article and wording were seen in it. */
-export interface CitationCheck {
-  /** True only when the article number and the quoted wording were seen in an official text. */
-  verified: boolean;
-  /** The text that was checked (or looked for), in words a legal reviewer can follow up. */
-  source: string;
-  /** ISO date of the check. */
-  checkedOn: string;
-}
-
-/** The legal basis of a rule: law with book-title marks, article in Chinese form, and its text. */
-export interface Basis {
-  law: string;
-  article: string;
-  textZh: string;
-  textEn: string;
-  /** Which instrument (INSTRUMENTS in laws.ts): its identity and dates in force come from there. */
-  instrument: InstrumentKey | null;
-  check: CitationCheck;
-}
-
-/** A basis as the API shows it: with the instrument's identity and whether it is in force on the day asked. */
-export interface CitedBasis extends Basis {
-  identity: string;
-  inForceFrom: string | null;
-  inForceUntil: string | null;
-  inForce: InForce;
-  /** Why the instrument's currency is unconfirmed, when it is. */
-  currencyNote: Bilingual | null;
-}
 
 /**
  * One row of the decision table.
@@ -73,12 +45,4 @@ export interface Rule {
   verdict: Verdict;
   procedure: Bilingual;
   basis: Basis;
-}
-
-/** A rule as it goes into the API response of a check. */
-export interface FiredRule {
-  id: string;
-  verdict: Verdict;
-  procedure: Bilingual;
-  basis: CitedBasis;
 }

@@ -1,4 +1,4 @@
-import { ARTICLE_UNVERIFIED, LAW } from './laws.ts';
+import { ARTICLE_UNVERIFIED, LAW } from '../../../common/domain/laws.ts';
 import { CITATIONS_CHECKED_ON, CHECK, cite } from './citation.ts';
 import { allOf, always, anyOf, codeIs, fact, largeSite, not, typeIs } from './predicates.ts';
 import type { Basis, Rule } from './rule.ts';

@@ -1,9 +1,9 @@
-import { ARTICLE_UNVERIFIED } from './laws.ts';
+import { ARTICLE_UNVERIFIED } from '../../../common/domain/laws.ts';
 import { CITATIONS_CHECKED_ON, CHECK, cite } from './citation.ts';
-import { LAW } from './laws.ts';
+import { LAW } from '../../../common/domain/laws.ts';
 
 const LAW_WETLAND_PARK = LAW.wetlandPark2022;
-import { NO_LEVEL } from '../layer-kinds.ts';
+import { NO_LEVEL } from '../../../common/domain/layer-kinds.ts';
 import { allOf, always, anyOf, fact, typeIs } from './predicates.ts';
 import type { Basis, Rule } from './rule.ts';
 

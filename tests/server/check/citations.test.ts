@@ -3,7 +3,7 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rulesRouter } from '../../../server/check/rules-routes.ts';
 import type { ListedRule } from '../../../server/check/rules.ts';
-import { ARTICLE_UNVERIFIED } from '../../../server/check/rules/laws.ts';
+import { ARTICLE_UNVERIFIED } from '../../../common/domain/laws.ts';
 
 /**
  * Issue 20: every correction of the rule base, read back from GET /api/rules. Each expectation
