@@ -32,6 +32,10 @@ import { ogcRouter } from './ogc/routes.ts';
 import { apiDocsRouter } from './http/api-docs-routes.ts';
 import { datasetExportRouter } from './exporters/dataset-routes.ts';
 import { rulesDownloadRouter } from './check/rules-download-routes.ts';
+import { batchRouter } from './batch/routes.ts';
+import { batchHandler } from './batch/run.ts';
+import { BATCH_JOB } from './batch/store.ts';
+import { JobRunner } from './jobs/runner.ts';
 
 export interface AppDeps {
   config: Config;
@@ -39,10 +43,13 @@ export interface AppDeps {
   log: Logger;
   /** Built client to serve; omitted in API-only tests. */
   clientDir?: string;
+  /** Background jobs (batches); startServer starts it after listening. Created here when omitted. */
+  jobs?: JobRunner;
 }
 
 /** Builds the Express app from the modules. No domain logic lives here. */
-export function createApp({ config, db, log, clientDir }: AppDeps) {
+export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.pool, log) }: AppDeps) {
+  jobs.register(BATCH_JOB, batchHandler({ concurrency: config.batchConcurrency ?? (db.mode === 'embedded' ? 1 : 4) }));
   const app = express();
   app.disable('x-powered-by');
   // Off by default: X-Forwarded-For from anyone but a configured proxy must not pick the address
@@ -95,6 +102,7 @@ export function createApp({ config, db, log, clientDir }: AppDeps) {
     ogcRouter(db),
     datasetExportRouter(db),
     apiDocsRouter(),
+    batchRouter(db, jobs, { uploadLimitBytes: config.uploadLimitBytes, batchMaxRows: config.batchMaxRows }),
   ];
   for (const router of routers) app.use(router);
 

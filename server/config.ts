@@ -26,6 +26,10 @@ export interface Config {
   /** Fill an empty register with the demo projects of geodata/demo-projects.geojson (with the reference data). */
   loadDemoProjects: boolean;
   tiandituKey?: string;
+  /** Most sites in one batch upload (项目库). */
+  batchMaxRows: number;
+  /** Checks a batch runs at once; unset → 1 on the embedded database (one connection), 4 on PostgreSQL. */
+  batchConcurrency?: number;
   /** Online basemaps the browser may load (CSP hosts): 'tianditu' (also implied by TIANDITU_KEY), 'osm'. */
   onlineBasemaps: OnlineBasemap[];
   /**
@@ -129,5 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       export: { windowMs: MINUTE_MS, limit: intFrom(env.RATE_LIMIT_EXPORT, 60, 'RATE_LIMIT_EXPORT') },
       report: { windowMs: MINUTE_MS, limit: intFrom(env.RATE_LIMIT_REPORT, 30, 'RATE_LIMIT_REPORT') },
     },
+    batchMaxRows: intFrom(env.BATCH_MAX_ROWS, 5000, 'BATCH_MAX_ROWS'),
+    batchConcurrency: env.BATCH_CONCURRENCY ? Math.max(1, intFrom(env.BATCH_CONCURRENCY, 1, 'BATCH_CONCURRENCY')) : undefined,
   };
 }
