@@ -15,6 +15,7 @@ import { layersRouter } from './layers/routes.ts';
 import { tilesRouter } from './layers/tile-routes.ts';
 import { checkRouter } from './check/routes.ts';
 import { rulesRouter } from './check/rules-routes.ts';
+import { basemapsRouter } from './basemaps/routes.ts';
 import cookieParser from 'cookie-parser';
 import { authRouter } from './auth/routes.ts';
 import { sessionMiddleware } from './auth/sessions.ts';
@@ -83,6 +84,7 @@ export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.
     searchRouter(db),
     checkRouter(db),
     rulesRouter(),
+    basemapsRouter({ tiandituKey: config.tiandituKey }),
     rulesDownloadRouter(),
     reportRouter(db),
     importRouter({ uploadLimitBytes: config.uploadLimitBytes }),

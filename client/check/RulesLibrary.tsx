@@ -36,6 +36,17 @@ export function RulesLibrary({ open, onClose }: { open: boolean; onClose: () => 
         </button>
       </header>
       <p className="muted">{t('rules.intro')}</p>
+      <p className="rules-library-download">
+        {t('rules.download')}
+        {colon}
+        <a href="/api/rules.csv" download data-testid="rules-download-csv">
+          {t('rules.downloadCsv')}
+        </a>
+        {' · '}
+        <a href="/api/rules.xlsx" download data-testid="rules-download-xlsx">
+          {t('rules.downloadXlsx')}
+        </a>
+      </p>
       {!rules && !error && <p>{t('rules.loading')}</p>}
       {error && <p role="alert">{error.message}</p>}
       {rules &&
@@ -60,8 +71,22 @@ export function RulesLibrary({ open, onClose }: { open: boolean; onClose: () => 
                   </div>
                   <div>
                     <strong>{t('rules.basis')}{colon}</strong>
-                    <cite>{citation(rule.basis, lang)}</cite>
+                    <cite>{citation(rule.basis, lang)}</cite>{' '}
+                    <span className={`rule-in-force rule-in-force-${rule.basis.inForce}`} data-testid="rule-in-force">
+                      {t(`rules.inForce.${rule.basis.inForce}`)}
+                    </span>
                     <blockquote>{lang === 'zh' ? rule.basis.textZh : rule.basis.textEn}</blockquote>
+                    <dl className="rule-citation-check">
+                      <dt>{t('rules.identity')}</dt>
+                      <dd>{rule.basis.identity}</dd>
+                      <dt>{rule.basis.check.verified ? t('rules.verified') : t('rules.unverified')}</dt>
+                      <dd data-testid="rule-check" data-verified={rule.basis.check.verified}>
+                        {t('rules.source')}
+                        {colon}
+                        {rule.basis.check.source}（{t('rules.checkedOn')} {rule.basis.check.checkedOn}）
+                        {rule.basis.currencyNote && <div className="muted">{text(rule.basis.currencyNote)}</div>}
+                      </dd>
+                    </dl>
                   </div>
                   <div>
                     <strong>{t('rules.procedure')}{colon}</strong>

@@ -74,6 +74,15 @@ const zhCN = {
     loading: '正在加载规则…',
     close: '关闭',
     other: '其他',
+    identity: '文号/版本',
+    inForce: { in_force: '现行有效', lapsed: '已失效', not_yet: '尚未施行', unconfirmed: '效力待核实' },
+    verified: '已核实',
+    unverified: '未核实',
+    source: '核对来源',
+    checkedOn: '核对日期',
+    download: '下载规则库',
+    downloadCsv: 'CSV',
+    downloadXlsx: 'Excel',
   },
 };
 
@@ -148,6 +157,15 @@ const en: typeof zhCN = {
     loading: 'Loading rules…',
     close: 'Close',
     other: 'Other',
+    identity: 'Document number / revision',
+    inForce: { in_force: 'In force', lapsed: 'Lapsed', not_yet: 'Not yet in force', unconfirmed: 'Currency unconfirmed' },
+    verified: 'Verified',
+    unverified: 'Not verified',
+    source: 'Source checked',
+    checkedOn: 'Checked on',
+    download: 'Download the rule base',
+    downloadCsv: 'CSV',
+    downloadXlsx: 'Excel',
   },
 };
 

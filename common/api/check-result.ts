@@ -1,5 +1,16 @@
 import type { Bilingual } from '../bilingual.ts';
 import type { Verdict } from '../domain/verdict.ts';
+import type { InForce, InstrumentKey } from '../domain/laws.ts';
+
+/** How one citation was checked: against which text, when, and whether the article and wording were seen in it. */
+export interface CitationCheck {
+  /** True only when the article number and the quoted wording were seen in an official text. */
+  verified: boolean;
+  /** The text that was checked (or looked for), in words a legal reviewer can follow up. */
+  source: string;
+  /** ISO date of the check. */
+  checkedOn: string;
+}
 
 /** The legal basis of a rule: law with book-title marks, article in Chinese form, and its text. */
 export interface Basis {
@@ -7,6 +18,19 @@ export interface Basis {
   article: string;
   textZh: string;
   textEn: string;
+  /** Which instrument (INSTRUMENTS in common/domain/laws.ts): its identity and dates in force come from there. */
+  instrument: InstrumentKey | null;
+  check: CitationCheck;
+}
+
+/** A basis as the API shows it: with the instrument's identity and whether it is in force on the day asked. */
+export interface CitedBasis extends Basis {
+  identity: string;
+  inForceFrom: string | null;
+  inForceUntil: string | null;
+  inForce: InForce;
+  /** Why the instrument's currency is unconfirmed, when it is. */
+  currencyNote: Bilingual | null;
 }
 
 /** A rule as it goes into the API response of a check. */
@@ -14,18 +38,30 @@ export interface FiredRule {
   id: string;
   verdict: Verdict;
   procedure: Bilingual;
-  basis: Basis;
+  basis: CitedBasis;
 }
 
-/** The site minus the prohibited zones it overlaps: a suggested revision (server/check/avoidance.ts). */
+/**
+ * Avoidance advice (server/check/avoidance.ts): the site minus the prohibited zones when that is a
+ * usable parcel, otherwise no suggestion and 须另行选址.
+ */
 export interface Avoidance {
+  /** 'revise': `geometry` is the suggested site; 'relocate': nothing usable remains (须另行选址). */
+  suggestion: 'revise' | 'relocate';
   /** Area of the site that lies in prohibited zones and would be clipped out. */
   removedAreaM2: number;
+  /** Usable area left: outside the prohibited zones, slivers dropped (the suggested site's area when revising). */
   remainingAreaM2: number;
   remainingPct: number;
-  /** The suggested revision: the site minus the prohibited zones (null when nothing remains). */
+  /** Area of the site outside the prohibited zones before slivers are dropped. */
+  outsideAreaM2: number;
+  /** The suggested revision without slivers; null when relocating. */
   geometry: GeoJSON.Geometry | null;
+  /** Number of separate parcels of the suggestion (> 1: the suggestion splits the site). */
+  parts: number;
   layerIds: string[];
+  /** What the panel and the report say, in both languages. */
+  message: Bilingual;
 }
 
 /** How much of the site lies inside the area the data covers (server/check/coverage.ts). */

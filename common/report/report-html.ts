@@ -22,6 +22,17 @@ const multiline = (text: string) => escapeHtml(text).replace(/\n/g, '<br>');
 /** The HTML report table drops the procedure column (the rules section lists procedures in full). */
 const HTML_COLUMNS = ['layer', 'level', 'verdict', 'relation', 'overlap', 'overlapPct', 'distanceM', 'features', 'basis'];
 
+/** 界址点坐标表: point number, ring, X, Y to the millimetre, and the CRS named above it. */
+function boundaryPointsHtml(model: ReportModel): string {
+  const t = model.boundaryPoints;
+  if (!t) return '';
+  const rows = t.rows
+    .map((r) => `<tr><td>${escapeHtml(r.no)}</td><td class="rr-num">${r.ring}</td><td class="rr-num">${r.x.toFixed(3)}</td><td class="rr-num">${r.y.toFixed(3)}</td></tr>`)
+    .join('');
+  const more = t.truncated ? `<p class="rr-note">${escapeHtml(label(model.lang, 'boundaryTruncated', { n: String(t.rows.length) }))}</p>` : '';
+  return `<p class="rr-note">${escapeHtml(t.crsLabel)}</p><table class="rr-table rr-points"><thead><tr><th>${escapeHtml(label(model.lang, 'pointNo'))}</th><th>${escapeHtml(label(model.lang, 'ringNo'))}</th><th>X</th><th>Y</th></tr></thead><tbody>${rows}</tbody></table>${more}`;
+}
+
 function layerTableHtml(model: ReportModel): string {
   const { columns, rows } = model.table;
   const index = (key: string) => columns.findIndex((c) => c.key === key);
@@ -61,7 +72,7 @@ function layerTableHtml(model: ReportModel): string {
 function rulesHtml(model: ReportModel): string {
   if (model.rules.length === 0) return `<p>${escapeHtml(label(model.lang, 'none'))}</p>`;
   const items = model.rules.map(
-    (r) => `<li><div class="rr-rule-head"><span class="rr-t-${r.verdict}">${escapeHtml(r.verdictLabel)}</span> · ${escapeHtml(r.citation)} · ${escapeHtml(r.layers)} <span class="rr-note">(${escapeHtml(r.id)})</span></div>
+    (r) => `<li><div class="rr-rule-head"><span class="rr-t-${r.verdict}">${escapeHtml(r.verdictLabel)}</span> · ${escapeHtml(r.citation)} · ${escapeHtml(r.layers)}</div>
 <div class="rr-quote">${escapeHtml(r.text)}</div><div>${escapeHtml(r.procedure)}</div></li>`,
   );
   return `<ol class="rr-rules">${items.join('')}</ol>`;
@@ -82,10 +93,12 @@ export function renderReportBody(model: ReportModel): string {
     .join('');
   return `<div class="redline-report" lang="${model.lang === 'zh' ? 'zh-CN' : 'en'}">
 <header class="rr-header"><h1>${escapeHtml(model.title)}</h1>
+<div class="rr-number" data-report-number="${escapeHtml(model.reportNumber)}">${escapeHtml(l('reportNumber'))}${colon}${escapeHtml(model.reportNumber)}</div>
 <div class="rr-verdict rr-v-${model.verdict}">${escapeHtml(l('overallVerdict'))}${colon}${escapeHtml(model.verdictLabel)}</div></header>
 ${model.caveat ? `<p class="rr-caveat">${escapeHtml(model.caveat)}</p>` : ''}
 ${section(l('mapSnapshot'), map)}
 ${section(l('siteFacts'), `<table class="rr-facts"><tbody>${facts}</tbody></table>`)}
+${model.boundaryPoints ? section(l('boundaryPoints'), boundaryPointsHtml(model)) : ''}
 ${section(l('layerTable'), layerTableHtml(model))}
 ${model.clearLayers.length ? section(l('clearLayers'), `<p>${escapeHtml(model.clearLayers.join(model.lang === 'zh' ? '、' : ', '))}</p>`) : ''}
 ${model.avoidance ? section(l('avoidance'), `<p>${escapeHtml(model.avoidance)}</p>`) : ''}
@@ -95,6 +108,7 @@ ${section(l('layerVersions'), `<ul class="rr-inline-list">${versions}</ul>`)}
 ${model.review ? reviewSectionHtml(model.review, escapeHtml) : ''}
 <footer class="rr-footer"><div>${escapeHtml(l('checkedAt'))}${colon}${escapeHtml(model.checkedAt)}</div>
 <div>${escapeHtml(l('generatedAt'))}${colon}${escapeHtml(model.generatedAt)}</div>
+${model.signature ? `<p class="rr-signature">${escapeHtml(l('signature'))}</p>` : ''}
 <p class="rr-note">${escapeHtml(l('screeningNote'))}</p></footer>
 </div>`;
 }

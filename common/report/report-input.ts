@@ -28,6 +28,8 @@ export interface ReportInput {
   generatedAt?: string;
   /** 审查意见 of a reviewed project: only ever loaded from the register (server/projects), never parsed from a request. */
   review?: ReportReview;
+  /** The stored check run the report is of (its id makes the report number); set by the server only. */
+  checkId?: number;
 }
 
 /** What a report of a stored check run still takes from the request: the rest comes from the register. */

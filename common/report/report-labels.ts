@@ -32,6 +32,12 @@ const LABELS = {
   clearLayers: { zh: '已核查无冲突', en: 'Checked, no conflict' },
   citedRules: { zh: '触发的规则、依据与办理程序', en: 'Rules fired, legal basis and procedures' },
   avoidance: { zh: '避让建议', en: 'Avoidance suggestion' },
+  reportNumber: { zh: '报告编号', en: 'Report number' },
+  boundaryPoints: { zh: '界址点坐标表', en: 'Boundary point coordinates' },
+  pointNo: { zh: '点号', en: 'Point' },
+  ringNo: { zh: '圈号', en: 'Ring' },
+  boundaryTruncated: { zh: '界址点过多，仅列出前 {n} 个；完整坐标见导出文件。', en: 'Too many points: the first {n} are listed; the export files hold all of them.' },
+  signature: { zh: '审查人：____________　　审查日期：____年__月__日', en: 'Reviewed by: ____________    Date: ____________' },
   avoidanceText: {
     zh: '扣除禁止区域（{layers}）后，剩余选址面积 {remaining}，占原选址的 {pct}%；扣除 {removed}。',
     en: 'With the prohibited zones ({layers}) clipped out, {remaining} of the site remain ({pct}% of the original); {removed} are removed.',

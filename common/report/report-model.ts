@@ -7,6 +7,7 @@ import { label, type ReportLang } from './report-labels.ts';
 import { reportTable, type ReportTable } from './report-table.ts';
 import { citation, layerName, pick, verdictName } from './names.ts';
 import { buildReviewSection, type ReviewSectionModel } from './review-section.ts';
+import { boundaryPointTable, reportNumber, type BoundaryPointTable } from './boundary-points.ts';
 
 /** Everything the report page shows, already in words and in the report's language. */
 export interface ReportModel {
@@ -28,6 +29,12 @@ export interface ReportModel {
   generatedAt: string;
   /** 审查意见, when the report is of a reviewed project. */
   review: ReviewSectionModel | null;
+  /** Unique per check run; printed on every page and in the data exports. */
+  reportNumber: string;
+  /** 界址点坐标表 (null for a site without rings). */
+  boundaryPoints: BoundaryPointTable | null;
+  /** 审查人/日期 block: for a stored check run. */
+  signature: boolean;
 }
 
 /** "2026-05-01 14:03:22（北京时间）": planners read times in China Standard Time. */
@@ -100,6 +107,8 @@ function citedRules(input: ReportInput, lang: ReportLang): ReportModel['rules'] 
 function avoidanceText(input: ReportInput, lang: ReportLang): string | null {
   const a = input.result.avoidance;
   if (!a) return null;
+  // Results since issue 18 carry their own honest message (须另行选址 when nothing usable remains).
+  if (a.message) return lang === 'zh' ? a.message.zh : a.message.en;
   return label(lang, 'avoidanceText', {
     layers: a.layerIds.map((id) => layerName(id, undefined, input.layers, lang)).join(lang === 'zh' ? '、' : ', '),
     remaining: formatAreaAllUnits(a.remainingAreaM2, lang),
@@ -134,5 +143,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
     checkedAt: formatBeijingTime(result.checkedAt, lang),
     generatedAt: formatBeijingTime(input.generatedAt ?? new Date().toISOString(), lang),
     review: input.review ? buildReviewSection(input.review, lang, formatBeijingTime) : null,
+    reportNumber: reportNumber(result.checkedAt, input.checkId, result.site),
+    boundaryPoints: result.site ? boundaryPointTable(result.site, result.centroid, lang) : null,
+    signature: input.checkId != null,
   };
 }

@@ -1,30 +1,114 @@
+import type { Bilingual } from '../http/errors.ts';
 import type { Queryable } from '../db/types.ts';
 import { OVERLAY_GRID_DEG } from './overlap-query.ts';
 import type { Avoidance } from '../../common/api/check-result.ts';
 
-/** The site with the overlaps of prohibited zones clipped out: a suggested revision of the site. */
+export type { Avoidance };
+
+/**
+ * Honest avoidance advice: what is left of the site with the prohibited zones clipped out is
+ * offered as a revision only when it is a usable parcel. Parts narrower than MIN_PART_WIDTH_M are
+ * dropped (a morphological opening in metres, in the UTM zone of the site), and when what remains
+ * is under MIN_REMAINING_SHARE of the site or under MIN_REMAINING_AREA_M2 there is no suggestion:
+ * the site has to be relocated (须另行选址). Thresholds are tool conventions, not legal ones.
+ */
+export const MIN_PART_WIDTH_M = 5;
+export const MIN_REMAINING_SHARE = 0.1;
+export const MIN_REMAINING_AREA_M2 = 200;
+
+
+/**
+ * What to clip: an overlap geometry, or the features of a layer version whose level prohibits the
+ * project (a layer can prohibit in its 一级 and allow in its 二级: only the 一级 is clipped).
+ */
+export type ProhibitedPart =
+  | { layerId: string; overlap: GeoJSON.Geometry }
+  | { layerId: string; version: number; featureKeys: string[] };
+
+const ha = (m2: number) => (m2 / 10_000).toFixed(4);
+
+function message(a: Omit<Avoidance, 'message'>): Bilingual {
+  if (a.suggestion === 'relocate') {
+    return {
+      zh: `扣除禁止区域后可用的剩余用地仅 ${ha(a.remainingAreaM2)} 公顷（占原选址 ${a.remainingPct.toFixed(2)}%，宽度不足 ${MIN_PART_WIDTH_M} 米的狭长部分不计），不足原选址的 ${MIN_REMAINING_SHARE * 100}% 或 ${ha(MIN_REMAINING_AREA_M2)} 公顷，不构成可用的避让方案：须另行选址。`,
+      en: `With the prohibited zones clipped out only ${ha(a.remainingAreaM2)} ha of usable land would remain (${a.remainingPct.toFixed(2)}% of the site; parts narrower than ${MIN_PART_WIDTH_M} m not counted), under ${MIN_REMAINING_SHARE * 100}% of the site or ${ha(MIN_REMAINING_AREA_M2)} ha: no usable revision — the site must be relocated.`,
+    };
+  }
+  const split =
+    a.parts > 1
+      ? { zh: `建议方案将选址分为 ${a.parts} 块互不相连的地块，请核实分块后是否仍能满足项目需要。`, en: `The suggestion splits the site into ${a.parts} separate parcels: check the project still works when split.` }
+      : { zh: '', en: '' };
+  return {
+    zh: `扣除禁止区域后，建议选址面积 ${ha(a.remainingAreaM2)} 公顷，占原选址的 ${a.remainingPct.toFixed(2)}%（宽度不足 ${MIN_PART_WIDTH_M} 米的狭长部分已去除）。${split.zh}`,
+    en: `With the prohibited zones clipped out, the suggested site is ${ha(a.remainingAreaM2)} ha, ${a.remainingPct.toFixed(2)}% of the original (parts narrower than ${MIN_PART_WIDTH_M} m removed). ${split.en}`.trim(),
+  };
+}
+
+/** The site with the overlaps of prohibited zones clipped out, cleaned of slivers: a suggested revision, or a relocation. */
 export async function avoidProhibited(
   db: Queryable,
   site: GeoJSON.Geometry,
   siteAreaM2: number,
-  prohibited: { layerId: string; overlap: GeoJSON.Geometry }[],
+  prohibited: ProhibitedPart[],
 ): Promise<Avoidance | null> {
   if (prohibited.length === 0) return null;
-  const { rows } = await db.query<{ geometry: GeoJSON.Geometry | null; area: number }>(
+  const byGeometry = prohibited.filter((p): p is ProhibitedPart & { overlap: GeoJSON.Geometry } => 'overlap' in p);
+  const byFeature = prohibited.flatMap((p) => ('featureKeys' in p ? p.featureKeys.map((key) => ({ layerId: p.layerId, version: p.version, key })) : []));
+  const { rows } = await db.query<{ geometry: GeoJSON.Geometry | null; area: number; outside: number; parts: number }>(
     `WITH s AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g),
-          cut AS (SELECT ST_Union(ST_SetSRID(ST_GeomFromGeoJSON(o), 4326), ${OVERLAY_GRID_DEG}) AS g FROM json_array_elements_text($2::json) o),
-          rest AS (SELECT ST_CollectionExtract(ST_MakeValid(ST_Difference(s.g, cut.g, ${OVERLAY_GRID_DEG})), 3) AS g FROM s, cut)
-     SELECT CASE WHEN ST_IsEmpty(g) THEN NULL ELSE ST_AsGeoJSON(g, 7)::json END AS geometry,
-            COALESCE(ST_Area(g::geography), 0) AS area
-       FROM rest`,
-    [JSON.stringify(site), JSON.stringify(prohibited.map((p) => JSON.stringify(p.overlap)))],
+          pieces AS (
+            SELECT ST_SetSRID(ST_GeomFromGeoJSON(o), 4326) AS g FROM json_array_elements_text($2::json) o
+            UNION ALL
+            SELECT ST_Intersection(p.geom, s.g, ${OVERLAY_GRID_DEG})
+              FROM s, unnest($5::text[], $6::int[], $7::text[]) AS z(layer_id, version, key)
+              JOIN features f ON f.layer_id = z.layer_id AND f.version = z.version AND f.feature_key = z.key
+              JOIN feature_parts p ON p.feature_id = f.id
+             WHERE p.geom && s.g),
+          cut AS (SELECT ST_Union(ST_CollectionExtract(g, 3), ${OVERLAY_GRID_DEG}) AS g FROM pieces),
+          rest AS (SELECT ST_CollectionExtract(ST_MakeValid(ST_Difference(s.g, cut.g, ${OVERLAY_GRID_DEG})), 3) AS g FROM s, cut),
+          z AS (SELECT 32600 + floor((ST_X(ST_Centroid(g)) + 180) / 6)::int + 1 AS srid FROM s),
+          m AS (SELECT ST_Transform(rest.g, z.srid) AS g FROM rest, z),
+          -- Opening by half the minimum width in metres: parts narrower than it vanish; mitred joins
+          -- keep the corners of what stays square; the intersection keeps it inside the original.
+          opened AS (
+            SELECT ST_Transform(
+                     ST_CollectionExtract(ST_MakeValid(ST_Intersection(m.g,
+                       ST_Buffer(ST_Buffer(m.g, -$3::float8 / 2, 'join=mitre'), $3::float8 / 2, 'join=mitre'))), 3),
+                     4326) AS g
+              FROM m WHERE NOT ST_IsEmpty(m.g)),
+          -- Crumbs left by the intersection at the cut edges are not parcels either.
+          kept AS (
+            SELECT ST_Collect(d.geom) AS g
+              FROM opened, ST_Dump(opened.g) d
+             WHERE ST_Area(d.geom::geography) >= $4::float8)
+     SELECT CASE WHEN kept.g IS NULL OR ST_IsEmpty(kept.g) THEN NULL ELSE ST_AsGeoJSON(kept.g, 7)::json END AS geometry,
+            COALESCE(ST_Area(kept.g::geography), 0) AS area,
+            COALESCE((SELECT ST_Area(rest.g::geography) FROM rest), 0) AS outside,
+            COALESCE(ST_NumGeometries(kept.g), 0) AS parts
+       FROM (SELECT (SELECT g FROM kept) AS g) kept`,
+    [
+      JSON.stringify(site),
+      JSON.stringify(byGeometry.map((p) => JSON.stringify(p.overlap))),
+      MIN_PART_WIDTH_M,
+      MIN_PART_WIDTH_M * MIN_PART_WIDTH_M,
+      byFeature.map((f) => f.layerId),
+      byFeature.map((f) => f.version),
+      byFeature.map((f) => f.key),
+    ],
   );
-  const remainingAreaM2 = Number(rows[0]?.area ?? 0);
-  return {
-    removedAreaM2: Math.max(0, siteAreaM2 - remainingAreaM2),
-    remainingAreaM2,
-    remainingPct: siteAreaM2 > 0 ? (100 * remainingAreaM2) / siteAreaM2 : 0,
-    geometry: rows[0]?.geometry ?? null,
+  const row = rows[0];
+  const keptAreaM2 = Number(row?.area ?? 0);
+  const outsideAreaM2 = Number(row?.outside ?? 0);
+  const usable = row?.geometry != null && keptAreaM2 >= MIN_REMAINING_AREA_M2 && keptAreaM2 >= MIN_REMAINING_SHARE * siteAreaM2;
+  const base = {
+    suggestion: usable ? ('revise' as const) : ('relocate' as const),
+    removedAreaM2: Math.max(0, siteAreaM2 - outsideAreaM2),
+    remainingAreaM2: keptAreaM2,
+    remainingPct: siteAreaM2 > 0 ? (100 * keptAreaM2) / siteAreaM2 : 0,
+    outsideAreaM2,
+    geometry: usable ? (row!.geometry as GeoJSON.Geometry) : null,
+    parts: usable ? Number(row!.parts) : 0,
     layerIds: [...new Set(prohibited.map((p) => p.layerId))],
   };
+  return { ...base, message: message(base) };
 }

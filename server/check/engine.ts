@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/types.ts';
 import { badRequest, unprocessable, type Bilingual } from '../http/errors.ts';
-import { avoidProhibited } from './avoidance.ts';
+import { avoidProhibited, type ProhibitedPart } from './avoidance.ts';
 import type { CheckResult, Footprint, LayerResult } from '../../common/api/check-result.ts';
 import { severedCorridors } from './corridor.ts';
 import { coveredPart, coverageWarning, siteCoverage } from './coverage.ts';
@@ -96,6 +96,25 @@ function evaluateFeatures(
 }
 
 /**
+ * The features whose own level prohibits the project, per layer judged prohibited: a site across
+ * a 一级 and a 二级 zone avoids the 一级 only when the 二级 allows the project.
+ */
+function prohibitedParts(layers: LayerFact[], results: LayerResult[], project: ProjectAttributes, siteAreaM2: number): ProhibitedPart[] {
+  const prohibitedLayers = new Set(results.filter((r) => r.verdict === 'prohibited' && r.kind !== 'urban_boundary').map((r) => r.layerId));
+  return layers
+    .filter((l) => prohibitedLayers.has(l.layerId))
+    .flatMap((layer): ProhibitedPart[] => {
+      const featureKeys = layer.features
+        .filter((f) => relationOf(layer, f) === 'overlaps')
+        .filter((f) => evaluateLayer({ kind: layer.kind, levels: [f.level], relation: 'overlaps', project, context: { siteAreaM2, layerLevels: layer.levels } }).verdict === 'prohibited')
+        .map((f) => f.id);
+      if (featureKeys.length > 0) return [{ layerId: layer.layerId, version: layer.version, featureKeys }];
+      // Prohibited only as a whole (no single level does it): clip the layer's whole overlap.
+      return layer.overlap ? [{ layerId: layer.layerId, overlap: layer.overlap }] : [];
+    });
+}
+
+/**
  * The conflict check: one SQL round trip for the geometry and the layers' levels (plus one for
  * corridor severance and one for the avoidance suggestion, only when those apply), then the rules as data decide per layer.
  * PostGIS is the single source of truth: the client never re-derives any of this.
@@ -179,8 +198,8 @@ export async function runCheck(db: Queryable, request: CheckRequest): Promise<Ch
   }
   results.sort((a, b) => bySeverityDesc(a.verdict, b.verdict) || b.overlapAreaM2 - a.overlapAreaM2 || a.layerId.localeCompare(b.layerId));
 
-  const prohibited = results.filter((r) => r.verdict === 'prohibited' && r.overlap && r.kind !== 'urban_boundary');
-  const avoidance = await avoidProhibited(db, judged.site, judged.siteAreaM2, prohibited.map((r) => ({ layerId: r.layerId, overlap: r.overlap! })));
+  // Judged on the covered part: the site of the suggestion is what the rules judged.
+  const avoidance = await avoidProhibited(db, judged.site, judged.siteAreaM2, prohibitedParts(judged.layers, results, project, judged.siteAreaM2));
 
   const inResults = new Set(results.map((r) => r.layerId));
   return {

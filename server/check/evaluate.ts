@@ -2,6 +2,7 @@ import { NO_LEVEL, normalizeLevel, natureReserveScheme, natureReserveSchemeOfLev
 import type { ProjectAttributes } from '../../common/domain/development.ts';
 import { deriveProjectFacts, type ProjectFacts } from './project-facts.ts';
 import { MANUAL_REVIEW_RULE, rulesForKind } from './rules.ts';
+import { citedOn } from './rules/citation.ts';
 import type { FiredRule, Relation, Rule, RuleContext } from './rules/rule.ts';
 import { bySeverityDesc, mostSevere, type Verdict } from '../../common/domain/verdict.ts';
 
@@ -15,6 +16,8 @@ export interface EvaluationContext extends RuleContext {
    * absent, the levels of the features involved are used instead.
    */
   layerLevels?: readonly string[];
+  /** ISO date the check is made on: whether each cited instrument is in force is judged on it (default: today). */
+  checkDate?: string;
 }
 
 export interface LayerEvaluationInput {
@@ -71,7 +74,7 @@ function declaredRank(declared: readonly string[] | undefined, level: string): n
   return i === -1 ? Number.MAX_SAFE_INTEGER : i;
 }
 
-const toFiredRule = ({ id, verdict, procedure, basis }: Rule): FiredRule => ({ id, verdict, procedure, basis });
+const toFiredRule = ({ id, verdict, procedure, basis }: Rule, checkDate: string): FiredRule => ({ id, verdict, procedure, basis: citedOn(basis, checkDate) });
 
 /**
  * The verdict for one layer: each level involved is evaluated on its own, then merged — the most
@@ -98,7 +101,7 @@ export function evaluateLayer(input: LayerEvaluationInput): LayerEvaluation {
   for (const rule of outcomes.flatMap((o) => o.fired)) {
     if (seen.has(rule.id)) continue;
     seen.add(rule.id);
-    rules.push(toFiredRule(rule));
+    rules.push(toFiredRule(rule, context.checkDate ?? new Date().toISOString()));
   }
   const worst = outcomes[0];
   return { verdict: worst.verdict, level: worst.level === NO_LEVEL ? null : worst.level, rules };

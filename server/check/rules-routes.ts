@@ -17,10 +17,15 @@ export function projectTypesCatalog() {
 /** GET /api/rules (the 规则库) and GET /api/project-types. Static data: computed once. */
 export function rulesRouter(): Router {
   const router = Router();
-  const rules = listRules();
+  let cached: { day: string; rules: ReturnType<typeof listRules> } | undefined;
+  const rulesOn = (day: string) => {
+    if (cached?.day !== day) cached = { day, rules: listRules(day) };
+    return cached.rules;
+  };
   const projectTypes = projectTypesCatalog();
   router.get('/api/rules', (_req, res) => {
-    res.json(rules);
+    // Whether each instrument is in force is judged on the day asked; the list is cached per day.
+    res.json(rulesOn(new Date().toISOString().slice(0, 10)));
   });
   router.get('/api/project-types', (_req, res) => {
     res.json(projectTypes);

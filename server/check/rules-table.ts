@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Bilingual } from '../http/errors.ts';
 import type { ListedRule } from './rules.ts';
 import { VERDICT_LABELS } from '../../common/domain/verdict.ts';
+import { IN_FORCE_LABELS } from '../../common/domain/laws.ts';
 
 /**
  * The 规则库 as a flat table for legal reviewers (CSV, XLSX): one row per rule, Chinese and English
@@ -35,12 +36,21 @@ const BASE_COLUMNS: { key: string; header: string }[] = [
   { key: 'article', header: '条款 Article' },
   { key: 'textZh', header: '条文 Text (zh)' },
   { key: 'textEn', header: 'Text (en)' },
+  { key: 'identity', header: '文号/版本 Document number / revision' },
+  { key: 'inForce', header: '效力 In force' },
+  { key: 'verified', header: '是否已核实 Verified' },
+  { key: 'source', header: '核对来源 Source checked' },
+  { key: 'checkedOn', header: '核对日期 Checked on' },
+  { key: 'currencyNote', header: '效力说明 Currency note' },
 ];
+
+/** Basis fields with columns of their own above (or internal, like the instrument key). */
+const SHOWN_BASIS = ['law', 'article', 'textZh', 'textEn', 'identity', 'inForce', 'check', 'currencyNote', 'instrument', 'inForceFrom', 'inForceUntil'];
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 export function rulesTable(rules: ListedRule[]): RulesTable {
-  const extraBasis = [...new Set(rules.flatMap((r) => Object.keys(r.basis)))].filter((k) => !['law', 'article', 'textZh', 'textEn'].includes(k));
+  const extraBasis = [...new Set(rules.flatMap((r) => Object.keys(r.basis)))].filter((k) => !SHOWN_BASIS.includes(k));
   const columns = [...BASE_COLUMNS, ...extraBasis.map((k) => ({ key: `basis.${k}`, header: `依据 Basis: ${k}` }))];
   const rows = rules.map((r) => {
     const basis = r.basis as unknown as Record<string, unknown>;
@@ -60,6 +70,12 @@ export function rulesTable(rules: ListedRule[]): RulesTable {
       article: text(basis.article),
       textZh: text(basis.textZh),
       textEn: text(basis.textEn),
+      identity: r.basis.identity,
+      inForce: `${IN_FORCE_LABELS[r.basis.inForce].zh} ${IN_FORCE_LABELS[r.basis.inForce].en}`,
+      verified: r.basis.check.verified ? '已核实 yes' : '未核实 no',
+      source: r.basis.check.source,
+      checkedOn: r.basis.check.checkedOn,
+      currencyNote: r.basis.currencyNote ? `${r.basis.currencyNote.zh} ${r.basis.currencyNote.en}` : '',
     };
     for (const k of extraBasis) row[`basis.${k}`] = text(basis[k]);
     return row;

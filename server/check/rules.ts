@@ -6,12 +6,13 @@ import { ecoNetworkRules } from './rules/eco-network.ts';
 import { ecoRedlineRules } from './rules/eco-redline.ts';
 import { natureReserveRules } from './rules/nature-reserve.ts';
 import { riverRules } from './rules/river.ts';
-import type { Basis, Relation, Rule } from './rules/rule.ts';
+import type { CitedBasis, Relation, Rule } from './rules/rule.ts';
 import { scenicAreaRules } from './rules/scenic-area.ts';
 import { urbanBoundaryRules } from './rules/urban-boundary.ts';
 import { waterSourceRules } from './rules/water-source.ts';
 import { wetlandRules } from './rules/wetland.ts';
 import { always } from './rules/predicates.ts';
+import { CITATIONS_CHECKED_ON, citedOn } from './rules/citation.ts';
 import type { Verdict } from '../../common/domain/verdict.ts';
 
 /**
@@ -43,7 +44,14 @@ export const MANUAL_REVIEW_RULE: Rule = {
   conditionText: { zh: '与规则库未覆盖的图层类型或级别重叠', en: 'Overlaps a layer kind or level the rule base does not cover' },
   verdict: 'notice',
   procedure: { zh: '规则库中没有适用规则：请人工核查该图层的管控要求。', en: 'No rule applies: check this layer’s control requirements manually.' },
-  basis: { law: '—', article: '—', textZh: '规则库未收录该图层类型或级别的管控规则。', textEn: 'The rule base has no rule for this layer kind or level.' },
+  basis: {
+    law: '—',
+    article: '—',
+    textZh: '规则库未收录该图层类型或级别的管控规则。',
+    textEn: 'The rule base has no rule for this layer kind or level.',
+    instrument: null,
+    check: { verified: false, source: '—', checkedOn: CITATIONS_CHECKED_ON },
+  },
 };
 
 export function rulesForKind(kind: string): Rule[] {
@@ -65,7 +73,7 @@ export interface ListedRule {
   conditionText: Bilingual;
   verdict: Verdict;
   procedure: Bilingual;
-  basis: Basis;
+  basis: CitedBasis;
 }
 
 function levelLabels(kind: string, level: Rule['level']): Bilingual[] | null {
@@ -74,7 +82,8 @@ function levelLabels(kind: string, level: Rule['level']): Bilingual[] | null {
   return (typeof level === 'string' ? [level] : [...level]).map((l) => labels[l] ?? { zh: l, en: l });
 }
 
-export function listRules(): ListedRule[] {
+/** Every rule, its citation in force or not on `isoDate` (default: today). */
+export function listRules(isoDate: string = new Date().toISOString()): ListedRule[] {
   return [...RULES, MANUAL_REVIEW_RULE].map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -88,6 +97,6 @@ export function listRules(): ListedRule[] {
     conditionText: r.conditionText,
     verdict: r.verdict,
     procedure: r.procedure,
-    basis: r.basis,
+    basis: citedOn(r.basis, isoDate),
   }));
 }

@@ -14,8 +14,10 @@ function csvField(cell: TableCell): string {
  * project's 审查意见 follows the table after an empty line, as label,value rows under its title —
  * the table's own rows stay a clean table, and the decision is not lost when the file is passed on.
  */
-export function reportCsv({ table, review }: Pick<ReportModel, 'table' | 'review'>): string {
+export function reportCsv({ table, review, reportNumber, lang }: Pick<ReportModel, 'table' | 'review' | 'reportNumber' | 'lang'>): string {
   const lines = [table.columns.map((c) => csvField(c.label)), ...table.rows.map((r) => r.cells.map(csvField))];
   if (review) lines.push([], [csvField(review.title)], ...review.rows.map((r) => [csvField(r.label), csvField(r.value)]));
+  // Last, after an empty line: the report number ties the file to its PDF.
+  lines.push([], [csvField(lang === 'en' ? 'Report number' : '报告编号'), csvField(reportNumber)]);
   return `\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`;
 }

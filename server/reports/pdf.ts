@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../common/report/report-html.ts';
 import fs from 'node:fs';
 import { AppError } from '../http/errors.ts';
 
@@ -24,13 +25,14 @@ let queue: Promise<unknown> = Promise.resolve();
  * shows (styles inline, the map as a data URL), so nothing outside the document can be reached.
  * Throws a 503 AppError when Chromium or playwright-core is missing.
  */
-export function renderPdf(html: string): Promise<Buffer> {
-  const job = queue.then(() => printWithChromium(html));
+/** `footerText` (the report number) is printed on every page beside the page number. */
+export function renderPdf(html: string, footerText = ''): Promise<Buffer> {
+  const job = queue.then(() => printWithChromium(html, footerText));
   queue = job.catch(() => undefined);
   return job;
 }
 
-async function printWithChromium(html: string): Promise<Buffer> {
+async function printWithChromium(html: string, footerText: string): Promise<Buffer> {
   const executablePath = chromiumPath();
   if (!fs.existsSync(executablePath)) throw unavailable(`no Chromium at ${executablePath}`);
   let chromium: typeof import('playwright-core').chromium;
@@ -61,7 +63,7 @@ async function printWithChromium(html: string): Promise<Buffer> {
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
       footerTemplate:
-        '<div style="font-size:8px;width:100%;text-align:center;color:#666"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+        `<div style="font-size:8px;width:100%;text-align:center;color:#666">${escapeHtml(footerText)}　<span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
     });
     return Buffer.from(pdf);
   } finally {

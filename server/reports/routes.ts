@@ -10,10 +10,15 @@ import { parseReportInput } from './report-request.ts';
 import { buildReportModel } from '../../common/report/report-model.ts';
 import { reportXlsx } from './xlsx.ts';
 
-/** "选址核查报告-20260501-1403.pdf", sent in RFC 6266/5987 form so 中文 names survive. */
-function attachment(res: Response, stem: string, extension: string, generatedAt: string) {
-  const stamp = new Date(generatedAt).toISOString().replace(/[-:]/g, '').slice(0, 13).replace('T', '-');
-  const name = `${stem}-${stamp}.${extension}`;
+/**
+ * "花溪污水处理厂-选址核查报告-20260501-1433.pdf": the project name and the time in Beijing time (the
+ * report prints Beijing time too), sent in RFC 6266/5987 form so 中文 names survive.
+ */
+function attachment(res: Response, stem: string, extension: string, generatedAt: string, siteName?: string) {
+  const beijing = new Date(new Date(generatedAt).getTime() + 8 * 3600_000).toISOString();
+  const stamp = beijing.replace(/[-:]/g, '').slice(0, 13).replace('T', '-');
+  const project = (siteName ?? '').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').trim().slice(0, 60);
+  const name = `${project ? `${project}-` : ''}${stem}-${stamp}.${extension}`;
   res.setHeader('Content-Disposition', `attachment; filename="report-${stamp}.${extension}"; filename*=UTF-8''${encodeURIComponent(name)}`);
 }
 
@@ -36,7 +41,7 @@ export function reportRouter(db?: Database): Router {
       // Without a database there is no register, so no stored check run to name.
       if (!db) throw unknownCheck(request.checkId);
       const stored = await loadStoredCheckReport(db.pool, req.auth?.user ?? null, request.checkId);
-      input = { ...request.extras, result: stored.result, project: stored.project, siteName: stored.siteName, review: stored.review ?? undefined };
+      input = { ...request.extras, result: stored.result, project: stored.project, siteName: stored.siteName, review: stored.review ?? undefined, checkId: request.checkId };
     }
     const generatedAt = input.generatedAt ?? new Date().toISOString();
     if (!db) return { ...input, generatedAt };
@@ -48,23 +53,24 @@ export function reportRouter(db?: Database): Router {
 
   router.post('/api/report/pdf', async (req, res) => {
     const input = await parse(req);
-    const pdf = await renderPdf(renderReportDocument(buildReportModel(input)));
+    const model = buildReportModel(input);
+    const pdf = await renderPdf(renderReportDocument(model), `${model.lang === 'zh' ? '报告编号' : 'Report'} ${model.reportNumber}`);
     res.type('application/pdf');
-    attachment(res, stem(input), 'pdf', input.generatedAt!);
+    attachment(res, stem(input), 'pdf', input.generatedAt!, input.siteName);
     res.send(pdf);
   });
 
   router.post('/api/report/csv', async (req, res) => {
     const input = await parse(req);
     res.type('text/csv; charset=utf-8');
-    attachment(res, stem(input), 'csv', input.generatedAt!);
+    attachment(res, stem(input), 'csv', input.generatedAt!, input.siteName);
     res.send(reportCsv(buildReportModel(input)));
   });
 
   router.post('/api/report/xlsx', async (req, res) => {
     const input = await parse(req);
     res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    attachment(res, stem(input), 'xlsx', input.generatedAt!);
+    attachment(res, stem(input), 'xlsx', input.generatedAt!, input.siteName);
     res.send(await reportXlsx(buildReportModel(input)));
   });
 

@@ -31,6 +31,7 @@ export async function reportXlsx(model: ReportModel): Promise<Buffer> {
   facts.columns = [{ width: 30 }, { width: 90 }];
   facts.addRow([model.title]).font = { bold: true, size: 14 };
   if (model.caveat) facts.addRow([model.caveat]).font = { bold: true, color: { argb: 'FF8A4B00' } };
+  facts.addRow([zh ? '报告编号' : 'Report number', model.reportNumber]);
   facts.addRow([zh ? '总体结论' : 'Overall verdict', model.verdictLabel]);
   for (const f of model.facts) facts.addRow([f.label, f.value]);
   if (model.avoidance) facts.addRow([zh ? '避让建议' : 'Avoidance suggestion', model.avoidance]);

@@ -1,10 +1,10 @@
-import { LAW } from '../../../common/domain/laws.ts';
+import { CHECK, cite } from './citation.ts';
 import { allOf, always, fact, typeIs } from './predicates.ts';
 import type { Basis, Rule } from './rule.ts';
 
 /** 永久基本农田 (rules.md §6, §12 rows PBF): 《土地管理法》第三十五、三十七、四十四条. */
 
-const land = (article: string, textZh: string, textEn: string): Basis => ({ law: LAW.landAdministration, article, textZh, textEn });
+const land = (article: string, textZh: string, textEn: string): Basis => cite('landAdministration', article, textZh, textEn, CHECK.npcText);
 
 const ART35 = land(
   '第三十五条',
@@ -51,8 +51,8 @@ export const basicFarmlandRules: Rule[] = [
     },
     verdict: 'conditional',
     procedure: {
-      zh: '须论证确实难以避让；永久基本农田转为建设用地由国务院批准；按《基本农田保护条例》第十五条补划数量相等、质量相当的永久基本农田，并落实耕地占补平衡。',
-      en: 'Demonstrate that avoidance is impossible; conversion of permanent basic farmland needs State Council approval; designate replacement farmland of equal quantity and quality (Basic Farmland Regulation Art. 15) and balance cropland.',
+      zh: '须论证确实难以避让；永久基本农田转为建设用地由国务院批准；经国务院批准占用的，当地人民政府按国务院批准文件修改土地利用总体规划，补充划入数量和质量相当的基本农田；占用单位按“占多少、垦多少”开垦耕地，没有条件开垦或开垦不符合要求的缴纳耕地开垦费（《基本农田保护条例》第十六条）。',
+      en: 'Demonstrate that avoidance is impossible; conversion of permanent basic farmland needs State Council approval; after approval the local government amends the plan and designates replacement basic farmland of equal quantity and quality, and the occupier reclaims as much cropland as it occupies or pays the reclamation fee (Basic Farmland Regulation Art. 16).',
     },
     basis: land('第三十五条、第四十四条', `${ART35.textZh}永久基本农田转为建设用地的，由国务院批准。`, `${ART35.textEn} Converting permanent basic farmland to construction land needs State Council approval.`),
   },

@@ -1,3 +1,4 @@
+import { CHECK } from './citation.ts';
 import { LAW } from '../../../common/domain/laws.ts';
 import { always, corridorSevered } from './predicates.ts';
 import type { Basis, Rule } from './rule.ts';
@@ -9,6 +10,8 @@ import type { Basis, Rule } from './rule.ts';
  */
 
 const ART29: Basis = {
+  instrument: 'environmentalProtection',
+  check: CHECK.npcText,
   law: LAW.environmentalProtection,
   article: '第二十九条',
   textZh:
@@ -18,6 +21,8 @@ const ART29: Basis = {
 };
 
 const ART30: Basis = {
+  instrument: 'environmentalProtection',
+  check: CHECK.npcText,
   law: LAW.environmentalProtection,
   article: '第三十条',
   textZh: '开发利用自然资源，应当合理开发，保护生物多样性，保障生态安全，依法制定有关生态保护和恢复治理方案并予以实施。',

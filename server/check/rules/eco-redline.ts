@@ -1,4 +1,5 @@
 import { NO_LEVEL } from '../../../common/domain/layer-kinds.ts';
+import { CHECK, cite } from './citation.ts';
 import { LAW } from '../../../common/domain/laws.ts';
 import { allOf, always, codeIs, fact, not, typeIs } from './predicates.ts';
 import type { Basis, Predicate, Rule } from './rule.ts';
@@ -8,14 +9,21 @@ import type { Basis, Predicate, Rule } from './rule.ts';
  * that overlaps a 自然保护地核心保护区; features without a level are the rest of the red line.
  */
 
-const item = (n: number, zh: string, en: string): Basis => ({
-  law: LAW.redLine142,
-  article: `一、（一）第${'一二三四五六七八九十'[n - 1]}项`,
-  textZh: `生态保护红线内自然保护地核心保护区外，禁止开发性、生产性建设活动，仅允许对生态功能不造成破坏的有限人为活动，包括：${zh}`,
-  textEn: `Outside protected-area core zones, the red line bans development and production construction and allows only limited activities that do not damage ecological functions, including: ${en}`,
-});
+/** Items 1–3 and 5 were read in the notice's official text; items 6–8 only in secondary copies. */
+const VERIFIED_ITEMS = [1, 2, 3, 5];
+
+const item = (n: number, zh: string, en: string): Basis =>
+  cite(
+    'redLine142',
+    `一、（一）第${'一二三四五六七八九十'[n - 1]}项`,
+    `生态保护红线内自然保护地核心保护区外，禁止开发性、生产性建设活动，仅允许对生态功能不造成破坏的有限人为活动，包括：${zh}`,
+    `Outside protected-area core zones, the red line bans development and production construction and allows only limited activities that do not damage ecological functions, including: ${en}`,
+    VERIFIED_ITEMS.includes(n) ? CHECK.notice142 : CHECK.secondary('§1(c)'),
+  );
 
 export const NATIONAL_MAJOR_BASIS: Basis = {
+  instrument: 'redLine142',
+  check: CHECK.secondary('§1(c)（142号 二）'),
   law: LAW.redLine142,
   article: '二',
   textZh:
@@ -62,15 +70,17 @@ export const ecoRedlineRules: Rule[] = [
     },
     verdict: 'conditional',
     procedure: {
-      zh: '仅限核心保护区允许的活动，须经自然保护地管理机构批准，按批准的范围和方式开展。',
-      en: 'Only activities allowed in a core zone, with the protected-area agency’s approval and within its terms.',
+      zh: '红线核心部分即自然保护地核心保护区，按其所属自然保护地的法规办理：自然保护区依《中华人民共和国自然保护区条例》（2026年修订）第二十六条；国家公园依《国家公园管理暂行办法》关于核心保护区的规定（条款号待核实）；其他自然保护地依其管理规定。仅限核心保护区允许的活动，须经该自然保护地管理机构批准，按批准的范围和方式开展。',
+      en: 'The red line’s core part is a protected area’s core zone: follow that protected area’s own rules — for a nature reserve, art. 26 of the 2026 Nature Reserve Regulation; for a national park, the core-zone provisions of the Interim Measures for National Parks (article to be verified); for other protected areas, their own rules. Only activities allowed in a core zone, with the protected-area agency’s approval and within its terms.',
     },
-    basis: {
-      law: LAW.natureReserve2026,
-      article: '第二十六条',
-      textZh: '除调查监测、生态修复、管护巡护、科研观测、基础测绘、文物保护、防灾减灾、应急救援、依法执法等活动外，自然保护区核心保护区内禁止人为活动。',
-      textEn: 'Apart from survey, monitoring, restoration, patrol, research, basic surveying, heritage protection, disaster prevention, emergency rescue and law enforcement, human activity is banned in the core zone.',
-    },
+    // Art. 26 governs nature-reserve cores only: the basis says so, and the procedure names the park rules.
+    basis: cite(
+      'natureReserve2026',
+      '第二十六条',
+      '（适用于自然保护区核心保护区；国家公园等其他自然保护地的核心保护区依其规定）除调查监测、生态修复、管护巡护、科研观测、基础测绘、文物和其他文化遗产保护、防灾减灾、应急救援以及依法履行执法职责等活动外，自然保护区核心保护区内禁止人为活动。',
+      '(For nature-reserve core zones; other protected areas such as national parks follow their own rules.) Apart from survey, monitoring, restoration, patrol, research, basic surveying, heritage protection, disaster prevention, emergency rescue and law enforcement, human activity is banned in the core zone.',
+      CHECK.npcText,
+    ),
   },
   {
     id: 'EPR-CORE-NATIONAL-MAJOR',
@@ -91,6 +101,8 @@ export const ecoRedlineRules: Rule[] = [
     verdict: 'prohibited',
     procedure: { zh: '核心保护区原则上禁止人为活动，应调整选址避让。', en: 'Human activity is in principle banned in the core zone: relocate the site.' },
     basis: {
+      instrument: 'threeControlLines',
+      check: CHECK.secondary('§1(c)'),
       law: LAW.threeControlLines,
       article: '二、（四）',
       textZh: '生态保护红线内，自然保护地核心保护区原则上禁止人为活动，其他区域严格禁止开发性、生产性建设活动。',
@@ -209,6 +221,8 @@ export const ecoRedlineRules: Rule[] = [
       en: 'Development and production construction is banned in the red line: relocate. Item 4 (plantation management) or item 10 (other activities allowed by law) need case-by-case confirmation.',
     },
     basis: {
+      instrument: 'redLine142',
+      check: CHECK.notice142,
       law: LAW.redLine142,
       article: '一、（一）',
       textZh: '生态保护红线内自然保护地核心保护区外，禁止开发性、生产性建设活动，在符合法律法规的前提下，仅允许对生态功能不造成破坏的有限人为活动。',
@@ -229,6 +243,8 @@ export const ecoRedlineRules: Rule[] = [
       en: 'If new construction land is needed, the conversion / expropriation application must carry the provincial government’s confirmation that the project is an allowed limited activity.',
     },
     basis: {
+      instrument: 'redLine142',
+      check: CHECK.secondary('§1(c)（142号 一、（二） [P]）'),
       law: LAW.redLine142,
       article: '一、（二）',
       textZh: '有限人为活动涉及新增建设用地、用海用岛审批的，在报批农用地转用、土地征收或海域使用权、无居民海岛开发利用时，附省级人民政府出具的符合生态保护红线内允许有限人为活动的认定意见。',
@@ -249,6 +265,8 @@ export const ecoRedlineRules: Rule[] = [
       en: 'Near the red line: access roads, spoil sites and temporary works must stay outside it; watch construction-stage impacts.',
     },
     basis: {
+      instrument: 'environmentalProtection',
+      check: CHECK.npcText,
       law: LAW.environmentalProtection,
       article: '第二十九条',
       textZh: '国家在重点生态功能区、生态环境敏感区和脆弱区等区域划定生态保护红线，实行严格保护。',
@@ -267,6 +285,8 @@ export const ecoRedlineRules: Rule[] = [
       en: 'Touches the red line: verify the boundary and keep the site and works outside it.',
     },
     basis: {
+      instrument: 'environmentalProtection',
+      check: CHECK.npcText,
       law: LAW.environmentalProtection,
       article: '第二十九条',
       textZh: '国家在重点生态功能区、生态环境敏感区和脆弱区等区域划定生态保护红线，实行严格保护。',

@@ -1,4 +1,5 @@
-import { LAW, ARTICLE_UNVERIFIED } from '../../../common/domain/laws.ts';
+import { ARTICLE_UNVERIFIED } from '../../../common/domain/laws.ts';
+import { CITATIONS_CHECKED_ON, CHECK, cite } from './citation.ts';
 import { NATIONAL_MAJOR_BASIS, NATIONAL_MAJOR_PROCEDURE, isLimitedActivity } from './eco-redline.ts';
 import { allOf, always, anyOf, codeIs, fact, typeIs } from './predicates.ts';
 import type { Basis, Rule } from './rule.ts';
@@ -10,25 +11,52 @@ import type { Basis, Rule } from './rule.ts';
  *  - 2026 revision (国务院令第830号, in force 2026-03-15): core 核心保护区 / general 一般控制区
  */
 
-const legacy = (article: string, textZh: string, textEn: string): Basis => ({ law: LAW.natureReserve2017, article, textZh, textEn });
+const legacy = (article: string, textZh: string, textEn: string): Basis => cite('natureReserve2017', article, textZh, textEn, CHECK.npcText);
 
 const L26 = legacy('第二十六条', '禁止在自然保护区内进行砍伐、放牧、狩猎、捕捞、采药、开垦、烧荒、开矿、采石、挖沙等活动；但是，法律、行政法规另有规定的除外。', 'Logging, grazing, hunting, fishing, herb collecting, land clearing, burning, mining, quarrying and sand digging are banned in a nature reserve unless a law provides otherwise.');
-const L27 = legacy('第二十七条', '禁止任何人进入自然保护区的核心区。因科学研究的需要，必须进入核心区从事科学研究观测、调查活动的，应当事先提交申请和活动计划，经批准后进入。', 'No one may enter the core zone; research observation or survey that must enter it needs a prior application, activity plan and approval.');
+const L27 = legacy(
+  '第二十七条',
+  '禁止任何人进入自然保护区的核心区。因科学研究的需要，必须进入核心区从事科学研究观测、调查活动的，应当事先向自然保护区管理机构提交申请和活动计划，并经自然保护区管理机构批准；其中，进入国家级自然保护区核心区的，应当经省、自治区、直辖市人民政府有关自然保护区行政主管部门批准。',
+  'No one may enter the core zone. Research observation or survey that must enter it needs a prior application and activity plan to the reserve’s management agency and that agency’s approval; entering the core zone of a national reserve needs the approval of the provincial nature-reserve department.',
+);
 const L28 = legacy('第二十八条', '禁止在自然保护区的缓冲区开展旅游和生产经营活动。因教学科研的目的，需要进入缓冲区从事非破坏性的科学研究、教学实习和标本采集活动的，应当经自然保护区管理机构批准。', 'Tourism and business activities are banned in the buffer zone; non-destructive research, teaching and specimen collection need the reserve agency’s approval.');
 const L29 = legacy('第二十九条', '在自然保护区的实验区内开展参观、旅游活动的，由自然保护区管理机构编制方案，方案应当符合自然保护区管理目标；严禁开设与自然保护区保护方向不一致的参观、旅游项目。', 'Tourism in the experimental zone follows the agency’s plan; projects inconsistent with the reserve’s protection aims are strictly banned.');
 const L32 = legacy('第三十二条', '在自然保护区的核心区和缓冲区内，不得建设任何生产设施。在自然保护区的实验区内，不得建设污染环境、破坏资源或者景观的生产设施；建设其他项目，其污染物排放不得超过国家和地方规定的污染物排放标准。', 'No production facility may be built in the core or buffer zone; in the experimental zone, no polluting or resource- or landscape-damaging production facility, and other projects must meet emission standards.');
 
-const NEW26: Basis = {
-  law: LAW.natureReserve2026,
-  article: '第二十六条',
-  textZh: '除调查监测、生态修复、管护巡护、科研观测、基础测绘、文物和其他文化遗产保护、防灾减灾、应急救援以及依法履行执法职责等活动外，自然保护区核心保护区内禁止人为活动。',
-  textEn: 'Apart from survey, monitoring, restoration, patrol, research, basic surveying, heritage protection, disaster prevention, emergency rescue and law enforcement, human activity is banned in the core zone.',
-};
+/** Arts. 27 and 32 (or 28 and 32) together: a rule that cites two articles quotes both. */
+const both = (a: Basis, aEn: string, b: Basis, bEn: string): Basis => ({
+  ...a,
+  article: `${a.article}、${b.article}`,
+  textZh: `${a.article}：${a.textZh}${b.article}：${b.textZh}`,
+  textEn: `${aEn}: ${a.textEn} ${bEn}: ${b.textEn}`,
+});
+
+export const NEW26: Basis = cite(
+  'natureReserve2026',
+  '第二十六条',
+  '除调查监测、生态修复、管护巡护、科研观测、基础测绘、文物和其他文化遗产保护、防灾减灾、应急救援以及依法履行执法职责等活动外，自然保护区核心保护区内禁止人为活动。',
+  'Apart from survey, monitoring, restoration, patrol, research, basic surveying, heritage protection, disaster prevention, emergency rescue and law enforcement, human activity is banned in the core zone.',
+  CHECK.npcText,
+);
+/**
+ * The 2026 regulation's 一般控制区 article could not be read (the penalty chapter's reference to
+ * "本条例第二十七条规定以外的活动" suggests art. 27, unconfirmed): the number stays unverified and
+ * only the regulation's own principle is quoted — the 142号 wording is not the regulation's.
+ */
 const NEW_GENERAL: Basis = {
-  law: LAW.natureReserve2026,
-  article: ARTICLE_UNVERIFIED,
-  textZh: '核心保护区内原则上禁止人为活动，一般控制区内严格限制人为活动；一般控制区禁止开发性、生产性建设活动，仅允许对生态功能不造成破坏的有限人为活动。',
-  textEn: 'Human activity is in principle banned in core zones and strictly limited in general control zones, where development and production construction is banned and only limited, non-damaging activities are allowed.',
+  ...cite(
+    'natureReserve2026',
+    ARTICLE_UNVERIFIED,
+    '自然保护区核心保护区内原则上禁止人为活动，一般控制区内严格限制人为活动。',
+    'Human activity is in principle banned in the core zone and strictly limited in the general control zone.',
+    CHECK.npcText,
+  ),
+  check: {
+    verified: false,
+    source:
+      '未见国务院令第830号官方原文（shared/ 下无此文本）；“一般控制区内严格限制人为活动”据 shared/domain/rules.md §3 [V] 转载核对；一般控制区允许活动所在条款或为第二十七条（罚则援引“本条例第二十七条规定以外的活动”），未确认',
+    checkedOn: CITATIONS_CHECKED_ON,
+  },
 };
 
 const DEVELOPMENT = codeIs('IND', 'PARK', 'URB', 'MINE', 'TOUR_L');
@@ -40,7 +68,10 @@ export const natureReserveRules: Rule[] = [
     when: typeIs('research_monitoring'),
     conditionText: { zh: '科学研究观测、调查', en: 'Research observation or survey' },
     verdict: 'conditional',
-    procedure: { zh: '事先向保护区管理机构提交申请和活动计划，经省级以上自然保护区行政主管部门批准后方可进入核心区；不得建设设施。', en: 'Submit an application and activity plan to the reserve agency; enter the core zone only with provincial-or-higher approval; no facilities.' },
+    procedure: {
+      zh: '事先向自然保护区管理机构提交申请和活动计划，经管理机构批准后方可进入核心区；进入国家级自然保护区核心区的，须经省级人民政府自然保护区行政主管部门批准；不得建设设施。',
+      en: 'Submit an application and activity plan to the reserve’s management agency and enter the core zone only with its approval; for a national reserve, the provincial nature-reserve department approves; no facilities.',
+    },
     basis: L27,
   },
   {
@@ -49,7 +80,7 @@ export const natureReserveRules: Rule[] = [
     conditionText: { zh: '其他项目', en: 'Any other project' },
     verdict: 'prohibited',
     procedure: { zh: '核心区禁止进入，不得建设任何生产设施，应调整选址。', en: 'The core zone is closed and no production facility may be built: relocate.' },
-    basis: { ...L32, article: '第二十七条、第三十二条' },
+    basis: both(L27, 'Art. 27', L32, 'Art. 32'),
   },
   {
     id: 'NR-LEGACY-BUFFER-RESEARCH', kind: 'nature_reserve', scheme: 'legacy', level: 'buffer',
@@ -65,7 +96,7 @@ export const natureReserveRules: Rule[] = [
     conditionText: { zh: '其他项目', en: 'Any other project' },
     verdict: 'prohibited',
     procedure: { zh: '缓冲区禁止旅游和生产经营活动，不得建设任何生产设施，应调整选址。', en: 'No tourism, business or production facilities in the buffer zone: relocate.' },
-    basis: { ...L28, article: '第二十八条、第三十二条' },
+    basis: both(L28, 'Art. 28', L32, 'Art. 32'),
   },
   {
     id: 'NR-LEGACY-EXP-BANNED-ACTS', kind: 'nature_reserve', scheme: 'legacy', level: 'experimental',
@@ -108,7 +139,7 @@ export const natureReserveRules: Rule[] = [
       zh: '2017年条例第二十六至三十二条已被2026年修订条例（2026年3月15日施行）取代：请向保护区管理机构核实现行核心保护区、一般控制区范围，并按现行条例复核。',
       en: 'Arts. 26–32 of the 2017 regulation were superseded by the 2026 revision (in force 2026-03-15): confirm the current core / general zones with the reserve agency and re-check under the current regulation.',
     },
-    basis: { law: LAW.natureReserve2026, article: '第二十六条', textZh: NEW26.textZh, textEn: NEW26.textEn },
+    basis: NEW26,
   },
 
   // ── 2026年条例：核心保护区 / 一般控制区 ──
@@ -141,7 +172,10 @@ export const natureReserveRules: Rule[] = [
     when: DEVELOPMENT,
     conditionText: { zh: '工业（含能源）、园区、城镇建设、采矿、旅游度假地产', en: 'Industry (incl. energy), parks, urban construction, mining, resorts' },
     verdict: 'prohibited',
-    procedure: { zh: '一般控制区禁止开发性、生产性建设活动，应调整选址。', en: 'Development and production construction is banned in the general control zone: relocate.' },
+    procedure: {
+      zh: '一般控制区内严格限制人为活动；自然保护地位于生态保护红线内，按自然资发〔2022〕142号禁止开发性、生产性建设活动，应调整选址。',
+      en: 'Human activity is strictly limited in the general control zone; protected areas lie in the red line, where MNR notice 142/2022 bans development and production construction: relocate.',
+    },
     basis: NEW_GENERAL,
   },
   {

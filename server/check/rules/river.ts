@@ -1,3 +1,4 @@
+import { CHECK } from './citation.ts';
 import { LAW } from '../../../common/domain/laws.ts';
 import { always, codeIs, fact, typeIs } from './predicates.ts';
 import type { Basis, Rule } from './rule.ts';
@@ -10,6 +11,8 @@ import type { Basis, Rule } from './rule.ts';
  */
 
 const ART38: Basis = {
+  instrument: 'water',
+  check: CHECK.npcText,
   law: LAW.water,
   article: '第三十八条',
   textZh:
@@ -19,6 +22,8 @@ const ART38: Basis = {
 };
 
 const ART37: Basis = {
+  instrument: 'water',
+  check: CHECK.npcText,
   law: LAW.water,
   article: '第三十七条',
   textZh:
@@ -48,6 +53,8 @@ export const riverRules: Rule[] = [
     verdict: 'conditional',
     procedure: { zh: '须报经河道主管机关批准（采砂许可），涉及其他部门的会同批准。', en: 'Needs the river authority’s approval (sand-mining permit), jointly with other departments where concerned.' },
     basis: {
+      instrument: 'riverRegulation',
+      check: CHECK.npcText,
       law: LAW.riverRegulation,
       article: '第二十五条',
       textZh: '在河道管理范围内进行下列活动，必须报经河道主管机关批准：采砂、取土、淘金、弃置砂石或者淤泥；爆破、钻探、挖筑鱼塘；在河道滩地存放物料、修建厂房或者其他建筑设施；在河道滩地开采地下资源及进行考古发掘。',
@@ -79,6 +86,8 @@ export const riverRules: Rule[] = [
       en: 'A new, rebuilt or enlarged outfall into this river needs the consent of the competent water authority or basin agency.',
     },
     basis: {
+      instrument: 'water',
+      check: CHECK.npcText,
       law: LAW.water,
       article: '第三十四条',
       textZh: '在江河、湖泊新建、改建或者扩大排污口，应当经过有管辖权的水行政主管部门或者流域管理机构同意，由环境保护行政主管部门负责对该建设项目的环境影响报告书进行审批。',

@@ -5,7 +5,7 @@ import type { Verdict } from '../../../common/domain/verdict.ts';
 import type { Basis } from '../../../common/api/check-result.ts';
 
 /** The legal basis and the fired rule are part of the check response (common/api); rules build them. */
-export type { Basis, FiredRule } from '../../../common/api/check-result.ts';
+export type { Basis, CitationCheck, CitedBasis, FiredRule } from '../../../common/api/check-result.ts';
 
 /** How the site relates to a layer, as the geometry engine reports it. */
 export type Relation = 'overlaps' | 'touches' | 'near';

@@ -1,10 +1,10 @@
-import { LAW } from '../../../common/domain/laws.ts';
+import { CHECK, cite } from './citation.ts';
 import { allOf, always, anyOf, codeIs, fact, typeIs } from './predicates.ts';
 import type { Basis, Rule } from './rule.ts';
 
 /** 风景名胜区 (rules.md §4, §12 rows SA): level `core` is the 核心景区; features without a level are the rest. */
 
-const art = (article: string, textZh: string, textEn: string): Basis => ({ law: LAW.scenicArea, article, textZh, textEn });
+const art = (article: string, textZh: string, textEn: string): Basis => cite('scenicArea', article, textZh, textEn, CHECK.npcText);
 
 const ART26 = art(
   '第二十六条',
@@ -18,8 +18,8 @@ const ART27 = art(
 );
 const ART28 = art(
   '第二十八条',
-  '在风景名胜区内从事本条例第二十六条、第二十七条禁止范围以外的建设活动，应当经风景名胜区管理机构审核后，依照有关法律、法规的规定办理审批手续。在国家级风景名胜区内修建缆车、索道等重大建设工程，项目的选址方案应当报国务院建设主管部门核准。',
-  'Other construction needs the scenic-area agency’s review and then statutory approval; in national scenic areas the siting of cableways and other major works needs the approval of the State Council construction authority.',
+  '在风景名胜区内从事本条例第二十六条、第二十七条禁止范围以外的建设活动，应当经风景名胜区管理机构审核后，依照有关法律、法规的规定办理审批手续。在国家级风景名胜区内修建缆车、索道等重大建设工程，项目的选址方案应当报省、自治区人民政府建设主管部门和直辖市人民政府风景名胜区主管部门核准。',
+  'Other construction needs the scenic-area agency’s review and then statutory approval; in national scenic areas the siting plan of cableways and other major works needs the approval of the provincial construction authority (in a municipality directly under the central government, its scenic-area authority).',
 );
 
 export const scenicAreaRules: Rule[] = [
@@ -61,8 +61,8 @@ export const scenicAreaRules: Rule[] = [
     conditionText: { zh: '其他建设活动', en: 'Any other construction' },
     verdict: 'conditional',
     procedure: {
-      zh: '须符合风景名胜区规划，经风景名胜区管理机构审核后依法办理审批；国家级风景名胜区内修建缆车、索道等重大建设工程的，选址方案报国务院建设主管部门核准。',
-      en: 'Must conform to the scenic-area plan; review by the scenic-area agency, then statutory approval; cableways and other major works in national scenic areas need siting approval by the State Council construction authority.',
+      zh: '须符合风景名胜区规划，经风景名胜区管理机构审核后依法办理审批；国家级风景名胜区内修建缆车、索道等重大建设工程的，选址方案报省、自治区人民政府建设主管部门（直辖市为风景名胜区主管部门）核准。',
+      en: 'Must conform to the scenic-area plan; review by the scenic-area agency, then statutory approval; cableways and other major works in national scenic areas need siting approval by the provincial construction authority (in a municipality, its scenic-area authority).',
     },
     basis: ART28,
   },

@@ -1,4 +1,5 @@
-import { LAW, ARTICLE_UNVERIFIED } from '../../../common/domain/laws.ts';
+import { ARTICLE_UNVERIFIED, LAW } from '../../../common/domain/laws.ts';
+import { CITATIONS_CHECKED_ON, CHECK, cite } from './citation.ts';
 import { allOf, always, anyOf, codeIs, fact, largeSite, not, typeIs } from './predicates.ts';
 import type { Basis, Rule } from './rule.ts';
 
@@ -8,7 +9,18 @@ import type { Basis, Rule } from './rule.ts';
  * these rules apply whatever the relation (`relation: 'any'`).
  */
 
+/**
+ * 193号 was read only in secondary copies, and the 2026 城镇开发边界管理办法（试行） may replace it
+ * (news only): the article stays unverified and the instrument's currency is flagged (laws.ts).
+ */
 const BASIS_193: Basis = {
+  instrument: 'urbanBoundary193',
+  check: {
+    verified: false,
+    source:
+      '未见自然资发〔2023〕193号官方原文（shared/ 下无此文本）；表述据 shared/domain/rules.md §7 [V] 所列转载核对；《城镇开发边界管理办法（试行）》（2026-02-28）仅见新闻报道，未见原文',
+    checkedOn: CITATIONS_CHECKED_ON,
+  },
   law: LAW.urbanBoundary193,
   article: ARTICLE_UNVERIFIED,
   textZh:
@@ -27,12 +39,14 @@ export const urbanBoundaryRules: Rule[] = [
     conditionText: { zh: '位于城镇开发边界内的任何项目', en: 'Any project inside the boundary' },
     verdict: 'clear',
     procedure: { zh: '按“详细规划＋规划许可”办理：符合控制性详细规划，依法取得建设用地规划许可。', en: 'Detailed plan plus planning permit: conform to the regulatory detailed plan and obtain the land-use planning permit.' },
-    basis: {
-      law: LAW.threeControlLines,
-      article: ARTICLE_UNVERIFIED,
-      textZh: '城镇开发边界内建设，实行“详细规划＋规划许可”的管制方式。',
-      textEn: 'Construction inside the urban development boundary is controlled by detailed plan plus planning permit.',
-    },
+    // The formula is 中发〔2019〕18号's (健全用途管制制度), not 厅字〔2019〕48号's.
+    basis: cite(
+      'spatialPlanningSystem',
+      '“健全用途管制制度”部分',
+      '以国土空间规划为依据，对所有国土空间分区分类实施用途管制。在城镇开发边界内的建设，实行“详细规划＋规划许可”的管制方式；在城镇开发边界外的建设，按照主导用途分区，实行“详细规划＋规划许可”和“约束指标＋分区准入”的管制方式。',
+      'Use control applies to all territorial space by zone and class, on the basis of the territorial spatial plans: construction inside the urban development boundary is controlled by detailed plan plus planning permit; outside it, by detailed plan plus permit and by binding indicators plus zone admission, according to the dominant use.',
+      CHECK.secondary('§7（中发〔2019〕18号 [P]）；《花溪区创建国家生态文明建设示范区建设规划（修编）》（shared/seeds/000）亦载“在城镇集中建设用地区实施‘详细规划+规划许可’的管制方式”'),
+    ),
   },
   {
     id: 'UDB-OUTSIDE-SCATTERED',

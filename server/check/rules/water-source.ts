@@ -1,15 +1,15 @@
-import { LAW } from '../../../common/domain/laws.ts';
+import { CHECK, cite } from './citation.ts';
 import { always, codeIs, fact } from './predicates.ts';
 import type { Basis, Rule } from './rule.ts';
 
 /** 饮用水水源保护区 (rules.md §2, §12 rows DWS-1 / DWS-2 / DWS-准): 《水污染防治法》第六十三至六十七条. */
 
-const art = (article: string, textZh: string, textEn: string): Basis => ({ law: LAW.waterPollution, article, textZh, textEn });
+const art = (article: string, textZh: string, textEn: string): Basis => cite('waterPollution', article, textZh, textEn, CHECK.npcText);
 
 const ART63 = art(
   '第六十三条',
-  '国家建立饮用水水源保护区制度。饮用水水源保护区分为一级保护区和二级保护区；必要时，可以在饮用水水源保护区外围划定一定的区域作为准保护区。饮用水水源保护区的划定及调整，由有关市、县人民政府提出划定方案，报省、自治区、直辖市人民政府批准。',
-  'Drinking-water source protection zones are grade 1 and grade 2, with a quasi-protection zone outside where needed; zones are proposed by the city or county and approved (and adjusted) by the provincial government.',
+  '国家建立饮用水水源保护区制度。饮用水水源保护区分为一级保护区和二级保护区；必要时，可以在饮用水水源保护区外围划定一定的区域作为准保护区。饮用水水源保护区的划定，由有关市、县人民政府提出划定方案，报省、自治区、直辖市人民政府批准……国务院和省、自治区、直辖市人民政府可以根据保护饮用水水源的实际需要，调整饮用水水源保护区的范围，确保饮用水安全。',
+  'Drinking-water source protection zones are grade 1 and grade 2, with a quasi-protection zone outside where needed; the city or county proposes the zones and the provincial government approves them (para. 2) … the State Council and the provincial governments may adjust a zone’s extent as the protection of the source requires (para. 4).',
 );
 const ART64 = art('第六十四条', '在饮用水水源保护区内，禁止设置排污口。', 'No outfall may be set up inside a drinking-water source protection zone.');
 const ART65 = art(
@@ -61,8 +61,8 @@ export const waterSourceRules: Rule[] = [
     conditionText: { zh: '其他项目（含线性工程、旅游、原住居民设施）', en: 'Any other project (incl. linear works, tourism, residents’ facilities)' },
     verdict: 'prohibited',
     procedure: {
-      zh: '一级保护区内禁止与供水设施和保护水源无关的建设项目，应调整选址；唯一途径是经省级人民政府批准调整保护区范围（第六十三条）。',
-      en: 'Projects unrelated to water supply are banned in grade 1: relocate; the only route is a zone adjustment approved by the provincial government (Art. 63).',
+      zh: '一级保护区内禁止与供水设施和保护水源无关的建设项目，应调整选址；唯一途径是由国务院或省级人民政府调整保护区范围（第六十三条第四款）。',
+      en: 'Projects unrelated to water supply are banned in grade 1: relocate; the only route is an adjustment of the zone by the State Council or the provincial government (Art. 63, para. 4).',
     },
     basis: ART65,
   },

@@ -1,4 +1,8 @@
-import { LAW, ARTICLE_UNVERIFIED } from '../../../common/domain/laws.ts';
+import { ARTICLE_UNVERIFIED } from '../../../common/domain/laws.ts';
+import { CITATIONS_CHECKED_ON, CHECK, cite } from './citation.ts';
+import { LAW } from '../../../common/domain/laws.ts';
+
+const LAW_WETLAND_PARK = LAW.wetlandPark2022;
 import { NO_LEVEL } from '../../../common/domain/layer-kinds.ts';
 import { allOf, always, anyOf, fact, typeIs } from './predicates.ts';
 import type { Basis, Rule } from './rule.ts';
@@ -8,7 +12,7 @@ import type { Basis, Rule } from './rule.ts';
  * `general` 一般湿地, `park_conservation` 湿地公园保育区; a wetland without a level counts as general.
  */
 
-const art = (article: string, textZh: string, textEn: string): Basis => ({ law: LAW.wetland, article, textZh, textEn });
+const art = (article: string, textZh: string, textEn: string): Basis => cite('wetland', article, textZh, textEn, CHECK.npcText);
 
 const ART19 = art(
   '第十九条',
@@ -27,8 +31,28 @@ const ART28 = art(
 );
 
 const OCCUPATION_PROCEDURE = {
-  zh: '选址应避让湿地，无法避让的尽量减少占用；规划选址审批时征求县级以上地方人民政府授权部门意见；经批准占用省级重要湿地的，须恢复或重建相当的湿地，或缴纳湿地恢复费（第二十一条）。',
-  en: 'Avoid the wetland or minimise occupation; the siting approval needs the opinion of the department authorised by the local government; occupying a provincially important wetland requires restoring an equivalent wetland or paying the restoration fee (Art. 21).',
+  zh: '选址应避让湿地，无法避让的尽量减少占用；规划选址审批时征求县级以上地方人民政府授权部门意见；经批准占用省级重要湿地的，须恢复或重建相当的湿地，或缴纳湿地恢复费（第二十一条；防洪、航道、港口或者其他水工程占用河道管理范围及蓄滞洪区内湿地的除外）。',
+  en: 'Avoid the wetland or minimise occupation; the siting approval needs the opinion of the department authorised by the local government; occupying a provincially important wetland requires restoring an equivalent wetland or paying the restoration fee (Art. 21; except flood-control, waterway, port or other water works occupying wetland within a river management area or flood-storage area).',
+};
+
+/**
+ * 湿地公园保育区: the 2017 办法 (林湿发〔2017〕150号) lapsed on 2022-12-31; the rules cite the 办法 in
+ * force from 2023-01-01. Its official text was not available, so its article stays unverified and
+ * the wording quoted is the 保育区 sentence of the lapsed text, labelled as such.
+ */
+const WETLAND_PARK_CHECK = {
+  verified: false,
+  source:
+    '未见林湿发〔2022〕3号官方原文（shared/ 下无此文本）；所引保育区表述出自已失效的林湿发〔2017〕150号（有效期至2022-12-31），据新华网2018-01-03报道核对，须对照现行办法原文核实条款号及表述',
+  checkedOn: CITATIONS_CHECKED_ON,
+};
+const WETLAND_PARK_BASIS: Basis = {
+  law: LAW_WETLAND_PARK,
+  article: ARTICLE_UNVERIFIED,
+  textZh: '保育区除开展保护、监测、科学研究等必需的保护管理活动外，不得进行任何与湿地生态系统保护和管理无关的其他活动。（表述见2017年办法，现行办法待核实）',
+  textEn: 'Only necessary protection, monitoring and research may take place in the conservation zone. (Wording of the 2017 measures; the text in force is to be confirmed.)',
+  instrument: 'wetlandPark2022',
+  check: WETLAND_PARK_CHECK,
 };
 
 const LOCAL_LEVELS = ['provincial', 'general', NO_LEVEL];
@@ -51,8 +75,8 @@ export const wetlandRules: Rule[] = [
     conditionText: { zh: '国家重大项目、防灾减灾、重要水利及保护设施或湿地保护项目', en: 'National major, disaster-prevention, important water or wetland-protection project' },
     verdict: 'conditional',
     procedure: {
-      zh: '规划选址、选线审批或核准时须征求国务院林业草原主管部门意见；经批准占用的须恢复或重建相当的湿地，或缴纳湿地恢复费（第二十一条，防洪等水工程除外）。',
-      en: 'The siting approval needs the opinion of the national forestry and grassland authority; after approval, restore an equivalent wetland or pay the restoration fee (Art. 21; flood and other water works exempt).',
+      zh: '规划选址、选线审批或核准时须征求国务院林业草原主管部门意见；经批准占用的须恢复或重建相当的湿地，或缴纳湿地恢复费（第二十一条；仅防洪、航道、港口或者其他水工程占用河道管理范围及蓄滞洪区内湿地的除外）。',
+      en: 'The siting approval needs the opinion of the national forestry and grassland authority; after approval, restore an equivalent wetland or pay the restoration fee (Art. 21; the only exemption: flood-control, waterway, port or other water works occupying wetland within a river management area or flood-storage area).',
     },
     basis: ART19,
   },
@@ -94,12 +118,7 @@ export const wetlandRules: Rule[] = [
     conditionText: { zh: '保护、监测、科学研究', en: 'Protection, monitoring or research' },
     verdict: 'conditional',
     procedure: { zh: '限保护、监测、科研等必需的保护管理活动，须经湿地公园管理机构同意。', en: 'Only necessary protection, monitoring and research, with the wetland-park agency’s consent.' },
-    basis: {
-      law: LAW.wetlandPark,
-      article: ARTICLE_UNVERIFIED,
-      textZh: '国家湿地公园应划定保育区。保育区除开展保护、监测、科学研究等必需的保护管理活动外，不得进行任何与湿地生态系统保护和管理无关的其他活动。',
-      textEn: 'A national wetland park has a conservation zone, where only necessary protection, monitoring and research may take place.',
-    },
+    basis: WETLAND_PARK_BASIS,
   },
   {
     id: 'WL-PARK-CONSERVATION-PROHIBITED',
@@ -109,11 +128,6 @@ export const wetlandRules: Rule[] = [
     conditionText: { zh: '其他项目', en: 'Any other project' },
     verdict: 'prohibited',
     procedure: { zh: '湿地公园保育区内不得进行与湿地保护和管理无关的活动，应调整选址。', en: 'Nothing unrelated to wetland protection is allowed in the conservation zone: relocate.' },
-    basis: {
-      law: LAW.wetlandPark,
-      article: ARTICLE_UNVERIFIED,
-      textZh: '保育区除开展保护、监测、科学研究等必需的保护管理活动外，不得进行任何与湿地生态系统保护和管理无关的其他活动。',
-      textEn: 'Only necessary protection, monitoring and research may take place in the conservation zone.',
-    },
+    basis: WETLAND_PARK_BASIS,
   },
 ];

@@ -1,3 +1,5 @@
+import { rectangle } from '../../support/ellipsoid.ts';
+import { CHECK, cite, citedOn } from '../../../server/check/rules/citation.ts';
 import type { CheckResult } from '../../../common/api/check-result.ts';
 import type { ReportInput } from '../../../common/report/report-input.ts';
 
@@ -24,7 +26,7 @@ export const WATER_SOURCE_RESULT: CheckResult = {
           id: 'DWS1-PROHIBITED',
           verdict: 'prohibited',
           procedure: { zh: '一级保护区内禁止与供水设施和保护水源无关的建设项目，应调整选址。', en: 'Relocate.' },
-          basis: { law: '《中华人民共和国水污染防治法》', article: '第六十五条', textZh: '禁止在饮用水水源一级保护区内新建……', textEn: 'In a grade-1 zone …' },
+          basis: citedOn(cite('waterPollution', '第六十五条', '禁止在饮用水水源一级保护区内新建……', 'In a grade-1 zone …', CHECK.npcText), '2026-12-02'),
         },
       ],
       overlap: { type: 'Polygon', coordinates: [[[106.67, 26.41], [106.671, 26.41], [106.671, 26.411], [106.67, 26.41]]] },
@@ -50,7 +52,17 @@ export const WATER_SOURCE_RESULT: CheckResult = {
   site: { type: 'Polygon', coordinates: [[[106.67, 26.41], [106.671, 26.41], [106.671, 26.411], [106.67, 26.41]]] },
   centroid: [106.67, 26.41],
   bufferM: 500,
-  avoidance: { removedAreaM2: 1234.5678, remainingAreaM2: 6365.4322, remainingPct: 83.7557, geometry: null, layerIds: ['water_source'] },
+  avoidance: {
+    suggestion: 'revise',
+    removedAreaM2: 1234.5678,
+    remainingAreaM2: 6365.4322,
+    remainingPct: 83.7557,
+    outsideAreaM2: 6365.4322,
+    geometry: rectangle(106.6705, 26.41, 106.671, 26.411),
+    parts: 1,
+    layerIds: ['water_source'],
+    message: { zh: '扣除禁止区域后，建议选址面积 0.6365 公顷，占原选址的 83.76%（宽度不足 5 米的狭长部分已去除）。', en: 'With the prohibited zones clipped out, the suggested site is 0.6365 ha, 83.76% of the original.' },
+  },
 };
 
 export const REPORT_INPUT: ReportInput = {

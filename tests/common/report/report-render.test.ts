@@ -69,7 +69,9 @@ describe('table exports', () => {
   it('CSV: BOM, CRLF, quoted fields, numbers unformatted, clear layers included', () => {
     const csv = reportCsv(model);
     expect(csv.startsWith('\uFEFF图层,级别,结论')).toBe(true);
-    const lines = csv.slice(1).trimEnd().split('\r\n');
+    const all = csv.slice(1).trimEnd().split('\r\n');
+    expect(all.at(-1)).toMatch(/^报告编号,HXJC-\d{8}-/);
+    const lines = all.slice(0, -2);
     expect(lines).toHaveLength(1 + WATER_SOURCE_RESULT.results.length + WATER_SOURCE_RESULT.clearLayers.length);
     expect(lines[1]).toContain('饮用水水源保护区,一级保护区,禁止,重叠,1234.57,0.1235,1.85,16.24,0,');
     expect(csv).toContain('"花溪河, ""南段"""');

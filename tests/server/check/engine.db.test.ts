@@ -167,6 +167,59 @@ describe('POST /api/check — geometry against analytically computed values', ()
     const expectedRest = quadrangleAreaM2(100.02, 30.002, 100.03, 30.008);
     expect(Math.abs(partly.body.avoidance.remainingAreaM2 - expectedRest) / expectedRest).toBeLessThan(0.001);
   });
+
+  // Issue 18: a site all but a spike inside a 一级 zone must not get the spike as its "revised site".
+  const commercial = { type: 'commercial' };
+  it('gives no suggestion but 须另行选址 when only a sliver would remain (the spike case)', async () => {
+    // 600 × 220 m inside grade1 with a spike ≈ 2 m wide and ≈ 10 m long poking east into grade2,
+    // where a commercial project is conditional: clipping grade1 leaves only the spike.
+    const spiky: GeoJSON.Polygon = {
+      type: 'Polygon',
+      coordinates: [[[100.004, 30.004], [100.01, 30.004], [100.01, 30.00499], [100.0101, 30.005], [100.01, 30.00501], [100.01, 30.006], [100.004, 30.006], [100.004, 30.004]]],
+    };
+    const res = await check({ geometry: spiky, project: commercial });
+    expect(res.status).toBe(200);
+    expect(res.body.verdict).toBe('prohibited');
+    const av = res.body.avoidance;
+    expect(av.geometry).toBeNull();
+    expect(av.suggestion).toBe('relocate');
+    expect(av.message.zh).toContain('须另行选址');
+    expect(av.message.en).toContain('relocated');
+    // The spike lies outside grade1 but is no parcel: nothing usable remains.
+    expect(av.outsideAreaM2).toBeGreaterThan(1);
+    expect(av.remainingAreaM2).toBe(0);
+  });
+
+  it('still suggests the real remainder of a site half outside the zone', async () => {
+    // Half in grade1, half in grade2, with a 2 m wide spike poking 10 m further east.
+    const site: GeoJSON.Polygon = {
+      type: 'Polygon',
+      coordinates: [[[100.008, 30.004], [100.012, 30.004], [100.012, 30.00499], [100.0121, 30.005], [100.012, 30.00501], [100.012, 30.006], [100.008, 30.006], [100.008, 30.004]]],
+    };
+    const res = await check({ geometry: site, project: commercial });
+    const av = res.body.avoidance;
+    expect(av.suggestion).toBe('revise');
+    expect(av.geometry?.type).toMatch(/Polygon/);
+    // The spike is no part of the suggestion; the rectangle's corners stay where they were.
+    const lons = JSON.stringify(av.geometry.coordinates).match(/-?\d+\.\d+/g)!.map(Number).filter((n: number) => n > 99);
+    expect(Math.max(...lons)).toBeLessThan(100.01201);
+    expect(Math.min(...lons)).toBeGreaterThan(100.00999);
+    expect(av.parts).toBe(1);
+    const expected = quadrangleAreaM2(100.01, 30.004, 100.012, 30.006);
+    expect(Math.abs(av.remainingAreaM2 - expected) / expected).toBeLessThan(0.001);
+    expect(av.remainingPct).toBeCloseTo(50, 0);
+    expect(av.message.zh).not.toContain('须另行选址');
+  });
+
+  it('says so when the suggestion splits the site', async () => {
+    const res = await check({ geometry: rectangle(99.998, 30.004, 100.012, 30.006), project: commercial });
+    const av = res.body.avoidance;
+    expect(av.suggestion).toBe('revise');
+    expect(av.parts).toBe(2);
+    expect(av.message.zh).toContain('分为 2 块');
+    const expected = 2 * quadrangleAreaM2(100.01, 30.004, 100.012, 30.006);
+    expect(Math.abs(av.remainingAreaM2 - expected) / expected).toBeLessThan(0.002);
+  });
 });
 
 describe('POST /api/check — bad input is a 4xx in Chinese and English', () => {

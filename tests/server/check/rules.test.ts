@@ -58,7 +58,13 @@ describe('rule base: shape', () => {
     for (const { id, basis } of RULES) {
       expect(basis.law, id).toMatch(/^《.+》/);
       expect(basis.article, id).not.toMatch(/[0-9]/);
-      expect(basis.article === ARTICLE_UNVERIFIED || /^第[一二三四五六七八九十百]+条/.test(basis.article) || /^[一二三四五六七八九十]+(、（[一二三四五六七八九十]+）)?/.test(basis.article), `${id}: ${basis.article}`).toBe(true);
+      expect(
+        basis.article === ARTICLE_UNVERIFIED ||
+          /^第[一二三四五六七八九十百]+条/.test(basis.article) ||
+          /^[一二三四五六七八九十]+(、（[一二三四五六七八九十]+）)?/.test(basis.article) ||
+          /^“[\u4e00-\u9fff]+”部分$/.test(basis.article),
+        `${id}: ${basis.article}`,
+      ).toBe(true);
       expect(basis.textZh.length, id).toBeGreaterThan(10);
       expect(basis.textEn.length, id).toBeGreaterThan(10);
     }

@@ -78,7 +78,9 @@ describe('evaluateLayer semantics', () => {
   it('returns fired rules in exactly the API shape { id, verdict, procedure, basis }', () => {
     const [rule] = check('water_source', ['grade1'], { type: 'commercial' }).rules;
     expect(Object.keys(rule).sort()).toEqual(['basis', 'id', 'procedure', 'verdict']);
-    expect(Object.keys(rule.basis).sort()).toEqual(['article', 'law', 'textEn', 'textZh']);
+    expect(Object.keys(rule.basis).sort()).toEqual(
+      ['article', 'check', 'currencyNote', 'identity', 'inForce', 'inForceFrom', 'inForceUntil', 'instrument', 'law', 'textEn', 'textZh'],
+    );
     expect(Object.keys(rule.procedure).sort()).toEqual(['en', 'zh']);
   });
 

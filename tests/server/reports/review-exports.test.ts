@@ -38,8 +38,13 @@ const REVIEW: ReportReview = {
  * The files as the routes make them from a report input. A review reaches that input only from the
  * register (tests/server/projects/report-review.db.test.ts), so the layout is tested on the model.
  */
-const csvRows = async (input: ReportInput): Promise<string[][]> =>
-  parse(reportCsv(buildReportModel(input)), { bom: true, relax_column_count: true }) as string[][];
+/** The rows before the trailing report number (an empty line, then 报告编号,<number>), which is checked once below. */
+const csvRows = async (input: ReportInput): Promise<string[][]> => {
+  const rows = parse(reportCsv(buildReportModel(input)), { bom: true, relax_column_count: true }) as string[][];
+  expect(rows.at(-1)?.[0]).toMatch(/^(报告编号|Report number)$/);
+  expect(rows.at(-1)?.[1]).toMatch(/^HXJC-\d{8}-/);
+  return rows.slice(0, -2);
+};
 
 const workbook = async (input: ReportInput) => {
   const book = new ExcelJS.Workbook();

@@ -48,7 +48,8 @@ describe('POST /api/report/*', () => {
     const res = await request(app()).post('/api/report/csv').send(REPORT_INPUT);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('选址核查报告')}`);
+    // The project name leads the file name (issue 18), then the report kind.
+    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(`${REPORT_INPUT.siteName}-选址核查报告`)}`);
     expect(res.text).toContain('一级保护区');
   });
 
