@@ -1,6 +1,9 @@
 import type { Bilingual } from '../bilingual.ts';
 import type { Verdict } from '../domain/verdict.ts';
 
+/** How the site relates to a layer, as the geometry engine reports it. */
+export type Relation = 'overlaps' | 'touches' | 'near';
+
 /** The legal basis of a rule: law with book-title marks, article in Chinese form, and its text. */
 export interface Basis {
   law: string;
