@@ -1,7 +1,9 @@
-import type { ReactNode } from 'react';
+import { Suspense, lazy, type ReactNode } from 'react';
 import { SitePanel } from '../check/SitePanel.tsx';
 import { LayersPanel } from '../layers/LayersPanel.tsx';
-import { ProjectsPanel } from '../projects/ProjectsPanel.tsx';
+
+/** The register (and the report it opens) loads with its tab: the first load carries the map and the site workspace. */
+const ProjectsPanel = lazy(() => import('../projects/ProjectsPanel.tsx').then((m) => ({ default: m.ProjectsPanel })));
 
 /**
  * The side panel's tabs. Each feature owns one: replace a placeholder with the real panel
@@ -17,5 +19,13 @@ export interface PanelTab {
 export const PANEL_TABS: PanelTab[] = [
   { id: 'layers', labelKey: 'tabs.layers', render: () => <LayersPanel /> },
   { id: 'check', labelKey: 'tabs.check', render: () => <SitePanel /> },
-  { id: 'projects', labelKey: 'tabs.projects', render: () => <ProjectsPanel /> },
+  {
+    id: 'projects',
+    labelKey: 'tabs.projects',
+    render: () => (
+      <Suspense fallback={null}>
+        <ProjectsPanel />
+      </Suspense>
+    ),
+  },
 ];
