@@ -1,9 +1,12 @@
-import { Suspense, lazy, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { SitePanel } from '../check/SitePanel.tsx';
 import { LayersPanel } from '../layers/LayersPanel.tsx';
+import '../batch/i18n.ts';
 
 /** The register (and the report it opens) loads with its tab: the first load carries the map and the site workspace. */
 const ProjectsPanel = lazy(() => import('../projects/ProjectsPanel.tsx').then((m) => ({ default: m.ProjectsPanel })));
+/** 项目库 (batch check) is loaded when its tab is first opened. */
+const BatchPanel = lazy(() => import('../batch/BatchPanel.tsx'));
 
 /**
  * The side panel's tabs. Each feature owns one: replace a placeholder with the real panel
@@ -25,6 +28,15 @@ export const PANEL_TABS: PanelTab[] = [
     render: () => (
       <Suspense fallback={null}>
         <ProjectsPanel />
+      </Suspense>
+    ),
+  },
+  {
+    id: 'batch',
+    labelKey: 'tabs.batch',
+    render: () => (
+      <Suspense fallback={null}>
+        <BatchPanel />
       </Suspense>
     ),
   },

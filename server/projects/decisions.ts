@@ -28,7 +28,7 @@ export async function decideProject(
   pool: pg.Pool,
   reviewer: AuthUser,
   id: number,
-  input: { decision: Decision; comment: string; version?: number; ip?: string },
+  input: { decision: Decision; comment: string; version: number; ip?: string },
 ): Promise<DecisionResult> {
   return withTransaction(pool, async (client) => {
     const project = await lockProject(client, id);

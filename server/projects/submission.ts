@@ -38,7 +38,7 @@ export async function submitProject(
   pool: pg.Pool,
   user: AuthUser,
   id: number,
-  options: { version?: number; bufferM?: unknown; ip?: string } = {},
+  options: { version: number; bufferM?: unknown; ip?: string },
 ): Promise<SubmissionResult> {
   return withTransaction(pool, async (client) => {
     const project = await lockProject(client, id);

@@ -53,7 +53,7 @@ describe('per-check CSV and XLSX of a reviewed project carry its 审查意见', 
     const created = await applicant.post('/api/projects', { name: `${P} 化工厂`, geometry: INSIDE_ZONE, project: POLLUTING_PLANT });
     expect(created.status).toBe(201);
     const id = created.body.id as number;
-    expect((await applicant.post(`/api/projects/${id}/submit`)).status).toBe(200);
+    expect((await applicant.post(`/api/projects/${id}/submit`, { version: 1 })).status).toBe(200);
 
     // Before any decision the report is a plain check report.
     let project = (await reviewer.get(`/api/projects/${id}`)).body as Project;
@@ -63,7 +63,7 @@ describe('per-check CSV and XLSX of a reviewed project carry its 审查意见', 
     expect(plain.status).toBe(200);
     expect(plain.text).not.toContain('审查意见');
 
-    expect((await reviewer.post(`/api/projects/${id}/decision`, { decision: 'revise', comment: COMMENT })).status).toBe(200);
+    expect((await reviewer.post(`/api/projects/${id}/decision`, { decision: 'revise', comment: COMMENT, version: 2 })).status).toBe(200);
     project = (await applicant.get(`/api/projects/${id}`)).body as Project;
     runs = (await applicant.get(`/api/projects/${id}/checks`)).body as CheckRun[];
     const run = runs[0];
