@@ -1,9 +1,10 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { SitePanel } from '../check/SitePanel.tsx';
 import { LayersPanel } from '../layers/LayersPanel.tsx';
-import { ProjectsPanel } from '../projects/ProjectsPanel.tsx';
 import '../batch/i18n.ts';
 
+/** The register (and the report it opens) loads with its tab: the first load carries the map and the site workspace. */
+const ProjectsPanel = lazy(() => import('../projects/ProjectsPanel.tsx').then((m) => ({ default: m.ProjectsPanel })));
 /** 项目库 (batch check) is loaded when its tab is first opened. */
 const BatchPanel = lazy(() => import('../batch/BatchPanel.tsx'));
 
@@ -21,7 +22,15 @@ export interface PanelTab {
 export const PANEL_TABS: PanelTab[] = [
   { id: 'layers', labelKey: 'tabs.layers', render: () => <LayersPanel /> },
   { id: 'check', labelKey: 'tabs.check', render: () => <SitePanel /> },
-  { id: 'projects', labelKey: 'tabs.projects', render: () => <ProjectsPanel /> },
+  {
+    id: 'projects',
+    labelKey: 'tabs.projects',
+    render: () => (
+      <Suspense fallback={null}>
+        <ProjectsPanel />
+      </Suspense>
+    ),
+  },
   {
     id: 'batch',
     labelKey: 'tabs.batch',

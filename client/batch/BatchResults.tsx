@@ -8,7 +8,7 @@ import type { ProjectInput } from '../check/api-types.ts';
 import { bilingualSide } from '../i18n/bundle.ts';
 import { useMap } from '../map/MapContext.tsx';
 import { framePadding } from '../map/view.ts';
-import { geometryBounds } from '../projects/geometry-bounds.ts';
+import { geometryBounds } from '../../common/geo/bbox.ts';
 import { projectDataChanged, showPanelTab } from '../projects/project-nav.ts';
 import { requestSiteLoad } from '../projects/site-handoff.ts';
 import { getResults, getSites, resultsGpkgUrl, resultsXlsxUrl, rowsToProjects, type BatchResultRow } from './batch-api.ts';

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type maplibregl from 'maplibre-gl';
@@ -13,14 +13,16 @@ import { SiteOverlays } from '../draw/SiteOverlays.tsx';
 import { useDrawKeyboard } from '../draw/useDrawKeyboard.ts';
 import { useSiteDrawing } from '../draw/useSiteDrawing.ts';
 import { ProjectSiteLink } from '../projects/ProjectSiteLink.tsx';
-import { ReportOverlay } from '../report/ReportOverlay.tsx';
 import type { CheckRequestBody, ProjectInput } from './api-types.ts';
 import { CheckOverlays } from './CheckOverlays.tsx';
 import { usePanelSlot } from './panel-slot.ts';
-import { RulesLibrary } from './RulesLibrary.tsx';
 import { SitePanelContent, type SitePanelState } from './SitePanelContent.tsx';
 import { layerNamings, useLayerCatalog } from './useCatalogs.ts';
 import { useLiveCheck } from './useLiveCheck.ts';
+
+// The report and the rule library load when first opened: the first load carries the map and the site workspace.
+const ReportOverlay = lazy(() => import('../report/ReportOverlay.tsx').then((m) => ({ default: m.ReportOverlay })));
+const RulesLibrary = lazy(() => import('./RulesLibrary.tsx').then((m) => ({ default: m.RulesLibrary })));
 
 const INITIAL: SitePanelState = { siteName: '', widthM: null, project: { type: 'other' }, bufferM: 500, importState: EMPTY_IMPORT };
 
@@ -125,16 +127,22 @@ export function SiteWorkspace({ map: mapProp }: { map?: maplibregl.Map | null })
           />,
           slot,
         )}
-      <RulesLibrary open={rulesOpen} onClose={() => setRulesOpen(false)} />
+      {rulesOpen && (
+        <Suspense fallback={null}>
+          <RulesLibrary open={rulesOpen} onClose={() => setRulesOpen(false)} />
+        </Suspense>
+      )}
       {reportOpen && (
-        <ReportOverlay
-          map={map}
-          result={shownResult}
-          project={live.request?.project ?? projectWithWidth}
-          siteName={state.siteName}
-          layers={layers}
-          onClose={closeReport}
-        />
+        <Suspense fallback={null}>
+          <ReportOverlay
+            map={map}
+            result={shownResult}
+            project={live.request?.project ?? projectWithWidth}
+            siteName={state.siteName}
+            layers={layers}
+            onClose={closeReport}
+          />
+        </Suspense>
       )}
     </>
   );

@@ -3,7 +3,7 @@
  * only: nothing of the server is bundled into the client).
  */
 export type { CheckResult, LayerResult } from '../../common/api/check-result.ts';
-export type { ListedRule } from '../../server/check/rules.ts';
+export type { ListedRule } from '../../common/api/rules.ts';
 export type { Verdict } from '../../common/domain/verdict.ts';
 export type { ProjectFlag, ProjectType } from '../../common/domain/development.ts';
 import type { ProjectFlag, ProjectType } from '../../common/domain/development.ts';

@@ -1,18 +1,18 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type maplibregl from 'maplibre-gl';
-import { bbox } from '@turf/turf';
+import { bboxOf } from '../../common/geo/bbox.ts';
 import { formatHectares, formatLength, formatM2, formatMu } from '../../common/units/area-units.ts';
 import { bilingualSide } from '../i18n/bundle.ts';
 import { DRAW_NS } from './i18n.ts';
-import { measureGeometry } from './measure.ts';
+import { measureGeometry } from '../../common/geo/measure.ts';
 import { isCompleteShape, type SiteFeature } from './site-features.ts';
 import { isEditableInTerraDraw } from './site-snapshot.ts';
 import { framePadding } from '../map/view.ts';
 
 export function zoomToFeatures(map: maplibregl.Map | null, features: SiteFeature[]): void {
   if (!map || features.length === 0) return;
-  const [w, s, e, n] = bbox({ type: 'FeatureCollection', features });
+  const [w, s, e, n] = bboxOf(...features.map((f) => f.geometry));
   map.fitBounds([[w, s], [e, n]], { padding: framePadding(50, 20), maxZoom: 17, duration: 400 });
 }
 

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { formatHectares, formatLength, formatMu } from '../tools/units.ts';
+import { formatHectares, formatLength, formatMu } from '../../common/units/area-units.ts';
 import type { IdentifiedFeature } from './identify.ts';
 import { levelLabel } from './level-label.ts';
 
@@ -42,7 +42,7 @@ export function featureAttributes(t: TFunction, feature: IdentifiedFeature, lang
     rows.push({
       key: 'areaM2',
       label: t('attributes.area'),
-      value: t('attributes.areaValue', { hectares: formatHectares(areaM2, locale, t('units.hectare')), mu: formatMu(areaM2, locale, t('units.mu')) }),
+      value: t('attributes.areaValue', { hectares: `${formatHectares(areaM2)} ${t('units.hectare')}`, mu: `${formatMu(areaM2)} ${t('units.mu')}` }),
     });
   }
   const zh = language.startsWith('zh');

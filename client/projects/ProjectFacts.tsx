@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatAreaAllUnits, formatLength } from '../../common/units/area-units.ts';
 import { useProjectTypes } from '../check/useCatalogs.ts';
 import { bilingualSide } from '../i18n/bundle.ts';
-import { measureGeometry } from '../draw/measure.ts';
+import { measureGeometry } from '../../common/geo/measure.ts';
 import { formatTime } from './format.ts';
 import { PROJECTS_NS } from './i18n.ts';
 import type { Project } from './types.ts';

@@ -10,7 +10,7 @@ import type { SiteDrawing } from '../draw/useSiteDrawing.ts';
 import { PROJECTS_NS } from './i18n.ts';
 import { openProjectPage, projectDataChanged } from './project-nav.ts';
 import { editProjectSite } from './projects-api.ts';
-import { geometryBounds } from './geometry-bounds.ts';
+import { geometryBounds } from '../../common/geo/bbox.ts';
 import { clearPendingSite, endSiteEdit, siteParts, useSiteHandoff } from './site-handoff.ts';
 import './projects.css';
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useMapOverlay } from '../draw/useMapOverlay.ts';
 import { useMap } from '../map/MapContext.tsx';
 import { framePadding } from '../map/view.ts';
-import { geometryBounds } from './geometry-bounds.ts';
+import { geometryBounds } from '../../common/geo/bbox.ts';
 import type { Project } from './types.ts';
 import { labelLayers, labelsOf, markerLayers, markersOf, shapeLayers } from './verdict-style.ts';
 

@@ -6,7 +6,7 @@ import { useMap } from '../map/MapContext.tsx';
 import { framePadding } from '../map/view.ts';
 import { openProject, useProjectNav } from './project-nav.ts';
 import { getProjectsGeojson } from './projects-api.ts';
-import { geometryBounds } from './geometry-bounds.ts';
+import { geometryBounds } from '../../common/geo/bbox.ts';
 import { clickableLayerIds, labelLayers, labelsOf, markerLayers, markersOf, shapeLayers } from './verdict-style.ts';
 
 const PREFIX = 'projects-register';

@@ -1,13 +1,8 @@
 import type { Verdict } from '../check/api-types.ts';
-import type { ProjectComment as StoredComment } from '../../server/projects/comments.ts';
-import type { CheckRun as StoredCheckRun } from '../../server/projects/check-runs.ts';
-import type { ProjectView } from '../../server/projects/store.ts';
-import type { ProjectStatus } from '../../server/projects/workflow.ts';
+import type { AsJson, CheckRun as StoredCheckRun, ProjectComment as StoredComment, ProjectView } from '../../common/api/projects.ts';
+import type { ProjectStatus } from '../../common/domain/review.ts';
 
-export type { Decision, ProjectStatus } from '../../server/projects/workflow.ts';
-
-/** A server type as JSON delivers it: its Date fields arrive as ISO strings. */
-type AsJson<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+export type { Decision, ProjectStatus } from '../../common/domain/review.ts';
 
 /** Register order of the statuses (the server's list is in workflow order). */
 export const STATUSES: ProjectStatus[] = ['draft', 'submitted', 'revision_requested', 'approved', 'rejected'];

@@ -3,7 +3,7 @@ import { VERDICT_COLOURS } from '../../common/report/report-styles.ts';
 import { labelPoint } from '../draw/label-point.ts';
 import type { OverlayLayer } from '../draw/useMapOverlay.ts';
 import { REGULAR } from '../map/glyphs/fonts.ts';
-import { geometryBounds } from './geometry-bounds.ts';
+import { geometryBounds } from '../../common/geo/bbox.ts';
 
 /** Never checked (a draft): grey. */
 export const UNCHECKED_COLOUR = '#7a8591';

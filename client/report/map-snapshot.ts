@@ -1,5 +1,6 @@
 import maplibregl from 'maplibre-gl';
-import { bbox, distance } from '@turf/turf';
+import { distance } from '@turf/turf';
+import { bboxOf } from '../../common/geo/bbox.ts';
 import { addStyleImages, SHARED_MAP_OPTIONS } from '../map/map-options.ts';
 import { scaleBar } from './scale-bar.ts';
 
@@ -136,7 +137,7 @@ async function renderPrintMap(map: maplibregl.Map, site: GeoJSON.Geometry): Prom
   document.body.appendChild(container);
   let print: maplibregl.Map | null = null;
   try {
-    const [w, s, e, n] = bbox(site);
+    const [w, s, e, n] = bboxOf(site);
     print = new maplibregl.Map({
       ...SHARED_MAP_OPTIONS,
       container,
@@ -179,7 +180,7 @@ async function renderPrintMap(map: maplibregl.Map, site: GeoJSON.Geometry): Prom
 async function snapshotScreenMap(map: maplibregl.Map, site: GeoJSON.Geometry): Promise<string | null> {
   const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
   try {
-    const [w, s, e, n] = bbox(site);
+    const [w, s, e, n] = bboxOf(site);
     const { clientWidth, clientHeight } = map.getCanvas();
     const cropW = Math.min(clientWidth, clientHeight * FIGURE_ASPECT);
     const cropH = Math.min(clientHeight, clientWidth / FIGURE_ASPECT);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type maplibregl from 'maplibre-gl';
 import { useTranslation } from 'react-i18next';
 import { useMap } from '../map/MapContext.tsx';
-import { toGaussKruger } from './gauss-kruger.ts';
+import { toGaussKrugerZone3 } from '../../common/geo/gauss-kruger.ts';
 
 /**
  * Where the cursor is: lon/lat (CGCS2000 ≈ WGS84) and CGCS2000 3° Gauss-Krüger X (north) / Y (east
@@ -28,7 +28,7 @@ export function CoordinateReadout() {
       map.off('zoom', onZoom);
     };
   }, [map]);
-  const gk = at ? toGaussKruger(at[0], at[1]) : null;
+  const gk = at ? toGaussKrugerZone3(at[0], at[1]) : null;
   return (
     <div className="coordinate-readout" aria-live="off" data-testid="coordinates">
       {at && gk ? (

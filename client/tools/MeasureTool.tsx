@@ -5,7 +5,7 @@ import { setInteractionMode } from '../map/interaction-mode.ts';
 import { useMap } from '../map/MapContext.tsx';
 import { areaM2, lengthM, perimeterM, type MeasureKind } from './measure.ts';
 import { addMeasureLayers, MEASURE_SOURCE, measureSketch, removeMeasureLayers } from './measure-layers.ts';
-import { formatHectares, formatLength, formatM2, formatMu } from './units.ts';
+import { formatHectares, formatLength, formatM2, formatMu } from '../../common/units/area-units.ts';
 
 /**
  * Distance and area measurement: click to add points, double-click (or 完成) to finish, Esc to
@@ -85,9 +85,13 @@ export function MeasureTool({ kind, onClose }: { kind: MeasureKind; onClose(): v
       {kind === 'area' && vertices.length > 0 && (
         <dl className="measure-value">
           <dt>{t('measure.areaLabel')}</dt>
-          <dd>{formatM2(areaM2(live), locale)}</dd>
-          <dd>{formatHectares(areaM2(live), locale, t('units.hectare'))}</dd>
-          <dd>{formatMu(areaM2(live), locale, t('units.mu'))}</dd>
+          <dd>{formatM2(areaM2(live))} m²</dd>
+          <dd>
+            {formatHectares(areaM2(live))} {t('units.hectare')}
+          </dd>
+          <dd>
+            {formatMu(areaM2(live))} {t('units.mu')}
+          </dd>
           <dt>{t('measure.perimeter')}</dt>
           <dd>{formatLength(perimeterM(live), locale)}</dd>
         </dl>

@@ -12,6 +12,9 @@ export interface CitationCheck {
   checkedOn: string;
 }
 
+/** How the site relates to a layer, as the geometry engine reports it. */
+export type Relation = 'overlaps' | 'touches' | 'near';
+
 /** The legal basis of a rule: law with book-title marks, article in Chinese form, and its text. */
 export interface Basis {
   law: string;

@@ -4,7 +4,8 @@ import proj4 from 'proj4';
  * CGCS2000 3° Gauss-Krüger coordinates of a point, as 勘测定界 and 国土 files write them
  * (rules.md §13): X = northing, Y = easting with the zone number as prefix (EPSG:4513–4533).
  * CGCS2000 and WGS84 differ by centimetres at most; lon/lat are taken as CGCS2000 directly.
- * Pure (no Node or DOM): the client's report page and the server's PDF use the same function.
+ * Pure (no Node or DOM): the one implementation of 3° zones — the coordinate readout, the report
+ * page, the server's PDF and the CRS catalogue (server/geo/crs.ts) use it.
  */
 export interface GaussKrugerPoint {
   zone: number;
@@ -27,8 +28,20 @@ function zoneDefinition(zone: number): string {
   return `+proj=tmerc +lat_0=0 +lon_0=${zone * 3} +k=1 +x_0=${falseEasting} +y_0=0 +ellps=GRS80 +units=m +no_defs`;
 }
 
+/** One converter per zone: the coordinate readout converts at every mouse move. */
+const converters = new Map<number, proj4.Converter>();
+
+function converterFor(zone: number): proj4.Converter {
+  let c = converters.get(zone);
+  if (!c) {
+    c = proj4('WGS84', zoneDefinition(zone));
+    converters.set(zone, c);
+  }
+  return c;
+}
+
 export function toGaussKrugerZone3(lon: number, lat: number, zone = gaussKrugerZone3(lon)): GaussKrugerPoint {
-  const [easting, northing] = proj4('WGS84', zoneDefinition(zone), [lon, lat]);
+  const [easting, northing] = converterFor(zone).forward([lon, lat]);
   return {
     zone,
     epsg: zone >= 25 && zone <= 45 ? 4513 + zone - 25 : null,

@@ -1,7 +1,8 @@
 /**
  * Area units of Chinese land administration (rules.md §13): 1 公顷 = 10 000 m² = 15 亩, so
- * 1 亩 = 666.67 m². Reporting convention: m² 2 dp, 公顷 4 dp, 亩 2 dp. Pure: shared by the
- * client (live measurement, check panel) and the server (report, CSV, XLSX).
+ * 1 亩 = 666.67 m². Reporting convention: m² 2 dp, 公顷 4 dp, 亩 2 dp. The one implementation of
+ * these units: the client (measure tool, site summary, check panel, feature popup) and the server
+ * (report, CSV, XLSX, 国土 TXT areas) both use it.
  */
 export const M2_PER_HECTARE = 10_000;
 export const MU_PER_HECTARE = 15;
@@ -32,8 +33,14 @@ export function formatAreaAllUnits(areaM2: number, lang: 'zh' | 'en'): string {
     : `${formatM2(areaM2)} m² (${formatHectares(areaM2)} ha, ${formatMu(areaM2)} mu)`;
 }
 
-/** Lengths: metres below 1 km (1 dp), kilometres above (3 dp). */
-export function formatLength(lengthM: number, lang: 'zh' | 'en'): string {
-  if (lengthM < 1000) return `${formatNumber(lengthM, 1)} ${lang === 'zh' ? '米' : 'm'}`;
-  return `${formatNumber(lengthM / 1000, 3)} ${lang === 'zh' ? '千米' : 'km'}`;
+/**
+ * Lengths as every view writes them (map, measure tool, site panel, report): metres below 1 km —
+ * 2 decimals below 100 m, 1 above — and kilometres with 3 decimals; 米 / 千米 in Chinese.
+ * "zh-CN" and other UI locales starting with "zh" count as Chinese.
+ */
+export function formatLength(lengthM: number, lang: string): string {
+  const [m, km] = lang.startsWith('zh') ? ['米', '千米'] : ['m', 'km'];
+  if (lengthM < 100) return `${formatNumber(lengthM, 2)} ${m}`;
+  if (lengthM < 1000) return `${formatNumber(lengthM, 1)} ${m}`;
+  return `${formatNumber(lengthM / 1000, 3)} ${km}`;
 }

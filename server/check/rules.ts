@@ -1,12 +1,13 @@
 import type { Bilingual } from '../http/errors.ts';
-import { KIND_LABELS, LEVEL_LABELS, isLayerKind, type NatureReserveScheme } from '../../common/domain/layer-kinds.ts';
+import { KIND_LABELS, LEVEL_LABELS, isLayerKind } from '../../common/domain/layer-kinds.ts';
 import { basicFarmlandRules } from './rules/basic-farmland.ts';
 import { controlUnitRules } from './rules/control-unit.ts';
 import { ecoNetworkRules } from './rules/eco-network.ts';
 import { ecoRedlineRules } from './rules/eco-redline.ts';
 import { natureReserveRules } from './rules/nature-reserve.ts';
 import { riverRules } from './rules/river.ts';
-import type { CitedBasis, Relation, Rule } from './rules/rule.ts';
+import type { Rule } from './rules/rule.ts';
+import type { ListedRule } from '../../common/api/rules.ts';
 import { scenicAreaRules } from './rules/scenic-area.ts';
 import { urbanBoundaryRules } from './rules/urban-boundary.ts';
 import { waterSourceRules } from './rules/water-source.ts';
@@ -58,23 +59,8 @@ export function rulesForKind(kind: string): Rule[] {
   return RULES.filter((r) => r.kind === kind);
 }
 
-/** A rule as the 规则库 page and GET /api/rules show it: everything but the predicate. */
-export interface ListedRule {
-  id: string;
-  kind: string;
-  kindLabel: Bilingual | null;
-  /** Levels the rule applies to; null = every level of the kind. */
-  level: string | string[] | null;
-  levelLabels: Bilingual[] | null;
-  scheme: NatureReserveScheme | null;
-  relation: Relation | 'any';
-  additive: boolean;
-  onlyAfter: string[] | null;
-  conditionText: Bilingual;
-  verdict: Verdict;
-  procedure: Bilingual;
-  basis: CitedBasis;
-}
+/** A rule as the 规则库 page and GET /api/rules show it: everything but the predicate (common/api/rules.ts). */
+export type { ListedRule };
 
 function levelLabels(kind: string, level: Rule['level']): Bilingual[] | null {
   if (level === undefined || !isLayerKind(kind)) return null;

@@ -2,6 +2,7 @@ import proj4 from 'proj4';
 import type { Geometry, Position } from 'geojson';
 import type { Bilingual } from '../http/errors.ts';
 import { mapPositions } from './geometry.ts';
+import { gaussKrugerZone3 } from '../../common/geo/gauss-kruger.ts';
 
 /**
  * The coordinate reference systems a Chinese planning file arrives in, and the transforms to and
@@ -67,7 +68,7 @@ export const ZONE_RANGE = { 3: { first: 25, last: 45 }, 6: { first: 13, last: 23
 
 export const centralMeridianOfZone = (zone: number, widthDeg: 3 | 6) => (widthDeg === 3 ? 3 * zone : 6 * zone - 3);
 /** 3° zone n spans CM ± 1.5° with CM = 3n. */
-export const zone3FromLongitude = (lonDeg: number) => Math.round(lonDeg / 3);
+export const zone3FromLongitude = gaussKrugerZone3;
 /** 6° zone n spans 6(n−1)°…6n° with CM = 6n − 3. */
 export const zone6FromLongitude = (lonDeg: number) => Math.floor(lonDeg / 6) + 1;
 export const zoneFromLongitude = (lonDeg: number, widthDeg: 3 | 6) =>

@@ -1,4 +1,5 @@
 import type { Geometry, Position } from 'geojson';
+import { bboxOfPositions } from '../../common/geo/bbox.ts';
 
 /** Small geometry helpers on plain coordinate arrays, independent of the CRS ([x, y] = [east, north] or [lon, lat]). */
 
@@ -85,19 +86,8 @@ export function orientPolygon(rings: Position[][], outerCounterClockwise: boolea
   });
 }
 
-export function boundingBox(positions: Iterable<Position>): [number, number, number, number] {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const [x, y] of positions) {
-    if (x < minX) minX = x;
-    if (y < minY) minY = y;
-    if (x > maxX) maxX = x;
-    if (y > maxY) maxY = y;
-  }
-  return [minX, minY, maxX, maxY];
-}
+/** [minX, minY, maxX, maxY] of positions (common/geo/bbox.ts, the one bounding box). */
+export const boundingBox = bboxOfPositions;
 
 export function positionsOf(geometry: Geometry): Position[] {
   const out: Position[] = [];

@@ -5,18 +5,8 @@ import { polygonPlanarArea } from './geometry.ts';
 /**
  * Areas as 勘测定界 files state them: planar area on the Gauss-Krüger plane of the file's zone.
  * (Official statistics use ellipsoidal area; at Huaxi the GK plane is ~0.04% larger — rules.md §13.)
- * 1 公顷 = 10 000 m² = 15 亩, so 1 亩 = 666.67 m².
+ * Units and their formatting: common/units/area-units.ts.
  */
-export const M2_PER_HECTARE = 10_000;
-export const M2_PER_MU = 10_000 / 15;
-
-export const hectaresFromM2 = (areaM2: number) => areaM2 / M2_PER_HECTARE;
-export const muFromM2 = (areaM2: number) => areaM2 / M2_PER_MU;
-
-/** Report conventions: m² 2 dp, 公顷 4 dp, 亩 2 dp. */
-export const formatHectares = (areaM2: number) => hectaresFromM2(areaM2).toFixed(4);
-export const formatMu = (areaM2: number) => muFromM2(areaM2).toFixed(2);
-
 /** Planar area of a (Multi)Polygon whose coordinates are already in metres; 0 for other types. */
 export function planarAreaM2(geometry: Geometry): number {
   if (geometry.type === 'Polygon') return polygonPlanarArea(geometry.coordinates);

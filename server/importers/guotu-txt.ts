@@ -1,6 +1,6 @@
 import type { Feature, Geometry, Position } from 'geojson';
 import { unprocessable } from '../http/errors.ts';
-import { hectaresFromM2 } from '../geo/planar-area.ts';
+import { hectaresFromM2 } from '../../common/units/area-units.ts';
 import { zoneFromPrefixedEasting } from '../geo/crs.ts';
 import { polygonPlanarArea, samePosition } from '../geo/geometry.ts';
 import { resolveGuotuCrs } from './guotu-txt-crs.ts';

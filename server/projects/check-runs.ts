@@ -1,22 +1,8 @@
 import type { CheckResult } from '../../common/api/check-result.ts';
-import type { Verdict } from '../../common/domain/verdict.ts';
 import type { Queryable } from '../db/types.ts';
-import type { Decision } from './workflow.ts';
+import type { CheckRun } from '../../common/api/projects.ts';
 
-/** One stored check of a project: what was checked, against which layer versions, and what it said. */
-export interface CheckRun {
-  id: number;
-  projectId: number;
-  /** The project version that was checked (the one submitted). */
-  projectVersion: number;
-  verdict: Verdict;
-  layerVersions: Record<string, number>;
-  createdAt: Date;
-  createdBy: string | null;
-  /** The review decision taken on this check, if any. */
-  decision: { decision: Decision; comment: string; reviewer: string; at: string } | null;
-  result: CheckResult;
-}
+export type { CheckRun };
 
 export async function insertCheckRun(
   db: Queryable,

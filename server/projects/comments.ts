@@ -7,18 +7,9 @@ import { assertCanView } from './access.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { checkRunBelongsTo } from './check-runs.ts';
 import { lockProject } from './store.ts';
+import type { ProjectComment } from '../../common/api/projects.ts';
 
-export interface ProjectComment {
-  id: number;
-  parentId: number | null;
-  /** The check run the comment refers to (null when the project had no check yet). */
-  checkId: number | null;
-  /** Set when the comment is a reviewer's decision comment (审查意见). */
-  decisionId: number | null;
-  body: string;
-  author: { id: number; username: string; role: string };
-  createdAt: Date;
-}
+export type { ProjectComment };
 
 export function parseOptionalId(input: unknown, field: 'parentId' | 'checkId'): number | undefined {
   if (input === undefined || input === null) return undefined;

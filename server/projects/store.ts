@@ -1,35 +1,11 @@
 import type { ProjectAttributes } from '../../common/domain/development.ts';
-import type { Verdict } from '../../common/domain/verdict.ts';
+import type { ProjectStatus } from '../../common/domain/review.ts';
 import type { Queryable } from '../db/types.ts';
 import { notFound, unprocessable } from '../http/errors.ts';
 import type { NewProject, ProjectChange } from './project-input.ts';
-import type { Decision, ProjectStatus } from './workflow.ts';
+import type { ProjectView } from '../../common/api/projects.ts';
 
-/** A project as the API returns it (GET /api/projects/:id adds `geometry`). */
-export interface ProjectView {
-  id: number;
-  name: string;
-  description: string | null;
-  applicant: string | null;
-  owner: { id: number; username: string };
-  project: ProjectAttributes;
-  status: ProjectStatus;
-  version: number;
-  township: string | null;
-  /** Verdict of the latest stored check (null before the first submission). */
-  verdict: Verdict | null;
-  lastCheckId: number | null;
-  /** Ellipsoidal area of the drawn site (0 for points and lines). */
-  areaM2: number;
-  /** A point on the site surface, [lon, lat]. */
-  centroid: [number, number];
-  lastDecision: { decision: Decision; comment: string; reviewer: string; at: string; checkId: number | null } | null;
-  createdAt: Date;
-  updatedAt: Date;
-  submittedAt: Date | null;
-  decidedAt: Date | null;
-  geometry?: GeoJSON.Geometry;
-}
+export type { ProjectView };
 
 /** The stored geometry must already be EPSG:4326 lon/lat; Z values are dropped. */
 const GEOM_FROM_JSON = (param: string) => `ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(${param}), 4326))`;

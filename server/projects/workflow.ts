@@ -1,4 +1,5 @@
-import { badRequest, conflict, unprocessable, type Bilingual } from '../http/errors.ts';
+import { badRequest, conflict, unprocessable } from '../http/errors.ts';
+import { DECISIONS, STATUS_LABELS, STATUSES, type Decision, type ProjectStatus } from '../../common/domain/review.ts';
 
 /**
  * The review workflow (项目选址审查):
@@ -7,25 +8,7 @@ import { badRequest, conflict, unprocessable, type Bilingual } from '../http/err
  *     │ edit             └──revise───▶ revision_requested ──edit / submit (re-checks)──▶ …
  * approved and rejected are final. Every transition increments the project's version.
  */
-export const STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'revision_requested'] as const;
-export type ProjectStatus = (typeof STATUSES)[number];
-
-export const STATUS_LABELS: Record<ProjectStatus, Bilingual> = {
-  draft: { zh: '草稿', en: 'Draft' },
-  submitted: { zh: '待审查', en: 'Submitted' },
-  approved: { zh: '已通过', en: 'Approved' },
-  rejected: { zh: '不予通过', en: 'Rejected' },
-  revision_requested: { zh: '退回修改', en: 'Revision requested' },
-};
-
-export const DECISIONS = ['approve', 'reject', 'revise'] as const;
-export type Decision = (typeof DECISIONS)[number];
-
-export const DECISION_LABELS: Record<Decision, Bilingual> = {
-  approve: { zh: '同意', en: 'Approve' },
-  reject: { zh: '不同意', en: 'Reject' },
-  revise: { zh: '退回修改', en: 'Request revision' },
-};
+export { DECISION_LABELS, DECISIONS, STATUS_LABELS, STATUSES, type Decision, type ProjectStatus } from '../../common/domain/review.ts';
 
 const STATUS_AFTER: Record<Decision, ProjectStatus> = {
   approve: 'approved',

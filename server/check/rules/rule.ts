@@ -2,13 +2,10 @@ import type { Bilingual } from '../../../common/bilingual.ts';
 import type { NatureReserveScheme } from '../../../common/domain/layer-kinds.ts';
 import type { ProjectFacts } from '../project-facts.ts';
 import type { Verdict } from '../../../common/domain/verdict.ts';
-import type { Basis } from '../../../common/api/check-result.ts';
+import type { Basis, Relation } from '../../../common/api/check-result.ts';
 
 /** The legal basis and the fired rule are part of the check response (common/api); rules build them. */
-export type { Basis, CitationCheck, CitedBasis, FiredRule } from '../../../common/api/check-result.ts';
-
-/** How the site relates to a layer, as the geometry engine reports it. */
-export type Relation = 'overlaps' | 'touches' | 'near';
+export type { Basis, CitationCheck, CitedBasis, FiredRule, Relation } from '../../../common/api/check-result.ts';
 
 /** Facts about the site and the layer that are not project attributes. */
 export interface RuleContext {

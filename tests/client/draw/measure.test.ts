@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measureGeometry } from '../../../client/draw/measure.ts';
+import { measureGeometry } from '../../../common/geo/measure.ts';
 
 /**
  * Exact area of a latitude/longitude quadrangle on the GRS80 ellipsoid (authalic formula):

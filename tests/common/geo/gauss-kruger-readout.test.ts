@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gkZoneOf, toGaussKruger } from '../../../client/tools/gauss-kruger.ts';
+import { gaussKrugerZone3 as gkZoneOf, toGaussKrugerZone3 as toGaussKruger } from '../../../common/geo/gauss-kruger.ts';
 
 /** Reference values from PROJ 9.1.1: `echo "lat lon" | cs2cs -f %.3f EPSG:4490 EPSG:<code>`. */
 const PROJ_REFERENCE: { lon: number; lat: number; epsg: number; x: number; y: number }[] = [
