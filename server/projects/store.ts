@@ -16,9 +16,11 @@ export interface ProjectView {
   status: ProjectStatus;
   version: number;
   township: string | null;
-  /** Verdict of the latest stored check (null before the first submission). */
+  /** Verdict of the latest stored check (every save of the site and every submission stores one; null for a draft never checked). */
   verdict: Verdict | null;
   lastCheckId: number | null;
+  /** True when the site or its attributes changed after the latest stored check (选址已修改，待重新核查). */
+  checkStale: boolean;
   /** Ellipsoidal area of the drawn site (0 for points and lines). */
   areaM2: number;
   /** A point on the site surface, [lon, lat]. */
@@ -48,6 +50,7 @@ export const projectSelect = ({ withGeometry = false, withTotal = false } = {}) 
          json_build_object('id', o.id, 'username', o.username) AS owner,
          p.attributes || CASE WHEN p.width_m IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('widthM', p.width_m) END AS project,
          p.status, p.version, p.township, c.verdict, p.last_check_id AS "lastCheckId",
+         (c.id IS NOT NULL AND c.project_version < p.site_version) AS "checkStale",
          ST_Area(p.geom::geography) AS "areaM2",
          (SELECT ARRAY[ST_X(s), ST_Y(s)] FROM ST_PointOnSurface(p.geom) s) AS centroid,
          ld.j AS "lastDecision",${withGeometry ? ' ST_AsGeoJSON(p.geom)::json AS geometry,' : ''}
