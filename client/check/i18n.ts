@@ -55,6 +55,7 @@ const zhCN = {
   save: {
     saving: '正在保存…',
     saved: '已保存为项目草稿。',
+    savedChecked: '已保存为项目草稿 #{{id}}，并保存了本次核查：{{verdict}}。可在「项目」台账中查看。',
     unauthorized: '请先登录后再保存项目草稿。',
     unavailable: '项目草稿保存功能尚未开通。',
     noSite: '请先绘制或导入选址。',
@@ -129,6 +130,7 @@ const en: typeof zhCN = {
   save: {
     saving: 'Saving…',
     saved: 'Saved as a project draft.',
+    savedChecked: 'Saved as project draft #{{id}} with its check: {{verdict}}. See it in the Projects register.',
     unauthorized: 'Log in to save project drafts.',
     unavailable: 'Saving project drafts is not available yet.',
     noSite: 'Draw or import a site first.',
