@@ -14,6 +14,8 @@ import type { SiteDrawing } from '../draw/useSiteDrawing.ts';
 import type { ProjectInput } from './api-types.ts';
 import { CheckPanel } from './CheckPanel.tsx';
 import { CHECK_NS } from './i18n.ts';
+import { ProjectForm } from './ProjectForm.tsx';
+import type { ResultFocus } from './result-focus.ts';
 import { SaveDraftButton } from './SaveDraftButton.tsx';
 import type { LiveCheck } from './useLiveCheck.ts';
 import './site-panel.css';
@@ -41,6 +43,8 @@ export function SitePanelContent({
   onRepair,
   onOpenReport,
   onOpenRules,
+  focus,
+  onFocus,
 }: {
   map: maplibregl.Map | null;
   drawing: SiteDrawing;
@@ -55,6 +59,8 @@ export function SitePanelContent({
   onRepair: () => void;
   onOpenReport: () => void;
   onOpenRules: () => void;
+  focus: ResultFocus;
+  onFocus: (focus: ResultFocus) => void;
 }) {
   const { t } = useTranslation(CHECK_NS);
   const { t: td } = useTranslation(DRAW_NS);
@@ -90,12 +96,11 @@ export function SitePanelContent({
         <ExportControls features={drawing.features} blocked={blocked} name={state.siteName || undefined} />
       </details>
 
+      <ProjectForm project={state.project} onProject={(project) => update({ project })} bufferM={state.bufferM} onBufferM={(bufferM) => update({ bufferM })} />
       <CheckPanel
         live={live}
-        project={state.project}
-        onProject={(project) => update({ project })}
-        bufferM={state.bufferM}
-        onBufferM={(bufferM) => update({ bufferM })}
+        focus={focus}
+        onFocus={onFocus}
         layers={layers}
         siteName={state.siteName}
         onAdoptAvoidance={drawing.replaceAll}
