@@ -37,3 +37,9 @@ export function toGaussKruger(lon: number, lat: number, zone = gkZoneOf(lon)): G
   const [easting, northing] = converterFor(zone).forward([lon, lat]);
   return { zone, centralMeridian: zone * 3, x: northing, y: easting, epsg: zone >= 25 && zone <= 45 ? 4488 + zone : null };
 }
+
+/** [lon, lat] of a CGCS2000 3° Gauss-Krüger position: X northing, Y easting with the zone prefix (zone × 10⁶ + 500 000 + …). */
+export function fromGaussKruger(x: number, yWithPrefix: number, zone: number): [number, number] {
+  const [lon, lat] = converterFor(zone).inverse([yWithPrefix, x]);
+  return [lon, lat];
+}

@@ -48,7 +48,10 @@ async function siteOverFarmland(appUrl: string): Promise<{ ring: Ring; result: C
 describe('result rows linked to the map (issue 18)', () => {
   it('clicking the 永久基本农田 row switches the layer on, outlines the features the check names and opens the details', async () => {
     const appUrl = inject('appUrl');
+    const started = Date.now();
+    const step = (what: string) => console.log(`[check-map-link] ${((Date.now() - started) / 1000).toFixed(1)} s: ${what}`);
     const { ring, result } = await siteOverFarmland(appUrl);
+    step('site found');
     const farmland = result.results.find((r) => r.layerId === 'basic_farmland')!;
     const expectedKeys = farmland.features.map((f) => f.id).sort();
     expect(expectedKeys.length).toBeGreaterThan(0);
@@ -61,7 +64,8 @@ describe('result rows linked to the map (issue 18)', () => {
     await jumpTo(page, [(ring[0][0] + ring[2][0]) / 2, (ring[0][1] + ring[2][1]) / 2], 15);
     await drawPolygonAtPixels(page, await pixelsOf(page, ring.slice(0, 4)));
     const row = page.locator('.result-row[data-layer="basic_farmland"]');
-    await row.waitFor({ timeout: 30_000 });
+    await row.waitFor({ timeout: 60_000 });
+    step('result table shown');
     // The compact table: 图层 | 结论 | 重叠公顷 | 占比 | 距离, and no details until asked for.
     expect(await page.locator('.result-table thead th').allTextContents()).toEqual(['图层', '结论', '重叠公顷', '占比', '距离']);
     expect(await row.getAttribute('data-verdict')).toBe(farmland.verdict);
@@ -76,7 +80,7 @@ describe('result rows linked to the map (issue 18)', () => {
     expect(await visibleOnMap()).toBe(false);
 
     await row.click();
-    // The layer is switched on (view state, permalink and map) …
+    step('row clicked');    // The layer is switched on (view state, permalink and map) …
     await page.waitForFunction(() => /layers=[^&]*basic_farmland/.test(window.location.hash), undefined, { timeout: 15_000 });
     await expect.poll(visibleOnMap, { timeout: 30_000 }).toBe(true);
     await expect(page.locator('[data-testid="toggle-basic_farmland"]').count()).resolves.toBeLessThanOrEqual(1);
@@ -93,6 +97,7 @@ describe('result rows linked to the map (issue 18)', () => {
       { timeout: 30_000, polling: 250 },
     );
     expect(await keys.jsonValue()).toEqual(expectedKeys);
+    step('features outlined');
     // … the map frames the site (it is in view) …
     const inView = await page.evaluate((r) => {
       const map = (window as unknown as { __redlineMap: import('maplibre-gl').Map }).__redlineMap;
@@ -114,5 +119,5 @@ describe('result rows linked to the map (issue 18)', () => {
     await page.waitForFunction((ids) => ids.every((id) => new RegExp(`layers=[^&]*${id}`).test(window.location.hash)), involved, { timeout: 15_000 });
     expect(consoleErrors).toEqual([]);
     await page.context().close();
-  });
+  }, 300_000);
 });
