@@ -13,6 +13,7 @@ import { layersRouter } from './layers/routes.ts';
 import { tilesRouter } from './layers/tile-routes.ts';
 import { checkRouter } from './check/routes.ts';
 import { rulesRouter } from './check/rules-routes.ts';
+import { basemapsRouter } from './basemaps/routes.ts';
 import cookieParser from 'cookie-parser';
 import { authRouter } from './auth/routes.ts';
 import { sessionMiddleware } from './auth/sessions.ts';
@@ -83,6 +84,7 @@ export function createApp({ config, db, log, clientDir }: AppDeps) {
     searchRouter(db),
     checkRouter(db),
     rulesRouter(),
+    basemapsRouter({ tiandituKey: config.tiandituKey }),
     reportRouter(db),
     importRouter({ uploadLimitBytes: config.uploadLimitBytes }),
     exportRouter(),

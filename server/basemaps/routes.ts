@@ -1,0 +1,90 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { apiRoute } from '../http/api-route.ts';
+import { AppError, notFound } from '../http/errors.ts';
+
+/**
+ * 天地图 with the server's key (TIANDITU_KEY): the client learns only that a server key exists and
+ * where to get the tiles; the tiles come through this proxy, so the key never reaches a browser
+ * (and an anonymous visitor of a closed map gets nothing: /tiles is a map-read path).
+ */
+export const TIANDITU_LAYERS = ['vec', 'cva', 'img', 'cia'] as const;
+export const TIANDITU_PROXY_TEMPLATE = '/tiles/basemap/tianditu/{layer}/{z}/{x}/{y}';
+const DEFAULT_UPSTREAM =
+  'https://t{s}.tianditu.gov.cn/{layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER={layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={key}';
+const UPSTREAM_TIMEOUT_MS = 8000;
+const MAX_TILE_BYTES = 2 * 1024 * 1024;
+
+export interface BasemapConfig {
+  tiandituKey?: string;
+  /** Tile URL template of the 天地图 service ({s} {layer} {z} {x} {y} {key}); tests point it at a local server. */
+  tiandituUpstream?: string;
+}
+
+const basemapsResponse = z.object({
+  tianditu: z.object({
+    serverKey: z.boolean(),
+    /** Tile URL template of the proxy (with {layer} one of vec/cva/img/cia), null without a server key. */
+    tiles: z.string().nullable(),
+    layers: z.array(z.enum(TIANDITU_LAYERS)),
+  }),
+});
+
+export function basemapsRouter(config: BasemapConfig): Router {
+  const router = Router();
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/api/config/basemaps',
+      tag: 'basemaps',
+      summary: { zh: '底图配置：服务器是否配置了天地图密钥及瓦片代理地址', en: 'Basemap configuration: whether the server has a Tianditu key, and the tile proxy' },
+      responses: { 200: basemapsResponse },
+      access: 'public',
+    },
+    (_req, res) => {
+      const serverKey = Boolean(config.tiandituKey);
+      res.json({ tianditu: { serverKey, tiles: serverKey ? TIANDITU_PROXY_TEMPLATE : null, layers: [...TIANDITU_LAYERS] } });
+    },
+  );
+
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/tiles/basemap/tianditu/:layer/:z/:x/:y',
+      tag: 'basemaps',
+      summary: { zh: '天地图瓦片（经服务器密钥代理）', en: 'Tianditu tile (proxied with the server key)' },
+      params: z
+        .object({ layer: z.enum(TIANDITU_LAYERS), z: z.coerce.number().int().min(0).max(18), x: z.coerce.number().int().min(0), y: z.coerce.number().int().min(0) })
+        .refine((p) => p.x < 2 ** p.z && p.y < 2 ** p.z, { message: 'x and y must be within the zoom level' }),
+      responses: { 200: { mediaType: 'image/png' } },
+      access: 'public',
+    },
+    async (_req, res, { params }) => {
+      if (!config.tiandituKey) throw notFound('NO_TIANDITU_KEY', '服务器未配置天地图密钥', 'The server has no Tianditu key');
+      const url = (config.tiandituUpstream ?? DEFAULT_UPSTREAM)
+        .replace('{s}', String((params.x + params.y) % 8))
+        .replaceAll('{layer}', params.layer)
+        .replace('{z}', String(params.z))
+        .replace('{x}', String(params.x))
+        .replace('{y}', String(params.y))
+        .replace('{key}', encodeURIComponent(config.tiandituKey));
+      let upstream: Response;
+      try {
+        upstream = await fetch(url, { signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS) });
+      } catch {
+        throw new AppError(502, 'TIANDITU_UNREACHABLE', { zh: '天地图服务无法访问（离线或超时）', en: 'The Tianditu service cannot be reached (offline or timed out)' });
+      }
+      const length = Number(upstream.headers.get('content-length') ?? 0);
+      if (!upstream.ok || length > MAX_TILE_BYTES) {
+        throw new AppError(502, 'TIANDITU_ERROR', { zh: `天地图服务返回错误（${upstream.status}）`, en: `The Tianditu service answered ${upstream.status}` });
+      }
+      const body = Buffer.from(await upstream.arrayBuffer());
+      if (body.length > MAX_TILE_BYTES) throw new AppError(502, 'TIANDITU_ERROR', { zh: '天地图瓦片过大', en: 'The Tianditu tile is too large' });
+      res.setHeader('Cache-Control', 'public, max-age=86400');
+      res.type(upstream.headers.get('content-type') ?? 'image/png').send(body);
+    },
+  );
+  return router;
+}
