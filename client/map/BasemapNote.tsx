@@ -1,9 +1,20 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useViewState } from '../app/ViewStateProvider.tsx';
-import { tiandituAvailable } from './basemaps.ts';
-import { useMap } from './MapContext.tsx';
+import { onlineBasemapStyle, tiandituAvailable } from './basemaps.ts';
 import { useServerBasemaps } from './server-basemaps.ts';
+import { HUAXI_CENTER } from './view.ts';
+
+/** The tile at zoom 10 over the district's centre, of a {z}/{x}/{y} template. */
+function probeTileUrl(template: string): string {
+  const z = 10;
+  const [lon, lat] = HUAXI_CENTER;
+  const n = 2 ** z;
+  const x = Math.floor(((lon + 180) / 360) * n);
+  const rad = (lat * Math.PI) / 180;
+  const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
+  return template.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y));
+}
 
 /**
  * Says plainly on the map when there is no imagery: the offline basemap has no roads or imagery
@@ -12,7 +23,6 @@ import { useServerBasemaps } from './server-basemaps.ts';
  */
 export function BasemapNote() {
   const { t } = useTranslation();
-  const map = useMap();
   const { state } = useViewState();
   const { tiandituTiles } = useServerBasemaps();
   const [closed, setClosed] = useState(false);
@@ -21,16 +31,22 @@ export function BasemapNote() {
     setClosed(false);
     setFailed(false);
   }, [state.basemap]);
+  // Whether the online basemap answers: one tile loaded as an image, as the map would (a map
+  // 'error' listener is not used: it kept MapLibre re-rendering in Chromium).
   useEffect(() => {
-    if (!map) return;
-    const onError = (e: { sourceId?: string }) => {
-      if (e.sourceId?.startsWith('basemap:')) setFailed(true);
-    };
-    map.on('error', onError);
+    const style = onlineBasemapStyle(state.basemap, state.tiandituKey, tiandituTiles);
+    const source = style && Object.values(style.sources)[0];
+    const template = source && 'tiles' in source ? source.tiles?.[0] : undefined;
+    if (!template) return;
+    let live = true;
+    const image = new Image();
+    image.onerror = () => live && setFailed(true);
+    image.src = probeTileUrl(template);
     return () => {
-      map.off('error', onError);
+      live = false;
+      image.onerror = null;
     };
-  }, [map]);
+  }, [state.basemap, state.tiandituKey, tiandituTiles]);
   const offline = state.basemap === 'offline';
   if (closed || (!offline && !failed)) return null;
   const text = failed
