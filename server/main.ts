@@ -4,9 +4,10 @@ import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { createLogger, type Logger } from './http/logger.ts';
 import { createApp } from './app.ts';
-import { prepareDatabase } from './db/prepare.ts';
+import { loadReferenceLayers } from './layers/reference-data.ts';
 import { bootstrapAdmin } from './auth/bootstrap-admin.ts';
 import { loadDemoProjects } from './projects/demo-projects.ts';
+import { JobRunner } from './jobs/runner.ts';
 
 export interface RunningServer {
   url: string;
@@ -23,7 +24,9 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   const started = Date.now();
   const db = await openDatabase(config);
   try {
-    if (config.loadReferenceData) await prepareDatabase(db.pool);
+    // A fresh database needs the shipped reference layers beyond its schema (openDatabase migrates):
+    // loaded where a layer has no version yet, so this is idempotent and runs at every start.
+    if (config.loadReferenceData) await loadReferenceLayers(db.pool, { onlyMissing: true });
     const admin = await bootstrapAdmin(db.pool, config);
     if (admin.created) log.info({ username: admin.username }, 'first administrator created from ADMIN_USERNAME');
     else if (admin.reason === 'no-credentials') log.warn('no accounts yet: set ADMIN_USERNAME and ADMIN_PASSWORD and restart');
@@ -36,7 +39,8 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
     throw e;
   }
   const clientDir = path.resolve('dist/client');
-  const app = createApp({ config, db, log, clientDir });
+  const jobs = new JobRunner(db.pool, log);
+  const app = createApp({ config, db, log, clientDir, jobs });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
@@ -45,6 +49,8 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/`;
   log.info({ url, db: db.mode, ms: Date.now() - started }, 'listening');
+  // Batches queued or interrupted by the last stop resume now (their state is in the database).
+  await jobs.start();
 
   let stopping: Promise<void> | undefined;
   return {
@@ -58,6 +64,7 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        await jobs.stop();
         await db.close();
       })();
       return stopping;

@@ -5,6 +5,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { usePanelSize } from './panel-size.ts';
 import { PanelTabs } from './PanelTabs.tsx';
 import { PANEL_TABS } from './panel-tabs.tsx';
+import { BatchProgressChip } from '../batch/BatchProgressChip.tsx';
 
 /**
  * The left panel: title, search (always at hand), and the feature tabs. It widens for long
@@ -55,6 +56,7 @@ export function SidePanel() {
           </div>
         </header>
         <SearchBox />
+        <BatchProgressChip />
         <PanelTabs tabs={PANEL_TABS} />
       </div>
     </aside>

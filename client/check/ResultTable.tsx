@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatHectares, formatNumber } from '../../server/check/report/area-units.ts';
-import { layerName, levelName, type LayerNaming } from '../../server/check/report/names.ts';
-import { bilingualSide } from '../draw/i18n-bundle.ts';
+import { formatHectares, formatNumber } from '../../common/units/area-units.ts';
+import { layerName, levelName, type LayerNaming } from '../../common/report/names.ts';
+import { bilingualSide } from '../i18n/bundle.ts';
 import type { LayerResult } from './api-types.ts';
 import { CHECK_NS } from './i18n.ts';
 import { LayerResultItem } from './LayerResultItem.tsx';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type maplibregl from 'maplibre-gl';
-import type { LayerNaming } from '../../server/check/report/names.ts';
+import type { LayerNaming } from '../../common/report/names.ts';
 import { CoordinateEntryDialog, zoneAt } from '../draw/CoordinateEntryDialog.tsx';
 import { DrawToolbar } from '../draw/DrawToolbar.tsx';
 import { ExportControls } from '../draw/ExportControls.tsx';

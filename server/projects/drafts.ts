@@ -4,7 +4,7 @@ import { runCheck } from '../check/engine.ts';
 import { withTransaction } from '../db/database.ts';
 import type { Queryable } from '../db/types.ts';
 import { assertOwner } from './access.ts';
-import { recordAudit } from './audit.ts';
+import { recordAudit } from '../audit/audit.ts';
 import { insertCheckRun } from './check-runs.ts';
 import type { NewProject, ProjectChange } from './project-input.ts';
 import { assertStorableGeometry, changedFields, getProject, insertProject, lockProject, updateProjectRow, type ProjectView } from './store.ts';

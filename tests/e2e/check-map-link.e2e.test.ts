@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { CheckResult } from '../../server/check/check-result.ts';
+import type { CheckResult } from '../../common/api/check-result.ts';
 import { launchBrowser, openWatchedPage, waitForMapIdle } from './support/browser.ts';
 import { drawPolygonAtPixels, jumpTo, openSitePanel, pixelsOf } from './support/site-panel.ts';
 
