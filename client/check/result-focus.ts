@@ -23,7 +23,8 @@ const M_PER_DEGREE = 111_320;
  */
 export function focusWindow(result: CheckResult, row: LayerResult): [number, number, number, number] {
   const [[w, s], [e, n]] = boundsOf(result.site);
-  const reachM = Math.max(row.minDistanceM ?? 0, 0) + 60;
+  // Every feature the row names: an overlapping one, and one only near the site (up to bufferM away).
+  const reachM = Math.max(row.minDistanceM ?? 0, ...row.features.map((f) => f.distanceM ?? 0), 0) + 60;
   const dLat = reachM / M_PER_DEGREE;
   const dLon = reachM / (M_PER_DEGREE * Math.cos(((s + n) / 2) * (Math.PI / 180)));
   return [w - dLon, s - dLat, e + dLon, n + dLat];

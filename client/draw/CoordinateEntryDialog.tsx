@@ -24,6 +24,7 @@ export function CoordinateEntryDialog({
 }) {
   const { t } = useTranslation(DRAW_NS);
   const dialog = useRef<HTMLDialogElement>(null);
+  const textArea = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState('');
   const [mode, setMode] = useState<CoordinateMode>('auto');
   const [zone, setZone] = useState(defaultZone);
@@ -31,6 +32,8 @@ export function CoordinateEntryDialog({
   const [refused, setRefused] = useState<string | null>(null);
   useEffect(() => {
     dialog.current?.showModal();
+    // showModal focuses the first control (the mode select): the points are what is typed first.
+    textArea.current?.focus();
   }, []);
   const parsed = useMemo(() => parseTypedCoordinates(text, mode, zone), [text, mode, zone]);
   const distinct = new Set(parsed.points.map((p) => p.lonLat.join(','))).size;
@@ -94,7 +97,7 @@ export function CoordinateEntryDialog({
             rows={9}
             spellCheck={false}
             placeholder={t('typed.placeholder')}
-            autoFocus
+            ref={textArea}
             data-testid="coordinate-text"
           />
         </label>
