@@ -5,6 +5,7 @@ import { SidePanel } from './app/SidePanel.tsx';
 import { SessionSiteWorkspace } from './check/SessionSiteWorkspace.tsx';
 import { ViewStateProvider } from './app/ViewStateProvider.tsx';
 import { BasemapLayers } from './map/BasemapLayers.tsx';
+import { BasemapNote } from './map/BasemapNote.tsx';
 import { HoverHighlight } from './map/HoverHighlight.tsx';
 import { IllustrativeNotice } from './map/IllustrativeNotice.tsx';
 import { MapProvider } from './map/MapContext.tsx';
@@ -41,6 +42,7 @@ export function App() {
                 {/* Overlays on the map. */}
                 <MapToolbar />
                 <IllustrativeNotice />
+                <BasemapNote />
                 <MapLoading />
                 <CoordinateReadout />
               </main>

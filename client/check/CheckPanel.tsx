@@ -4,43 +4,41 @@ import { formatBeijingTime } from '../../common/report/report-model.ts';
 import { layerName, type LayerNaming } from '../../common/report/names.ts';
 import { bilingualSide } from '../i18n/bundle.ts';
 import type { SiteFeature } from '../draw/site-features.ts';
-import type { ProjectInput } from './api-types.ts';
+import { useViewState } from '../app/ViewStateProvider.tsx';
 import { AvoidanceCard } from './AvoidanceCard.tsx';
 import { CHECK_NS } from './i18n.ts';
-import { LayerResultItem } from './LayerResultItem.tsx';
-import { ProjectForm } from './ProjectForm.tsx';
+import type { ResultFocus } from './result-focus.ts';
+import { ResultTable } from './ResultTable.tsx';
 import type { LiveCheck } from './useLiveCheck.ts';
 import { VerdictBadge } from './VerdictBadge.tsx';
 
 const SEVERITY = { prohibited: 3, conditional: 2, notice: 1, clear: 0, outside_coverage: -1 } as const;
 
 /**
- * The conflict check beside the map: the verdict badge, the project form (re-checks on change),
- * each layer with its findings and cited rules, the 已核查无冲突 list, warnings and the avoidance
- * suggestion. It shows what POST /api/check answered and decides nothing itself.
+ * The conflict check beside the map: the verdict badge, then at once the compact table of the
+ * layers involved (details under a row on demand, each row linked to the map), the avoidance
+ * suggestion, the 已核查无冲突 list and warnings. It shows what POST /api/check answered and
+ * decides nothing itself. (The project form, which the check depends on, sits above it.)
  */
 export function CheckPanel({
   live,
-  project,
-  onProject,
-  bufferM,
-  onBufferM,
   layers,
   siteName,
   onAdoptAvoidance,
   onRepair,
+  focus,
+  onFocus,
 }: {
   live: LiveCheck;
-  project: ProjectInput;
-  onProject: (project: ProjectInput) => void;
-  bufferM: number;
-  onBufferM: (bufferM: number) => void;
   layers: LayerNaming[];
   siteName: string;
   onAdoptAvoidance: (parts: SiteFeature[]) => void;
   onRepair: () => void;
+  focus: ResultFocus;
+  onFocus: (focus: ResultFocus) => void;
 }) {
   const { t, i18n } = useTranslation(CHECK_NS);
+  const { dispatch } = useViewState();
   const lang = bilingualSide(i18n.language);
   const { result, status, error } = live;
   const results = [...(result?.results ?? [])].sort((a, b) => SEVERITY[b.verdict] - SEVERITY[a.verdict] || b.overlapAreaM2 - a.overlapAreaM2);
@@ -69,17 +67,30 @@ export function CheckPanel({
         </div>
       </div>
 
-      <ProjectForm project={project} onProject={onProject} bufferM={bufferM} onBufferM={onBufferM} />
-
       {result && status !== 'idle' && (
         <div className={`check-results${pending ? ' is-stale' : ''}`} data-testid="check-results">
-          <h4>{t('results.title')}</h4>
+          <div className="check-results-head">
+            <h4>{t('results.title')}</h4>
+            {results.length > 0 && (
+              <button
+                type="button"
+                className="link-button"
+                data-action="show-result-layers"
+                onClick={() => dispatch({ type: 'set-layers-visible', layerIds: results.map((r) => r.layerId), visible: true })}
+              >
+                {t('table.showLayers')}
+              </button>
+            )}
+          </div>
           {results.length === 0 ? (
             <p className="muted">{t('results.none')}</p>
           ) : (
-            <ul className="layer-results">
-              {results.map((r) => <LayerResultItem key={r.layerId} result={r} layers={layers} bufferM={result.bufferM} />)}
-            </ul>
+            <>
+              <ResultTable results={results} layers={layers} bufferM={result.bufferM} focus={focus} onFocus={onFocus} />
+              <p className="muted result-map-key">
+                <span className="conflict-swatch" aria-hidden="true" /> {t('table.mapKey')}
+              </p>
+            </>
           )}
           <AvoidanceCard result={result} siteName={siteName} onAdopt={onAdoptAvoidance} />
           {result.clearLayers.length > 0 && (

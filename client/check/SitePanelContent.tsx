@@ -1,19 +1,23 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type maplibregl from 'maplibre-gl';
 import type { LayerNaming } from '../../common/report/names.ts';
+import { CoordinateEntryDialog, zoneAt } from '../draw/CoordinateEntryDialog.tsx';
 import { DrawToolbar } from '../draw/DrawToolbar.tsx';
 import { ExportControls } from '../draw/ExportControls.tsx';
 import { DRAW_NS } from '../draw/i18n.ts';
 import { ImpactWidthField } from '../draw/ImpactWidthField.tsx';
-import { ImportControls, type ImportState } from '../draw/ImportControls.tsx';
+import { EMPTY_IMPORT, ImportControls, type ImportState } from '../draw/ImportControls.tsx';
 import type { SelfIntersection } from '../draw/self-intersections.ts';
 import { SelfIntersectionWarning } from '../draw/SelfIntersectionWarning.tsx';
 import { hasLinearOrPointParts } from '../draw/site-features.ts';
-import { SiteSummary } from '../draw/SiteSummary.tsx';
+import { frameNewSite, SiteSummary } from '../draw/SiteSummary.tsx';
 import type { SiteDrawing } from '../draw/useSiteDrawing.ts';
 import type { ProjectInput } from './api-types.ts';
 import { CheckPanel } from './CheckPanel.tsx';
 import { CHECK_NS } from './i18n.ts';
+import { ProjectForm } from './ProjectForm.tsx';
+import type { ResultFocus } from './result-focus.ts';
 import { SaveDraftButton } from './SaveDraftButton.tsx';
 import type { LiveCheck } from './useLiveCheck.ts';
 import './site-panel.css';
@@ -41,6 +45,8 @@ export function SitePanelContent({
   onRepair,
   onOpenReport,
   onOpenRules,
+  focus,
+  onFocus,
 }: {
   map: maplibregl.Map | null;
   drawing: SiteDrawing;
@@ -55,10 +61,13 @@ export function SitePanelContent({
   onRepair: () => void;
   onOpenReport: () => void;
   onOpenRules: () => void;
+  focus: ResultFocus;
+  onFocus: (focus: ResultFocus) => void;
 }) {
   const { t } = useTranslation(CHECK_NS);
   const { t: td } = useTranslation(DRAW_NS);
   const { points, lines } = hasLinearOrPointParts(drawing.features);
+  const [typing, setTyping] = useState(false);
   return (
     <div className="site-panel" data-testid="site-panel">
       <label className="site-name">
@@ -76,6 +85,25 @@ export function SitePanelContent({
           points={points || drawing.tool === 'point'}
         />
       )}
+      <div className="site-entry">
+        <button type="button" onClick={() => setTyping(true)} disabled={!drawing.ready} data-action="enter-coordinates">
+          {td('typed.open')}
+        </button>
+      </div>
+      {typing && (
+        <CoordinateEntryDialog
+          defaultZone={zoneAt(map?.getCenter().lng ?? 106.5)}
+          siteName={state.siteName}
+          onClose={() => setTyping(false)}
+          onCreate={(part) => {
+            drawing.setTool(null);
+            drawing.replaceOrigin('imported', [part]);
+            // A typed parcel replaces the previous import: its parcel list and warnings go with it.
+            update((s) => ({ importState: EMPTY_IMPORT, siteName: s.siteName || (part.properties.name !== td('typed.defaultName') ? String(part.properties.name) : '') }));
+            frameNewSite(map, [part]);
+          }}
+        />
+      )}
       <details className="site-details" data-testid="import-section">
         <summary>{td('import.title')}</summary>
         <ImportControls
@@ -83,6 +111,7 @@ export function SitePanelContent({
           drawing={drawing}
           state={state.importState}
           onState={(fn) => update((s) => ({ importState: fn(s.importState) }))}
+          onNamed={(name) => update((s) => (s.siteName.trim() ? {} : { siteName: name }))}
         />
       </details>
       <details className="site-details" data-testid="export-section">
@@ -90,12 +119,11 @@ export function SitePanelContent({
         <ExportControls features={drawing.features} blocked={blocked} name={state.siteName || undefined} />
       </details>
 
+      <ProjectForm project={state.project} onProject={(project) => update({ project })} bufferM={state.bufferM} onBufferM={(bufferM) => update({ bufferM })} />
       <CheckPanel
         live={live}
-        project={state.project}
-        onProject={(project) => update({ project })}
-        bufferM={state.bufferM}
-        onBufferM={(bufferM) => update({ bufferM })}
+        focus={focus}
+        onFocus={onFocus}
         layers={layers}
         siteName={state.siteName}
         onAdoptAvoidance={drawing.replaceAll}

@@ -15,6 +15,8 @@ import { useSiteDrawing } from '../draw/useSiteDrawing.ts';
 import { ProjectSiteLink } from '../projects/ProjectSiteLink.tsx';
 import type { CheckRequestBody, ProjectInput } from './api-types.ts';
 import { CheckOverlays } from './CheckOverlays.tsx';
+import { focusedLayerId, NO_FOCUS, type ResultFocus } from './result-focus.ts';
+import { ResultFocusOverlay } from './ResultFocusOverlay.tsx';
 import { usePanelSlot } from './panel-slot.ts';
 import { SitePanelContent, type SitePanelState } from './SitePanelContent.tsx';
 import { layerNamings, useLayerCatalog } from './useCatalogs.ts';
@@ -98,11 +100,15 @@ export function SiteWorkspace({ map: mapProp }: { map?: maplibregl.Map | null })
   const warningLocations = useMemo(() => state.importState.warnings.flatMap((w) => (w.location ? [w.location] : [])), [state.importState.warnings]);
   const closeReport = useCallback(() => setReportOpen(false), []);
   const shownResult = live.status === 'idle' ? null : live.result;
+  // A new check starts with nothing in focus: its rows may be other layers.
+  const [focus, setFocus] = useState<ResultFocus>(NO_FOCUS);
+  useEffect(() => setFocus(NO_FOCUS), [shownResult]);
 
   return (
     <>
       <SiteOverlays map={map} features={drawing.features} widthM={state.widthM} kinks={kinks} warningLocations={warningLocations} />
-      <CheckOverlays map={map} result={shownResult} />
+      <CheckOverlays map={map} result={shownResult} focusLayerId={focusedLayerId(focus)} />
+      <ResultFocusOverlay map={map} result={shownResult} focus={focus} />
       <ProjectSiteLink map={map} drawing={drawing} geometry={geometry} project={projectWithWidth} update={update} />
       {slot &&
         createPortal(
@@ -124,6 +130,8 @@ export function SiteWorkspace({ map: mapProp }: { map?: maplibregl.Map | null })
               setReportOpen(true);
             }}
             onOpenRules={() => setRulesOpen(true)}
+            focus={focus}
+            onFocus={setFocus}
           />,
           slot,
         )}

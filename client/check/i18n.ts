@@ -37,6 +37,17 @@ const zhCN = {
     none: '选址与所有管控图层均无冲突。',
     siteArea: '核查面积 {{ha}} 公顷（{{mu}} 亩）',
   },
+  table: {
+    layer: '图层',
+    verdict: '结论',
+    overlapHa: '重叠公顷',
+    pct: '占比',
+    distance: '距离',
+    metres: '{{d}} 米',
+    rowHint: '点击：在地图上显示该图层和涉及要素，并展开条款与办理程序',
+    showLayers: '显示涉及图层',
+    mapKey: '地图上黑色交叉线为选址与管控区的重叠部分，蓝色轮廓为所选图层涉及的要素。',
+  },
   clearLayers: '已核查无冲突',
   warnings: '提示信息',
   avoidance: {
@@ -55,6 +66,7 @@ const zhCN = {
   save: {
     saving: '正在保存…',
     saved: '已保存为项目草稿。',
+    savedChecked: '已保存为项目草稿 #{{id}}，并保存了本次核查：{{verdict}}。可在「项目」台账中查看。',
     unauthorized: '请先登录后再保存项目草稿。',
     unavailable: '项目草稿保存功能尚未开通。',
     noSite: '请先绘制或导入选址。',
@@ -120,6 +132,17 @@ const en: typeof zhCN = {
     none: 'The site conflicts with no control layer.',
     siteArea: 'Checked area {{ha}} ha ({{mu}} mu)',
   },
+  table: {
+    layer: 'Layer',
+    verdict: 'Verdict',
+    overlapHa: 'Overlap ha',
+    pct: 'Share',
+    distance: 'Distance',
+    metres: '{{d}} m',
+    rowHint: 'Click: show the layer and the features involved on the map, and the rules and procedures',
+    showLayers: 'Show the layers involved',
+    mapKey: 'On the map, black cross-hatching marks where the site overlaps a zone; blue outlines the features of the chosen layer.',
+  },
   clearLayers: 'Checked, no conflict',
   warnings: 'Warnings',
   avoidance: {
@@ -138,6 +161,7 @@ const en: typeof zhCN = {
   save: {
     saving: 'Saving…',
     saved: 'Saved as a project draft.',
+    savedChecked: 'Saved as project draft #{{id}} with its check: {{verdict}}. See it in the Projects register.',
     unauthorized: 'Log in to save project drafts.',
     unavailable: 'Saving project drafts is not available yet.',
     noSite: 'Draw or import a site first.',

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type maplibregl from 'maplibre-gl';
 import { ApiError } from '../api/fetch-json.ts';
@@ -7,11 +7,21 @@ import { bilingualSide } from '../i18n/bundle.ts';
 import { DRAW_NS } from './i18n.ts';
 import { importSiteFile, type ImportChoices, type ImportNote, type ImportResponse } from './import-api.ts';
 import type { SiteFeature } from './site-features.ts';
-import { zoomToFeatures } from './SiteSummary.tsx';
+import { frameNewSite } from './SiteSummary.tsx';
 import type { SiteDrawing } from './useSiteDrawing.ts';
 
 const FORMATS = ['geojson', 'kml', 'shp', 'csv', 'txt'];
 const CRS_CHOICES = ['4490', '4326', '4524', '4523', '4545', '4544', 'gcj02'];
+
+/** The name a file gives a parcel: GeoJSON/KML `name` (any case), 名称, the 国土 TXT 地块名称. */
+const NAME_KEYS = ['name', 'Name', 'NAME', '名称', '地块名称', '项目名称'];
+export function fileName(properties: Record<string, unknown> | null | undefined): string {
+  for (const key of NAME_KEYS) {
+    const value = properties?.[key];
+    if (typeof value === 'string' && value.trim()) return value.trim();
+  }
+  return '';
+}
 
 function toSiteParts(response: ImportResponse, unnamed: (n: number) => string): SiteFeature[] {
   return response.features.features
@@ -20,7 +30,7 @@ function toSiteParts(response: ImportResponse, unnamed: (n: number) => string): 
       type: 'Feature',
       id: newFeatureId(),
       geometry: f.geometry,
-      properties: { ...(f.properties ?? {}), name: String(f.properties?.name ?? '') || unnamed(i + 1), origin: 'imported' },
+      properties: { ...(f.properties ?? {}), name: fileName(f.properties) || unnamed(i + 1), origin: 'imported' },
     }));
 }
 
@@ -44,11 +54,14 @@ export function ImportControls({
   drawing,
   state,
   onState,
+  onNamed,
 }: {
   map: maplibregl.Map | null;
   drawing: SiteDrawing;
   state: ImportState;
   onState: (update: (state: ImportState) => ImportState) => void;
+  /** The one name the file gives its parcels (for the project name, when it has none yet). */
+  onNamed?: (name: string) => void;
 }) {
   const { t, i18n } = useTranslation(DRAW_NS);
   const lang = bilingualSide(i18n.language);
@@ -60,7 +73,7 @@ export function ImportControls({
 
   const showParcels = (parts: SiteFeature[]) => {
     drawing.replaceOrigin('imported', parts);
-    zoomToFeatures(map, parts);
+    frameNewSite(map, parts);
   };
 
   const onFile = async (file: File | undefined) => {
@@ -70,17 +83,59 @@ export function ImportControls({
       const response = await importSiteFile(file, choices);
       const parts = toSiteParts(response, (n) => t('import.unnamed', { n }));
       showParcels(parts);
+      const names = [...new Set(response.features.features.map((f) => fileName(f.properties)).filter(Boolean))];
+      if (names.length === 1) onNamed?.(names[0]);
       onState(() => ({ ...EMPTY_IMPORT, warnings: response.warnings, parcels: parts }));
       // The CRS in the interface language only (older servers send just the combined name).
       const crsName = (lang === 'zh' ? response.crs.nameZh : response.crs.nameEn) ?? response.crs.name;
       setStatus({ kind: 'done', text: t('import.done', { count: parts.length, crs: crsName, epsg: response.crs.epsg }) });
     } catch (e) {
       const message = e instanceof ApiError ? e.messageIn(i18n.language) : String(e);
-      setStatus({ kind: 'error', text: t('import.failed', { message }) });
+      // Nothing of the previous import's parcel list or warnings stays under the error.
+      onState(() => ({ ...EMPTY_IMPORT, status: { kind: 'error', text: t('import.failed', { message }) } }));
     } finally {
       if (fileInput.current) fileInput.current.value = '';
     }
   };
+
+  // Files dropped on the map are imported as if chosen here (while this tab is open).
+  const onFileRef = useRef(onFile);
+  onFileRef.current = onFile;
+  const [dragging, setDragging] = useState(false);
+  useEffect(() => {
+    const target = map?.getContainer().parentElement;
+    if (!target) return;
+    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+    const over = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault(); // else the browser opens the file instead of the app
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+      setDragging(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (!target.contains(e.relatedTarget as Node | null)) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(false);
+      void onFileRef.current(e.dataTransfer?.files?.[0]);
+    };
+    target.addEventListener('dragover', over);
+    target.addEventListener('dragleave', leave);
+    target.addEventListener('drop', drop);
+    return () => {
+      target.removeEventListener('dragover', over);
+      target.removeEventListener('dragleave', leave);
+      target.removeEventListener('drop', drop);
+      setDragging(false);
+    };
+  }, [map]);
+  useEffect(() => {
+    const target = map?.getContainer().parentElement;
+    target?.classList.toggle('is-file-over', dragging);
+    if (target) target.dataset.dropHint = t('import.dropHint');
+  }, [map, dragging, t]);
 
   const choose = (value: string) => {
     onState((s) => ({ ...s, chosen: value }));

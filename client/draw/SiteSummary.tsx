@@ -10,11 +10,18 @@ import { isCompleteShape, type SiteFeature } from './site-features.ts';
 import { isEditableInTerraDraw } from './site-snapshot.ts';
 import { framePadding } from '../map/view.ts';
 
-export function zoomToFeatures(map: maplibregl.Map | null, features: SiteFeature[]): void {
+export function zoomToFeatures(map: maplibregl.Map | null, features: SiteFeature[], { maxZoom = 17 } = {}): void {
   if (!map || features.length === 0) return;
   const [w, s, e, n] = bboxOf(...features.map((f) => f.geometry));
-  map.fitBounds([[w, s], [e, n]], { padding: framePadding(50, 20), maxZoom: 17, duration: 400 });
+  map.fitBounds([[w, s], [e, n]], { padding: framePadding(50, 20), maxZoom, duration: 400 });
 }
+
+/**
+ * Frames a site that just arrived (imported, typed) with its surroundings: a parcel of a few
+ * hectares at zoom 17 fills the map and says nothing of where it lies, so no closer than 15
+ * (about 2 km across), where roads, rivers and the control zones around it show.
+ */
+export const frameNewSite = (map: maplibregl.Map | null, features: SiteFeature[]) => zoomToFeatures(map, features, { maxZoom: 15 });
 
 /** Live area (m², 公顷, 亩) and length of the site, and its parts with names, origin and a remove button. */
 export function SiteSummary({

@@ -5,7 +5,7 @@ import type maplibregl from 'maplibre-gl';
  * adds layers as their data arrives, each on top unless its drawing order says otherwise, which
  * would bury the site under a red-line fill drawn later.
  */
-const BELOW_TERRA_DRAW = ['site-overlap-fill', 'site-overlap-line', 'site-avoidance-line', 'site-footprint-fill', 'site-footprint-line', 'site-fixed-fill', 'site-fixed-line'];
+const BELOW_TERRA_DRAW = ['site-focus-casing', 'site-focus-line', 'site-overlap-fill', 'site-overlap-casing', 'site-overlap-line', 'site-avoidance-line', 'site-footprint-fill', 'site-footprint-line', 'site-fixed-fill', 'site-fixed-line'];
 const ABOVE_TERRA_DRAW = ['site-kinks', 'site-import-warnings', 'site-labels'];
 /** terra-draw's MapLibre adapter names its layers with this prefix. */
 const TERRA_DRAW_PREFIX = 'td-';

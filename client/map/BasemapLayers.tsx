@@ -3,6 +3,7 @@ import { useViewState } from '../app/ViewStateProvider.tsx';
 import { onlineBasemapStyle } from './basemaps.ts';
 import { firstDataLayerId } from './draw-order.ts';
 import { useMap } from './MapContext.tsx';
+import { useServerBasemaps } from './server-basemaps.ts';
 
 const isBasemapPart = (id: string) => id.startsWith('basemap:');
 
@@ -14,9 +15,10 @@ export function BasemapLayers() {
   const map = useMap();
   const { state } = useViewState();
   const { basemap, tiandituKey } = state;
+  const { tiandituTiles } = useServerBasemaps();
   useEffect(() => {
     if (!map) return;
-    const online = onlineBasemapStyle(basemap, tiandituKey);
+    const online = onlineBasemapStyle(basemap, tiandituKey, tiandituTiles);
     if (online) {
       const before = firstDataLayerId(map);
       for (const [id, source] of Object.entries(online.sources)) map.addSource(id, source);
@@ -27,6 +29,6 @@ export function BasemapLayers() {
       for (const layer of map.getStyle().layers) if (isBasemapPart(layer.id)) map.removeLayer(layer.id);
       for (const id of Object.keys(map.getStyle().sources)) if (isBasemapPart(id)) map.removeSource(id);
     };
-  }, [map, basemap, tiandituKey]);
+  }, [map, basemap, tiandituKey, tiandituTiles]);
   return null;
 }

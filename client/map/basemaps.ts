@@ -42,8 +42,17 @@ export interface OnlineBasemapStyle {
   layers: LayerSpecification[];
 }
 
+/** 天地图 tiles with the user's own key, else through the server's proxy (its TIANDITU_KEY), else none. */
+function tiandituSource(layer: 'vec' | 'cva' | 'img' | 'cia', key: string, serverTiles: string | null): string[] {
+  if (key) return tiandituTiles(layer, key);
+  return serverTiles ? [serverTiles.replace('{layer}', layer)] : [];
+}
+
+/** Whether 天地图 can be shown: a key of the user's, or the server's. */
+export const tiandituAvailable = (key: string, serverTiles: string | null) => Boolean(key || serverTiles);
+
 /** Sources and raster layers of an online basemap; ids start with `basemap:` so they can be removed together. */
-export function onlineBasemapStyle(id: BasemapId, tiandituKey: string): OnlineBasemapStyle | null {
+export function onlineBasemapStyle(id: BasemapId, tiandituKey: string, serverTiles: string | null = null): OnlineBasemapStyle | null {
   const raster = (name: string, tiles: string[], attribution: string, maxzoom = 18) => ({
     source: { type: 'raster', tiles, tileSize: 256, maxzoom, attribution } as SourceSpecification,
     layer: { id: `basemap:${name}`, type: 'raster', source: `basemap:${name}` } as LayerSpecification,
@@ -51,11 +60,13 @@ export function onlineBasemapStyle(id: BasemapId, tiandituKey: string): OnlineBa
   const parts =
     id === 'osm'
       ? [raster('osm', ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'], '© OpenStreetMap contributors', 19)]
-      : id === 'tianditu-vec'
-        ? [raster('vec', tiandituTiles('vec', tiandituKey), '© 天地图'), raster('cva', tiandituTiles('cva', tiandituKey), '© 天地图')]
-        : id === 'tianditu-img'
-          ? [raster('img', tiandituTiles('img', tiandituKey), '© 天地图'), raster('cia', tiandituTiles('cia', tiandituKey), '© 天地图')]
-          : [];
+      : !tiandituAvailable(tiandituKey, serverTiles)
+        ? []
+        : id === 'tianditu-vec'
+          ? [raster('vec', tiandituSource('vec', tiandituKey, serverTiles), '© 天地图'), raster('cva', tiandituSource('cva', tiandituKey, serverTiles), '© 天地图')]
+          : id === 'tianditu-img'
+            ? [raster('img', tiandituSource('img', tiandituKey, serverTiles), '© 天地图'), raster('cia', tiandituSource('cia', tiandituKey, serverTiles), '© 天地图')]
+            : [];
   if (parts.length === 0) return null;
   return {
     sources: Object.fromEntries(parts.map((p) => [p.layer.id, p.source])),

@@ -1,5 +1,6 @@
 import type maplibregl from 'maplibre-gl';
 import { LOCAL_IDEOGRAPH_FONT_FAMILY, glyphRequestUrl } from './glyphs/fonts.ts';
+import { CONFLICT_HATCH_IMAGE, conflictHatchImage } from './style/conflict.ts';
 import { hatchImage } from './style/hatch.ts';
 import { HATCH_IMAGE } from './style/map-layers.ts';
 
@@ -30,4 +31,5 @@ export const SHARED_MAP_OPTIONS = {
 /** Images the style refers to but cannot carry (generated patterns); call once the style has loaded. */
 export function addStyleImages(map: maplibregl.Map): void {
   if (!map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchImage(2), { pixelRatio: 2 });
+  if (!map.hasImage(CONFLICT_HATCH_IMAGE)) map.addImage(CONFLICT_HATCH_IMAGE, conflictHatchImage(2), { pixelRatio: 2 });
 }

@@ -31,6 +31,7 @@ export function CheckHistory({ runs, layers, onReport }: { runs: CheckRun[]; lay
               <div className="check-run-head">
                 <VerdictBadge verdict={run.verdict} size="small" />
                 <strong>{t('history.run', { id: run.id })}</strong>
+                <span className="muted check-run-reason" data-reason={run.reason}>{t(`history.reason.${run.reason}`)}</span>
                 <button type="button" className="link-button" onClick={() => onReport(run)} data-action="run-report">
                   {t('history.report')}
                 </button>

@@ -20,6 +20,7 @@ export function ProjectListItem({ project, typeLabel, onOpen }: { project: Proje
         <span className="register-line register-tags">
           <StatusChip status={p.status} />
           <VerdictBadge verdict={p.verdict} size="small" />
+          {p.checkStale && <span className="stale-chip" data-testid="check-stale">{t('page.checkStale')}</span>}
           <span className="register-type">{typeLabel}</span>
         </span>
         <span className="register-line register-meta muted">

@@ -87,6 +87,7 @@ export function ProjectPage({ id }: { id: number }) {
         <div className="project-state">
           <StatusChip status={p.status} />
           <VerdictBadge verdict={p.verdict} size="large" />
+          {p.checkStale && <span className="stale-chip" data-testid="check-stale">{t('page.checkStale')}</span>}
           {latest && (
             <button type="button" className="primary project-report" onClick={() => setReportRun(latest)} data-action="project-report">
               {latest.decision ? t('page.report') : t('page.reportPlain')}

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useViewState } from '../app/ViewStateProvider.tsx';
-import { BASEMAPS } from '../map/basemaps.ts';
+import { BASEMAPS, tiandituAvailable } from '../map/basemaps.ts';
+import { useServerBasemaps } from '../map/server-basemaps.ts';
 import { Icon } from './icons.tsx';
 
 /** Basemap choice: offline (default) or, on request, 天地图 vector / imagery (key needed) and OSM. */
@@ -9,6 +10,7 @@ export function BasemapSwitcher({ onOpenSettings }: { onOpenSettings(): void }) 
   const { t } = useTranslation();
   const { state, dispatch } = useViewState();
   const [open, setOpen] = useState(false);
+  const { tiandituTiles } = useServerBasemaps();
   const menuId = useId();
   return (
     <div className="toolbar-menu">
@@ -29,7 +31,8 @@ export function BasemapSwitcher({ onOpenSettings }: { onOpenSettings(): void }) 
         <fieldset className="menu-popover" id={menuId} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
           <legend>{t('basemap.title')}</legend>
           {BASEMAPS.map((b) => {
-            const blocked = b.needsTiandituKey && !state.tiandituKey;
+            const blocked = b.needsTiandituKey && !tiandituAvailable(state.tiandituKey, tiandituTiles);
+            const viaServer = b.needsTiandituKey && !state.tiandituKey && Boolean(tiandituTiles);
             return (
               <label key={b.id} className={blocked ? 'is-disabled' : ''}>
                 <input
@@ -46,6 +49,7 @@ export function BasemapSwitcher({ onOpenSettings }: { onOpenSettings(): void }) 
                     <small className="muted">
                       {t('basemap.online')}
                       {blocked && ` · ${t('basemap.needsKey')}`}
+                      {viaServer && ` · ${t('basemap.serverKey')}`}
                     </small>
                   )}
                 </span>

@@ -20,9 +20,11 @@ export interface ProjectView {
   status: ProjectStatus;
   version: number;
   township: string | null;
-  /** Verdict of the latest stored check (null before the first submission). */
+  /** Verdict of the latest stored check (every save of the site and every submission stores one; null for a draft never checked). */
   verdict: Verdict | null;
   lastCheckId: number | null;
+  /** True when the site or its attributes changed after the latest stored check (选址已修改，待重新核查). */
+  checkStale: boolean;
   /** Ellipsoidal area of the drawn site (0 for points and lines). */
   areaM2: number;
   /** A point on the site surface, [lon, lat]. */
@@ -35,12 +37,17 @@ export interface ProjectView {
   geometry?: GeoJSON.Geometry;
 }
 
+/** Why a check run was stored: a save of the site, or a submission for review. */
+export type CheckRunReason = 'save' | 'submission';
+
 /** One stored check of a project: what was checked, against which layer versions, and what it said. */
 export interface CheckRun {
   id: number;
   projectId: number;
-  /** The project version that was checked (the one submitted). */
+  /** The project version that was checked (the one saved, or the one submitted). */
   projectVersion: number;
+  /** Why it ran: a save of the site (drafts, edits) or a submission for review. */
+  reason: CheckRunReason;
   verdict: Verdict;
   layerVersions: Record<string, number>;
   createdAt: Date;

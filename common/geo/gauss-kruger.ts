@@ -50,3 +50,9 @@ export function toGaussKrugerZone3(lon: number, lat: number, zone = gaussKrugerZ
     y: easting,
   };
 }
+
+/** [lon, lat] of a CGCS2000 3° Gauss-Krüger position: X northing, Y easting with the zone prefix (zone × 10⁶ + 500 000 + …). */
+export function fromGaussKrugerZone3(x: number, yWithPrefix: number, zone: number): [number, number] {
+  const [lon, lat] = converterFor(zone).inverse([yWithPrefix, x]);
+  return [lon, lat];
+}

@@ -4,14 +4,17 @@ import type { CheckRun } from '../../common/api/projects.ts';
 
 export type { CheckRun };
 
+import type { CheckRunReason } from '../../common/api/projects.ts';
+export type { CheckRunReason };
+
 export async function insertCheckRun(
   db: Queryable,
-  run: { projectId: number; projectVersion: number; userId: number; result: CheckResult },
+  run: { projectId: number; projectVersion: number; userId: number; result: CheckResult; reason?: CheckRunReason },
 ): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO check_runs (project_id, project_version, verdict, layer_versions, result, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [run.projectId, run.projectVersion, run.result.verdict, JSON.stringify(run.result.layerVersions), JSON.stringify(run.result), run.userId],
+    `INSERT INTO check_runs (project_id, project_version, verdict, layer_versions, result, created_by, reason)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [run.projectId, run.projectVersion, run.result.verdict, JSON.stringify(run.result.layerVersions), JSON.stringify(run.result), run.userId, run.reason ?? 'submission'],
   );
   return rows[0].id;
 }
@@ -19,7 +22,7 @@ export async function insertCheckRun(
 /** A project's check history, newest first. */
 export async function listCheckRuns(db: Queryable, projectId: number): Promise<CheckRun[]> {
   const { rows } = await db.query<CheckRun>(
-    `SELECT c.id, c.project_id AS "projectId", c.project_version AS "projectVersion", c.verdict,
+    `SELECT c.id, c.project_id AS "projectId", c.project_version AS "projectVersion", c.reason, c.verdict,
             c.layer_versions AS "layerVersions", c.created_at AS "createdAt", u.username AS "createdBy",
             (SELECT json_build_object('decision', d.decision, 'comment', d.comment, 'reviewer', r.username,
                      'at', to_char(d.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))

@@ -24,6 +24,7 @@ export const projectSelect = ({ withGeometry = false, withTotal = false } = {}) 
          json_build_object('id', o.id, 'username', o.username) AS owner,
          p.attributes || CASE WHEN p.width_m IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('widthM', p.width_m) END AS project,
          p.status, p.version, p.township, c.verdict, p.last_check_id AS "lastCheckId",
+         (c.id IS NOT NULL AND c.project_version < p.site_version) AS "checkStale",
          ST_Area(p.geom::geography) AS "areaM2",
          (SELECT ARRAY[ST_X(s), ST_Y(s)] FROM ST_PointOnSurface(p.geom) s) AS centroid,
          ld.j AS "lastDecision",${withGeometry ? ' ST_AsGeoJSON(p.geom)::json AS geometry,' : ''}

@@ -26,6 +26,7 @@ const NAME = `花溪区某精细化工厂（e2e ${Date.now().toString(36)}）`;
 const REVISE_COMMENT = '选址位于饮用水水源一级保护区，依据《水污染防治法》第六十五条不予同意，请调整选址后重新提交。';
 const REPLY = '收到，拟将厂址调整至燕楼产业园区内。';
 const APPROVE_COMMENT = '调整后选址已避让饮用水水源保护区，同意选址，按有关条件办理。';
+const SUBMIT_REASON = '拟申请列入省级重大项目，先行提交审查以听取意见。';
 
 type Ring = [number, number][];
 const square = ([lon, lat]: [number, number], d: number): Ring => [[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]];
@@ -120,13 +121,30 @@ describe('review workflow in the browser (issue 7)', () => {
     expect(await settledVerdict(page)).toBe('prohibited');
     await page.click('[data-action="save-draft"]');
     await page.waitForSelector('[data-testid="save-status"].is-done', { timeout: 30_000 });
+    // The save stored the check (issue 18): the panel says so, the register lists the draft as 禁止.
+    await expect(page.locator('[data-testid="save-status"]').textContent()).resolves.toContain('禁止');
+    await page.click('[data-testid="tab-projects"]');
+    await page.fill('[data-filter="q"]', NAME);
+    const draftRow = page.locator('.register-item', { hasText: NAME }).first();
+    await draftRow.waitFor({ timeout: 15_000 });
+    expect(await draftRow.getAttribute('data-verdict')).toBe('prohibited');
+    expect(await draftRow.locator('[data-testid="verdict-badge"]').getAttribute('data-verdict')).toBe('prohibited');
 
-    // … finds it in the register and submits it: the server checks it and stores the check.
+    // … opens it and submits it: a 禁止 site asks for the reason first (refused without one).
     await openProjectByName(page, NAME);
     await waitForProjectStatus(page, 'draft');
+    await expect(page.locator('[data-testid="project-page"] [data-testid="verdict-badge"]').getAttribute('data-verdict')).resolves.toBe('prohibited');
     await shoot(page, 'review-register-applicant-draft');
     await page.click('[data-action="submit-project"]');
+    await page.waitForSelector('[data-testid="submit-confirm"]');
+    await page.click('[data-action="confirm-submit"]');
+    await expect(page.locator('[data-testid="submit-status"]').textContent()).resolves.toContain('理由');
+    await expect(page.getAttribute('[data-testid="project-page"]', 'data-status')).resolves.toBe('draft');
+    await page.fill('[data-testid="submit-reason"]', SUBMIT_REASON);
+    await page.click('[data-action="confirm-submit"]');
     await waitForProjectStatus(page, 'submitted');
+    // The reason is with the submission's check, for the reviewer to read.
+    await expect(page.locator('[data-testid="comments"]').textContent()).resolves.toContain(SUBMIT_REASON);
     await expect(page.locator('[data-testid="project-page"] [data-testid="verdict-badge"]').getAttribute('data-verdict')).resolves.toBe('prohibited');
     await logOutThroughUi(page);
 
@@ -183,8 +201,14 @@ describe('review workflow in the browser (issue 7)', () => {
     await waitForProjectStatus(page, 'submitted');
     const resubmitted = await page.locator('[data-testid="project-page"] [data-testid="verdict-badge"]').getAttribute('data-verdict');
     expect(resubmitted).not.toBe('prohibited');
-    // The history shows both runs and what changed: the water-source zone is no longer involved.
-    await expect(page.locator('[data-testid="check-history"] .check-run').count()).resolves.toBe(2);
+    // The history shows the runs of both saves and both submissions, and what changed: the
+    // water-source zone is no longer involved.
+    await expect(page.locator('[data-testid="check-history"] .check-run-reason').evaluateAll((els) => els.map((e) => e.getAttribute('data-reason')))).resolves.toEqual([
+      'submit',
+      'save',
+      'submit',
+      'save',
+    ]);
     await expect(page.locator('[data-testid="verdict-diff"] li[data-layer="water_source"]').getAttribute('data-to')).resolves.toBe('none');
     await logOutThroughUi(page);
 
@@ -197,10 +221,11 @@ describe('review workflow in the browser (issue 7)', () => {
     await waitForProjectStatus(page, 'approved');
 
     // The audit lists every step, in order, with who did it.
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="audit-trail"] .audit-entry').length >= 7);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="audit-trail"] .audit-entry').length >= 8);
     expect(await auditActions(page)).toEqual([
       'project.created',
       'project.submitted',
+      'comment.added',
       'project.revision_requested',
       'comment.added',
       'project.updated',
@@ -208,7 +233,7 @@ describe('review workflow in the browser (issue 7)', () => {
       'project.approved',
     ]);
     const actors = await page.locator('[data-testid="audit-trail"] .audit-head > span:first-of-type').allTextContents();
-    expect(actors).toEqual([APPLICANT, APPLICANT, REVIEWER, APPLICANT, APPLICANT, APPLICANT, REVIEWER]);
+    expect(actors).toEqual([APPLICANT, APPLICANT, APPLICANT, REVIEWER, APPLICANT, APPLICANT, APPLICANT, REVIEWER]);
     const audit = (await page.locator('[data-testid="audit-trail"]').textContent()) ?? '';
     for (const text of [APPLICANT, REVIEWER, REVISE_COMMENT, APPROVE_COMMENT, '核查结论：禁止', '选址范围']) expect(audit).toContain(text);
     await page.locator('[data-testid="audit-trail"]').scrollIntoViewIfNeeded();

@@ -47,7 +47,9 @@ describe('review workflow end to end through the API', () => {
       applicant: '花溪区某化工有限公司',
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ status: 'draft', version: 1, verdict: null, applicant: '花溪区某化工有限公司' });
+    // Saving stores a check of the site (issue 18): the draft is 禁止 in the register, not 未核查.
+    expect(created.body).toMatchObject({ status: 'draft', version: 1, verdict: 'prohibited', checkStale: false, applicant: '花溪区某化工有限公司' });
+    expect(created.body.lastCheckId).toEqual(expect.any(Number));
     expect(created.body.project).toEqual({ type: 'industrial', dischargesPollutants: true, severePolluter: false, outfall: false, nationalMajorProject: false, unavoidable: false, temporary: false, expandsFootprint: false });
     // 0.002° square at 31° N: ≈ 190 m × 222 m.
     expect(created.body.areaM2).toBeGreaterThan(40_000);
@@ -81,6 +83,9 @@ describe('review workflow end to end through the API', () => {
     const moved = await applicant.patch(`/api/projects/${id}`, { version: 3, geometry: OUTSIDE_ZONE });
     expect(moved.status).toBe(200);
     expect(moved.body.version).toBe(4);
+    // The edit stored a check of the moved site: the page no longer shows the old 禁止.
+    expect(moved.body.verdict).not.toBe('prohibited');
+    expect(moved.body.checkStale).toBe(false);
     expect(moved.body.geometry.coordinates[0][0]).toEqual(OUTSIDE_ZONE.coordinates[0][0]);
     const second = await applicant.post(`/api/projects/${id}/submit`, { version: 4 });
     expect(second.status).toBe(200);
@@ -115,17 +120,19 @@ describe('review workflow end to end through the API', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(audit.body[1].detail).toMatchObject({ verdict: 'prohibited', checkId: first.body.checkId });
     expect(audit.body[2].detail).toMatchObject({ decision: 'revise', comment: '选址位于饮用水水源一级保护区，请调整' });
-    expect(audit.body[3].detail).toMatchObject({ fields: ['geometry'], fromVersion: 3, toVersion: 4 });
+    expect(audit.body[0].detail).toMatchObject({ verdict: 'prohibited', checkId: created.body.lastCheckId });
+    expect(audit.body[3].detail).toMatchObject({ fields: ['geometry'], fromVersion: 3, toVersion: 4, checkId: moved.body.lastCheckId });
     expect(audit.body[4].detail).toMatchObject({ verdict: finalVerdict, resubmission: true });
     expect(audit.body[0].ip).toBeUndefined(); // applicants do not see addresses …
     expect((await reviewer.get(`/api/projects/${id}/audit`)).body[0].ip).toMatch(/127\.0\.0\.1/); // … reviewers do
 
-    // Check history: two runs, newest first, each with its layer versions, verdict and decision.
-    const checks = await applicant.get(`/api/projects/${id}/checks`);
-    expect(checks.body).toHaveLength(2);
-    expect(checks.body.map((c: { id: number }) => c.id)).toEqual([second.body.checkId, first.body.checkId]);
-    expect(checks.body.map((c: { verdict: string }) => c.verdict)).toEqual([finalVerdict, 'prohibited']);
-    expect(checks.body.map((c: { projectVersion: number }) => c.projectVersion)).toEqual([4, 1]);
+    // Check history: a run per save and per submission, newest first, each with its layer versions, verdict and decision.
+    const all = (await applicant.get(`/api/projects/${id}/checks`)).body;
+    expect(all.map((c: { id: number }) => c.id)).toEqual([second.body.checkId, moved.body.lastCheckId, first.body.checkId, created.body.lastCheckId]);
+    expect(all.map((c: { reason: string }) => c.reason)).toEqual(['submission', 'save', 'submission', 'save']);
+    expect(all.map((c: { verdict: string }) => c.verdict)).toEqual([finalVerdict, finalVerdict, 'prohibited', 'prohibited']);
+    expect(all.map((c: { projectVersion: number }) => c.projectVersion)).toEqual([4, 4, 1, 1]);
+    const checks = { body: all.filter((c: { reason: string }) => c.reason === 'submission') };
     for (const run of checks.body) {
       expect(run.layerVersions[TEST_WATER_LAYER]).toBe(layerVersion);
       expect(run.result.layerVersions).toEqual(run.layerVersions);
@@ -168,7 +175,10 @@ describe('register, export and dashboard', () => {
     expect(await list(`status=submitted&q=${P}`)).toEqual([shop]);
     expect(await list(`verdict=${shopVerdict}&q=${P}`)).toContain(shop);
     expect(await list(`verdict=prohibited&q=${P}`)).toEqual(shopVerdict === 'prohibited' ? [shop] : []);
-    expect(await list(`verdict=none&q=${P}`)).toEqual([park]);
+    // Every save stores a check: the saved draft is listed under its verdict, none is 未核查.
+    const parkVerdict = (await reviewer.get(`/api/projects/${park}`)).body.verdict as string;
+    expect(await list(`verdict=${parkVerdict}&q=${P}`)).toContain(park);
+    expect(await list(`verdict=none&q=${P}`)).toEqual([]);
     const bad = await reviewer.get('/api/projects?status=maybe');
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('BAD_FILTER');
@@ -181,7 +191,8 @@ describe('register, export and dashboard', () => {
 
     const dashboard = await applicant.get('/api/dashboard');
     expect(dashboard.body.byStatus).toMatchObject({ draft: 1, submitted: 1, approved: 1, rejected: 0, revision_requested: 0 });
-    const expectedByVerdict: Record<string, number> = { prohibited: 0, conditional: 0, notice: 0, clear: 0, outside_coverage: 0, none: 1 };
+    const expectedByVerdict: Record<string, number> = { prohibited: 0, conditional: 0, notice: 0, clear: 0, outside_coverage: 0, none: 0 };
+    expectedByVerdict[parkVerdict] += 1; // the draft, checked when saved
     expectedByVerdict[shopVerdict] += 1;
     expectedByVerdict[finalVerdict] += 1;
     expect(dashboard.body.byVerdict).toEqual(expectedByVerdict);

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * What the server offers for basemaps: GET /api/config/basemaps (issue 18) says whether it has a
+ * 天地图 key (TIANDITU_KEY) and where its tile proxy is — the key itself never reaches the browser.
+ * A server without the endpoint (or without a key) offers nothing: the user's own key still works.
+ */
+export interface ServerBasemaps {
+  /** Proxy tile template with {layer} (vec, cva, img, cia), {z}, {x}, {y}; null without a server key. */
+  tiandituTiles: string | null;
+}
+
+const NONE: ServerBasemaps = { tiandituTiles: null };
+let request: Promise<ServerBasemaps> | null = null;
+
+export function fetchServerBasemaps(): Promise<ServerBasemaps> {
+  request ??= fetch('/api/config/basemaps', { headers: { Accept: 'application/json' } })
+    .then(async (res) => {
+      if (!res.ok) return NONE;
+      const body = (await res.json()) as { tianditu?: { serverKey?: boolean; tiles?: string | null } };
+      const tiles = body.tianditu?.serverKey && typeof body.tianditu.tiles === 'string' ? body.tianditu.tiles : null;
+      // MapLibre requests tiles from absolute URLs.
+      return { tiandituTiles: tiles ? new URL(tiles.replace(/\{(layer|z|x|y)\}/g, '__$1__'), window.location.origin).href.replace(/__(layer|z|x|y)__/g, '{$1}') : null };
+    })
+    .catch(() => NONE);
+  return request;
+}
+
+export function useServerBasemaps(): ServerBasemaps {
+  const [value, setValue] = useState<ServerBasemaps>(NONE);
+  useEffect(() => {
+    let live = true;
+    void fetchServerBasemaps().then((v) => live && setValue(v));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return value;
+}
