@@ -2,11 +2,11 @@ import express, { type Router } from 'express';
 import helmet from 'helmet';
 import compression from 'compression';
 import { pinoHttp } from 'pino-http';
-import { randomUUID } from 'node:crypto';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { Logger } from './http/logger.ts';
 import { apiNotFound, errorMiddleware } from './http/error-middleware.ts';
+import { requestIdOf } from './http/request-id.ts';
 import { staticClientRouter } from './http/static-client.ts';
 import { healthRouter } from './health/routes.ts';
 import { layersRouter } from './layers/routes.ts';
@@ -61,7 +61,7 @@ export function createApp({ config, db, log, clientDir }: AppDeps) {
   app.use(
     pinoHttp({
       logger: log,
-      genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(),
+      genReqId: requestIdOf,
       autoLogging: { ignore: (req) => !req.url?.startsWith('/api') },
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),

@@ -27,6 +27,7 @@ export function errorMiddleware(log: { error: (o: object, msg: string) => void }
   return (err, req, res, _next) => {
     const appError = isAppError(err) ? err : fromFrameworkError(err);
     if (appError) {
+      if (appError.retryAfterS !== undefined) res.set('Retry-After', String(Math.max(1, Math.ceil(appError.retryAfterS))));
       res.status(appError.status).json(appError.toJSON());
       return;
     }

@@ -9,6 +9,9 @@ export interface Bilingual {
 }
 
 export class AppError extends Error {
+  /** Seconds after which a retry may succeed (503 busy, 429): sent as Retry-After. */
+  retryAfterS?: number;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -42,5 +45,12 @@ export const notFound = (code: string, zh: string, en: string) => new AppError(4
 
 export const conflict = (code: string, zh: string, en: string, details?: unknown) =>
   new AppError(409, code, { zh, en }, details);
+
+/** 503: the server is busy (a queue is full, a statement ran past its time); try again after retryAfterS. */
+export function serviceUnavailable(code: string, zh: string, en: string, retryAfterS: number): AppError {
+  const e = new AppError(503, code, { zh, en });
+  e.retryAfterS = retryAfterS;
+  return e;
+}
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
