@@ -1,5 +1,4 @@
 import express, { type Router } from 'express';
-import helmet from 'helmet';
 import compression from 'compression';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config.ts';
@@ -8,6 +7,9 @@ import type { Logger } from './http/logger.ts';
 import { apiNotFound, errorMiddleware } from './http/error-middleware.ts';
 import { requestIdOf } from './http/request-id.ts';
 import { staticClientRouter } from './http/static-client.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { privateMapCaching } from './http/private-cache.ts';
+import { mountExpensiveEndpointLimits } from './http/rate-limits.ts';
 import { healthRouter } from './health/routes.ts';
 import { layersRouter } from './layers/routes.ts';
 import { tilesRouter } from './layers/tile-routes.ts';
@@ -23,7 +25,7 @@ import { projectsRouter } from './projects/routes.ts';
 import { searchRouter } from './search/routes.ts';
 import { importRouter } from './importers/routes.ts';
 import { exportRouter } from './exporters/routes.ts';
-import { reportRouter } from './check/report/routes.ts';
+import { reportRouter } from './reports/routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -37,26 +39,10 @@ export interface AppDeps {
 export function createApp({ config, db, log, clientDir }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: {
-          // MapLibre uses web workers from blob: URLs; online basemaps (opt-in) load tiles over https.
-          'worker-src': ["'self'", 'blob:'],
-          'child-src': ["'self'", 'blob:'],
-          'img-src': ["'self'", 'data:', 'blob:', 'https:'],
-          'connect-src': ["'self'", 'https:'],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'upgrade-insecure-requests': null,
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-      // Served on loopback or behind a TLS proxy that sets its own HSTS.
-      strictTransportSecurity: false,
-    }),
-  );
+  // Off by default: X-Forwarded-For from anyone but a configured proxy must not pick the address
+  // that rate limits and audit rows are kept under (issue 11 row 7).
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders(config));
   app.use(compression());
   app.use(
     pinoHttp({
@@ -75,11 +61,13 @@ export function createApp({ config, db, log, clientDir }: AppDeps) {
   // Scoped by path, before the routers: a closed map (PUBLIC_MAP=false) refuses an anonymous
   // request before an upload is parsed or a query runs.
   app.use(MAP_READ_PATHS, requireLoginForReads(config));
+  if (!config.publicMap) app.use(MAP_READ_PATHS, privateMapCaching());
+  mountExpensiveEndpointLimits(app, config.rateLimits);
 
   const routers: Router[] = [
     healthRouter(db),
     layersRouter(db),
-    tilesRouter(db),
+    tilesRouter(db, { publicUrl: config.publicUrl }),
     searchRouter(db),
     checkRouter(db),
     rulesRouter(),

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { formatHectares, formatMu } from '../../server/check/report/area-units.ts';
-import { formatBeijingTime } from '../../server/check/report/report-model.ts';
-import { layerName, type LayerNaming } from '../../server/check/report/names.ts';
-import { bilingualSide } from '../draw/i18n-bundle.ts';
+import { formatHectares, formatMu } from '../../common/units/area-units.ts';
+import { formatBeijingTime } from '../../common/report/report-model.ts';
+import { layerName, type LayerNaming } from '../../common/report/names.ts';
+import { bilingualSide } from '../i18n/bundle.ts';
 import type { SiteFeature } from '../draw/site-features.ts';
 import type { ProjectInput } from './api-types.ts';
 import { AvoidanceCard } from './AvoidanceCard.tsx';

@@ -1,4 +1,4 @@
-import { registerBundle } from '../draw/i18n-bundle.ts';
+import { registerBundle } from '../i18n/bundle.ts';
 
 /** Strings of the conflict-check panel, the 规则库 and the project draft (namespace "check"). */
 export const CHECK_NS = 'check';

@@ -1,4 +1,4 @@
-import type { ReportInput } from '../../server/check/report/report-input.ts';
+import type { ReportInput } from '../../common/report/report-input.ts';
 import type { CheckRequestBody } from '../check/api-types.ts';
 
 /**

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { QUERY_CANCELED, withStatementTimeout } from '../db/database.ts';
 import { serviceUnavailable } from '../http/errors.ts';
 import { LIMITS } from '../limits.ts';
-import type { CheckResult } from './check-result.ts';
+import type { CheckResult } from '../../common/api/check-result.ts';
 import { runCheck, type CheckRequest } from './engine.ts';
 
 /**

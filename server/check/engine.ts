@@ -1,13 +1,14 @@
 import type { Queryable } from '../db/types.ts';
 import { badRequest, unprocessable, type Bilingual } from '../http/errors.ts';
 import { avoidProhibited } from './avoidance.ts';
-import type { CheckResult, Footprint, LayerResult } from './check-result.ts';
+import type { CheckResult, Footprint, LayerResult } from '../../common/api/check-result.ts';
 import { severedCorridors } from './corridor.ts';
 import { evaluateLayer, type LayerEvaluation, type Relation } from './evaluate.ts';
-import { parseProject, type ProjectAttributes } from './project.ts';
+import type { ProjectAttributes } from '../../common/domain/development.ts';
+import { parseProject } from './development-input.ts';
 import { querySiteFacts, SLIVER_M2, type FeatureFact, type LayerFact } from './overlap-query.ts';
 import { parseSiteGeometry } from './site-input.ts';
-import { bySeverityDesc, mostSevere } from './verdict.ts';
+import { bySeverityDesc, mostSevere } from '../../common/domain/verdict.ts';
 
 /** Screening distance for "near" (m): default and the largest accepted. */
 export const DEFAULT_BUFFER_M = 500;

@@ -5,7 +5,7 @@ import { apiRoute } from '../http/api-route.ts';
 import { runBoundedCheck } from './bounded-check.ts';
 
 /**
- * POST /api/check — the conflict check of a site (contract: issue 6; result: check-result.ts).
+ * POST /api/check — the conflict check of a site (contract: issue 6; result: common/api/check-result.ts).
  * The body schema only asks for an object: the site, project and buffer are read by
  * parseSiteGeometry / parseProject, whose codes (BAD_COORDINATE, PROJECTED_COORDINATES …) planners see.
  */

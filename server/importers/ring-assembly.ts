@@ -2,7 +2,7 @@ import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { unprocessable } from '../http/errors.ts';
 import { LIMITS } from '../limits.ts';
-import { ringInsideRing } from './geometry.ts';
+import { ringInsideRing } from '../geo/geometry.ts';
 
 /**
  * 圈号 semantics of 国土 TXT files (also used for CSV ring columns): ring 1 is the outer boundary;

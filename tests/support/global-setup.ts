@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.ts';
 import { openDatabase } from '../../server/db/database.ts';
-import { prepareDatabase } from '../../server/db/prepare.ts';
+import { loadReferenceLayers } from '../../server/layers/reference-data.ts';
 
 /**
  * Boots PostGIS once per test run: the real server at DATABASE_URL (`npm run test:pg`), else one
@@ -21,7 +21,7 @@ export default async function setup(project: TestProject) {
     url = embedded.url;
   }
   const db = await openDatabase({ databaseUrl: url, dataDir: tmp ?? '', poolMax: 1 });
-  await prepareDatabase(db.pool);
+  await loadReferenceLayers(db.pool, { onlyMissing: true });
   await db.close();
   project.provide('databaseUrl', url);
   project.provide('databaseMode', embedded ? 'embedded' : 'external');

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { reportCsv } from '../../../server/check/report/csv.ts';
-import { buildReportModel } from '../../../server/check/report/report-model.ts';
-import { reportXlsx } from '../../../server/check/report/xlsx.ts';
+import { reportCsv } from '../../../server/reports/csv.ts';
+import { buildReportModel } from '../../../common/report/report-model.ts';
+import { reportXlsx } from '../../../server/reports/xlsx.ts';
 import { exportCsv } from '../../../server/exporters/csv.ts';
-import { REPORT_INPUT, WATER_SOURCE_RESULT } from '../check/report/check-result-fixture.ts';
+import { REPORT_INPUT, WATER_SOURCE_RESULT } from '../../common/report/check-result-fixture.ts';
 
 /**
  * Issue 11 row 10: user text that a spreadsheet runs as a formula (=HYPERLINK in a project name, a
