@@ -18,6 +18,8 @@ export interface FuzzOptions {
   /** Stop sending after this long (the run is bounded in time as well as count). */
   maxSeconds?: number;
   log?: (line: string) => void;
+  /** Extra server settings, e.g. LOAD_REFERENCE_DATA=false for the short run in npm test. */
+  env?: Record<string, string>;
 }
 
 export interface FuzzReport {
@@ -200,6 +202,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     LOAD_DEMO_PROJECTS: 'false',
     PUBLIC_MAP: 'true',
     ...LIMIT_SETTINGS,
+    ...options.env,
   },
     // A fresh embedded database loads the reference layers first: minutes on a busy machine.
     900_000,
