@@ -90,13 +90,13 @@ export function brokenGeometry(r: Rng): unknown {
 
 export function brokenProject(r: Rng): unknown {
   switch (int(r, 0, 7)) {
-    case 0: return { type: 'road', widthM: pick(r, [1e300, -5, 0, 'wide', null, 1e6]) };
+    case 0: return { type: 'linear_infrastructure', widthM: pick(r, [1e300, -5, 0, 'wide', null, 1e6]) };
     case 1: return { type: pick(r, WEIRD_STRINGS) };
     case 2: return { type: 'industrial', dischargesPollutants: pick(r, ['yes', 1, null, {}]) };
     case 3: return junk(r);
-    case 4: return { type: 'road', widthM: 30, extra: junk(r) };
+    case 4: return { type: 'linear_infrastructure', widthM: 30, extra: junk(r) };
     case 5: return undefined;
-    default: return { type: pick(r, ['road', 'industrial', 'residential', 'other']) };
+    default: return { type: pick(r, ['linear_infrastructure', 'industrial', 'other']) };
   }
 }
 

@@ -237,7 +237,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       const res = await fetch(`${server.url}/api/projects`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie: applicant.cookie, 'x-csrf-token': applicant.csrf },
-        body: JSON.stringify({ name: `fuzz ${i}`, geometry: { type: 'Polygon', coordinates: [[[106.66, 26.41], [106.67, 26.41], [106.67, 26.42], [106.66, 26.41]]] }, project: { type: 'road' } }),
+        body: JSON.stringify({ name: `fuzz ${i}`, geometry: { type: 'Polygon', coordinates: [[[106.66, 26.41], [106.67, 26.41], [106.67, 26.42], [106.66, 26.41]]] }, project: { type: 'linear_infrastructure' } }),
       });
       if (res.ok) projectIds.push((await res.json()).id);
     }

@@ -64,7 +64,7 @@ const OPS: Op[] = [
       fetch(`${url}/api/check`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ geometry: square(106.55 + (i % 40) * 0.005, 26.3 + (i % 37) * 0.005), project: { type: 'road' } }),
+        body: JSON.stringify({ geometry: square(106.55 + (i % 40) * 0.005, 26.3 + (i % 37) * 0.005), project: { type: 'linear_infrastructure' } }),
       }),
   },
   {

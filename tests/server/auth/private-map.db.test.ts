@@ -5,7 +5,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../../server/app.ts';
 import { createLogger } from '../../../server/http/logger.ts';
-const REPORT_SITE = { geometry: { type: 'Point', coordinates: [106.66, 26.41] }, project: { type: 'road' }, siteName: '花溪示例地块' };
+const REPORT_SITE = { geometry: { type: 'Point', coordinates: [106.66, 26.41] }, project: { type: 'linear_infrastructure' }, siteName: '花溪示例地块' };
 import { openTestApp } from '../../support/test-app.ts';
 import { login, makeUser, type Session } from './accounts.ts';
 
