@@ -51,6 +51,15 @@ async function login(url: string, who: { username: string; password: string }): 
   return { cookie, csrf: (await res.json()).csrfToken };
 }
 
+/** A path segment from any string (a lone surrogate cannot be percent-encoded). */
+const safeSegment = (text: string) => {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return 'x';
+  }
+};
+
 type Request = { endpoint: string; method: string; path: string; body?: BodyInit; json?: unknown; session?: Session; headers?: Record<string, string> };
 
 function jsonOrJunk(r: Rng, valid: () => unknown): unknown {
@@ -69,7 +78,7 @@ function rawBody(r: Rng, value: unknown): string {
 /** One request for one endpoint, chosen by the generator. */
 function makeRequest(r: Rng, ctx: { material: Material[]; admin: Session; applicant: Session; projectIds: number[] }): Request {
   const site = () => ({ geometry: brokenGeometry(r), project: brokenProject(r), bufferM: brokenBuffer(r), ...(r() < 0.2 ? { repair: junk(r) } : {}) });
-  const id = () => (r() < 0.5 && ctx.projectIds.length ? String(pickOf(r, ctx.projectIds)) : String(pickOf(r, [weirdNumber(r), weirdString(r), '0', '-1', '1.5', '99999999999999999999', 'abc'])));
+  const id = () => safeSegment(r() < 0.5 && ctx.projectIds.length ? String(pickOf(r, ctx.projectIds)) : String(pickOf(r, [weirdNumber(r), weirdString(r), '0', '-1', '1.5', '99999999999999999999', 'abc'])));
   const k = intOf(r, 0, 19);
   switch (k) {
     case 0:
@@ -123,7 +132,7 @@ function makeRequest(r: Rng, ctx: { material: Material[]; admin: Session; applic
       if (op === 1) return { endpoint: 'projects:edit', method: 'PATCH', path: `/api/projects/${id()}`, json: { name: junk(r), geometry: brokenGeometry(r), project: brokenProject(r), version: junk(r) }, session: s };
       if (op === 2) return { endpoint: 'projects:submit', method: 'POST', path: `/api/projects/${id()}/submit`, json: { version: pickOf(r, [junk(r), 1, 2147483648, 99999999999]), bufferM: brokenBuffer(r) }, session: s };
       if (op === 3) return { endpoint: 'projects:decision', method: 'POST', path: `/api/projects/${id()}/decision`, json: { decision: junk(r), comment: junk(r), version: junk(r) }, session: ctx.admin };
-      if (op === 4) return { endpoint: 'projects:read', method: 'GET', path: `/api/projects/${encodeURIComponent(id())}${pickOf(r, ['', '/checks', '/audit', '/comments'])}`, session: s };
+      if (op === 4) return { endpoint: 'projects:read', method: 'GET', path: `/api/projects/${safeSegment(id())}${pickOf(r, ['', '/checks', '/audit', '/comments'])}`, session: s };
       const q = new URLSearchParams({ [pickOf(r, ['limit', 'before', 'status', 'verdict', 'type', 'q', 'township'])]: String(junk(r)).slice(0, 300) });
       return { endpoint: 'projects:list', method: 'GET', path: `/api/projects?${q}`, session: ctx.admin };
     }
@@ -249,7 +258,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const worker = async () => {
       while (next < options.count && Date.now() < deadline && report.alive) {
         const n = next++;
-        const req = makeRequest(rng, ctx);
+        let req: Request;
+        try {
+          req = makeRequest(rng, ctx);
+        } catch (e) {
+          log(`generator: ${(e as Error).message}`); // the fuzzer's own mistake, not the server's
+          continue;
+        }
         const r = seeded(options.seed * 7919 + n);
         let res: Response;
         try {
@@ -263,6 +278,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         report.byStatus[res.status] = (report.byStatus[res.status] ?? 0) + 1;
         report.byEndpoint[req.endpoint] = (report.byEndpoint[req.endpoint] ?? 0) + 1;
         const text = await res.text();
+        const before = report.failures.length;
         if (res.status >= 500) report.failures.push(`#${n} ${req.endpoint} ${req.method} ${req.path.slice(0, 80)} → ${res.status} ${text.slice(0, 200)}`);
         else if (res.status >= 400) {
           let ok = false;
@@ -274,6 +290,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
           }
           if (!ok) report.failures.push(`#${n} ${req.endpoint} ${req.method} ${req.path.slice(0, 80)} → ${res.status} not bilingual: ${text.slice(0, 120)}`);
         }
+        if (report.failures.length > before) log(`FAILURE ${report.failures.at(-1)}`);
         if (report.sent % 1000 === 0) log(`${report.sent} sent, ${report.failures.length} failures, health max ${report.healthMaxMs.toFixed(0)} ms, RSS max ${report.rssMaxMb.toFixed(0)} MB`);
       }
     };
