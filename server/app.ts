@@ -26,6 +26,15 @@ import { searchRouter } from './search/routes.ts';
 import { importRouter } from './importers/routes.ts';
 import { exportRouter } from './exporters/routes.ts';
 import { reportRouter } from './reports/routes.ts';
+import { adminRouter } from './admin/routes.ts';
+import { ogcRouter } from './ogc/routes.ts';
+import { apiDocsRouter } from './http/api-docs-routes.ts';
+import { datasetExportRouter } from './exporters/dataset-routes.ts';
+import { rulesDownloadRouter } from './check/rules-download-routes.ts';
+import { batchRouter } from './batch/routes.ts';
+import { batchHandler } from './batch/run.ts';
+import { BATCH_JOB } from './batch/store.ts';
+import { JobRunner } from './jobs/runner.ts';
 
 export interface AppDeps {
   config: Config;
@@ -33,10 +42,13 @@ export interface AppDeps {
   log: Logger;
   /** Built client to serve; omitted in API-only tests. */
   clientDir?: string;
+  /** Background jobs (batches); startServer starts it after listening. Created here when omitted. */
+  jobs?: JobRunner;
 }
 
 /** Builds the Express app from the modules. No domain logic lives here. */
-export function createApp({ config, db, log, clientDir }: AppDeps) {
+export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.pool, log) }: AppDeps) {
+  jobs.register(BATCH_JOB, batchHandler({ concurrency: config.batchConcurrency ?? (db.mode === 'embedded' ? 1 : 4) }));
   const app = express();
   app.disable('x-powered-by');
   // Off by default: X-Forwarded-For from anyone but a configured proxy must not pick the address
@@ -71,17 +83,30 @@ export function createApp({ config, db, log, clientDir }: AppDeps) {
     searchRouter(db),
     checkRouter(db),
     rulesRouter(),
+    rulesDownloadRouter(),
     reportRouter(db),
     importRouter({ uploadLimitBytes: config.uploadLimitBytes }),
     exportRouter(),
     authRouter(db, config),
     usersRouter(db),
     projectsRouter(db, config),
+    adminRouter(db, {
+      dataDir: config.dataDir,
+      uploadLimitBytes: config.adminUploadLimitBytes,
+      maxFeatures: config.adminMaxFeatures,
+      maxVertices: config.adminMaxVertices,
+      maxUnzippedBytes: config.adminMaxUnzippedBytes,
+    }),
+    ogcRouter(db),
+    datasetExportRouter(db),
+    apiDocsRouter(),
+    batchRouter(db, jobs, { uploadLimitBytes: config.uploadLimitBytes, batchMaxRows: config.batchMaxRows }),
   ];
   for (const router of routers) app.use(router);
 
   app.use('/api', apiNotFound);
   app.use('/tiles', apiNotFound);
+  app.use('/ogc', apiNotFound);
   if (clientDir) app.use(staticClientRouter(clientDir));
   app.use(errorMiddleware(log));
   return app;

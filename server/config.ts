@@ -11,6 +11,11 @@ export interface Config {
   jsonLimit: string;
   /** Largest accepted upload (bytes). */
   uploadLimitBytes: number;
+  /** Official data (数据管理): largest upload, features and vertices of one layer, unzipped size. */
+  adminUploadLimitBytes: number;
+  adminMaxFeatures: number;
+  adminMaxVertices: number;
+  adminMaxUnzippedBytes: number;
   logLevel: string;
   /** Anonymous visitors may view the map and layers (writes always need a login). */
   publicMap: boolean;
@@ -21,6 +26,10 @@ export interface Config {
   /** Fill an empty register with the demo projects of geodata/demo-projects.geojson (with the reference data). */
   loadDemoProjects: boolean;
   tiandituKey?: string;
+  /** Most sites in one batch upload (项目库). */
+  batchMaxRows: number;
+  /** Checks a batch runs at once; unset → 1 on the embedded database (one connection), 4 on PostgreSQL. */
+  batchConcurrency?: number;
   /** Online basemaps the browser may load (CSP hosts): 'tianditu' (also implied by TIANDITU_KEY), 'osm'. */
   onlineBasemaps: OnlineBasemap[];
   /**
@@ -101,6 +110,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR || './data'),
     jsonLimit: env.JSON_LIMIT || '20mb',
     uploadLimitBytes: intFrom(env.UPLOAD_LIMIT_BYTES, 50 * 1024 * 1024, 'UPLOAD_LIMIT_BYTES'),
+    adminUploadLimitBytes: intFrom(env.ADMIN_UPLOAD_LIMIT_BYTES, 500 * 1024 * 1024, 'ADMIN_UPLOAD_LIMIT_BYTES'),
+    adminMaxFeatures: intFrom(env.ADMIN_MAX_FEATURES, 200_000, 'ADMIN_MAX_FEATURES'),
+    adminMaxVertices: intFrom(env.ADMIN_MAX_VERTICES, 20_000_000, 'ADMIN_MAX_VERTICES'),
+    adminMaxUnzippedBytes: intFrom(env.ADMIN_MAX_UNZIPPED_BYTES, 2 * 1024 * 1024 * 1024, 'ADMIN_MAX_UNZIPPED_BYTES'),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     publicMap: boolFrom(env.PUBLIC_MAP, true),
     adminUsername: env.ADMIN_USERNAME || undefined,
@@ -120,5 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       export: { windowMs: MINUTE_MS, limit: intFrom(env.RATE_LIMIT_EXPORT, 60, 'RATE_LIMIT_EXPORT') },
       report: { windowMs: MINUTE_MS, limit: intFrom(env.RATE_LIMIT_REPORT, 30, 'RATE_LIMIT_REPORT') },
     },
+    batchMaxRows: intFrom(env.BATCH_MAX_ROWS, 5000, 'BATCH_MAX_ROWS'),
+    batchConcurrency: env.BATCH_CONCURRENCY ? Math.max(1, intFrom(env.BATCH_CONCURRENCY, 1, 'BATCH_CONCURRENCY')) : undefined,
   };
 }

@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { loadReferenceLayers } from './layers/reference-data.ts';
 import { bootstrapAdmin } from './auth/bootstrap-admin.ts';
 import { loadDemoProjects } from './projects/demo-projects.ts';
+import { JobRunner } from './jobs/runner.ts';
 
 export interface RunningServer {
   url: string;
@@ -38,7 +39,8 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
     throw e;
   }
   const clientDir = path.resolve('dist/client');
-  const app = createApp({ config, db, log, clientDir });
+  const jobs = new JobRunner(db.pool, log);
+  const app = createApp({ config, db, log, clientDir, jobs });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
@@ -47,6 +49,8 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/`;
   log.info({ url, db: db.mode, ms: Date.now() - started }, 'listening');
+  // Batches queued or interrupted by the last stop resume now (their state is in the database).
+  await jobs.start();
 
   let stopping: Promise<void> | undefined;
   return {
@@ -60,6 +64,7 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        await jobs.stop();
         await db.close();
       })();
       return stopping;

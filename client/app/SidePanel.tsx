@@ -4,6 +4,7 @@ import { SearchBox } from '../search/SearchBox.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { PanelTabs } from './PanelTabs.tsx';
 import { PANEL_TABS } from './panel-tabs.tsx';
+import { BatchProgressChip } from '../batch/BatchProgressChip.tsx';
 
 /** The left panel: title, search (always at hand), and the feature tabs. */
 export function SidePanel() {
@@ -21,6 +22,7 @@ export function SidePanel() {
         </div>
       </header>
       <SearchBox />
+      <BatchProgressChip />
       <PanelTabs tabs={PANEL_TABS} />
     </aside>
   );

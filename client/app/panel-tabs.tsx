@@ -1,7 +1,11 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { SitePanel } from '../check/SitePanel.tsx';
 import { LayersPanel } from '../layers/LayersPanel.tsx';
 import { ProjectsPanel } from '../projects/ProjectsPanel.tsx';
+import '../batch/i18n.ts';
+
+/** 项目库 (batch check) is loaded when its tab is first opened. */
+const BatchPanel = lazy(() => import('../batch/BatchPanel.tsx'));
 
 /**
  * The side panel's tabs. Each feature owns one: replace a placeholder with the real panel
@@ -18,4 +22,13 @@ export const PANEL_TABS: PanelTab[] = [
   { id: 'layers', labelKey: 'tabs.layers', render: () => <LayersPanel /> },
   { id: 'check', labelKey: 'tabs.check', render: () => <SitePanel /> },
   { id: 'projects', labelKey: 'tabs.projects', render: () => <ProjectsPanel /> },
+  {
+    id: 'batch',
+    labelKey: 'tabs.batch',
+    render: () => (
+      <Suspense fallback={null}>
+        <BatchPanel />
+      </Suspense>
+    ),
+  },
 ];

@@ -12,7 +12,7 @@ import { ProjectForm } from './ProjectForm.tsx';
 import type { LiveCheck } from './useLiveCheck.ts';
 import { VerdictBadge } from './VerdictBadge.tsx';
 
-const SEVERITY = { prohibited: 3, conditional: 2, notice: 1, clear: 0 } as const;
+const SEVERITY = { prohibited: 3, conditional: 2, notice: 1, clear: 0, outside_coverage: -1 } as const;
 
 /**
  * The conflict check beside the map: the verdict badge, the project form (re-checks on change),

@@ -68,6 +68,6 @@ export function openProjectPage(id: number): void {
  * Shows another tab of the side panel. The tabs keep their selection to themselves (PanelTabs), so
  * this presses the tab's own button, exactly as the user would.
  */
-export function showPanelTab(id: 'layers' | 'check' | 'projects'): void {
+export function showPanelTab(id: 'layers' | 'check' | 'projects' | 'batch'): void {
   document.querySelector<HTMLButtonElement>(`[data-testid="tab-${id}"]`)?.click();
 }

@@ -18,9 +18,12 @@ export interface SiteEditRequest {
   project: ProjectInput;
 }
 
+/** A site to open in the workspace: a project's (to edit) or any other, e.g. a row of a batch (to look at). */
+export type SiteLoad = Pick<SiteEditRequest, 'name' | 'geometry' | 'project'>;
+
 interface HandoffState {
   /** Waiting to be loaded into the drawing tools. */
-  pending: SiteEditRequest | null;
+  pending: SiteLoad | null;
   /** The project whose site the workspace is editing now, and for whom. */
   editing: SiteEditRequest | null;
   editingUserId: number | null;
@@ -35,6 +38,8 @@ function set(next: Partial<HandoffState>): void {
 }
 
 export const requestSiteEdit = (request: SiteEditRequest) => set({ pending: request, editing: request, editingUserId: getAuth().user?.id ?? null });
+/** Opens a site in the workspace for an ordinary check, tied to no project. */
+export const requestSiteLoad = (site: SiteLoad) => set({ pending: site, editing: null });
 export const clearPendingSite = () => set({ pending: null });
 export const endSiteEdit = () => set({ pending: null, editing: null });
 

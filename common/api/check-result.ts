@@ -28,6 +28,17 @@ export interface Avoidance {
   layerIds: string[];
 }
 
+/** How much of the site lies inside the area the data covers (server/check/coverage.ts). */
+export interface SiteCoverage {
+  layerId: string;
+  level: string | null;
+  /** Share of the site inside the coverage area. */
+  insideAreaM2: number;
+  outsideAreaM2: number;
+  /** 'inside' | 'partial' | 'outside' (slivers along the edge ignored). */
+  status: 'inside' | 'partial' | 'outside';
+}
+
 /** One checked layer the site overlaps or comes within the screening distance of. */
 export interface LayerResult {
   layerId: string;
@@ -66,6 +77,8 @@ export interface CheckResult {
   siteLengthM?: number;
   /** Point and line sites: the impact widths they were buffered with into the checked area. */
   footprint?: Footprint;
+  /** Where the site lies against the area the data covers (absent when no coverage area is known). */
+  coverage?: SiteCoverage;
   results: LayerResult[];
   clearLayers: string[];
   layerVersions: Record<string, number>;

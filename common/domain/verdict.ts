@@ -2,9 +2,10 @@ import type { Bilingual } from '../bilingual.ts';
 
 /**
  * The four verdicts of the conflict check, most severe first (rules.md, preface):
- * 禁止 > 有条件允许 (a named procedure) > 提示 > 无冲突.
+ * 禁止 > 有条件允许 (a named procedure) > 提示 > 无冲突; and 未覆盖 for a site wholly outside the
+ * area the data covers (no rule gives it: the absence of zones there says nothing).
  */
-export const VERDICTS = ['prohibited', 'conditional', 'notice', 'clear'] as const;
+export const VERDICTS = ['prohibited', 'conditional', 'notice', 'clear', 'outside_coverage'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 export const VERDICT_LABELS: Record<Verdict, Bilingual> = {
@@ -12,6 +13,7 @@ export const VERDICT_LABELS: Record<Verdict, Bilingual> = {
   conditional: { zh: '有条件允许', en: 'Conditional' },
   notice: { zh: '提示', en: 'Notice' },
   clear: { zh: '无冲突', en: 'Clear' },
+  outside_coverage: { zh: '未覆盖', en: 'Outside coverage' },
 };
 
 /** 3 for prohibited … 0 for clear: higher is more severe. */

@@ -7,6 +7,7 @@ export const VERDICT_COLOURS = {
   conditional: '#ef6c00',
   notice: '#1565c0',
   clear: '#2e7d32',
+  outside_coverage: '#7a8591',
 } as const;
 
 export const REPORT_CSS = `
@@ -20,6 +21,7 @@ export const REPORT_CSS = `
 .redline-report .rr-v-prohibited { background: ${VERDICT_COLOURS.prohibited}; }
 .redline-report .rr-v-conditional { background: ${VERDICT_COLOURS.conditional}; }
 .redline-report .rr-v-notice { background: ${VERDICT_COLOURS.notice}; }
+.redline-report .rr-v-outside_coverage { background: ${VERDICT_COLOURS.outside_coverage}; }
 .redline-report .rr-v-clear { background: ${VERDICT_COLOURS.clear}; }
 .redline-report .rr-t-prohibited { color: ${VERDICT_COLOURS.prohibited}; font-weight: 700; }
 .redline-report .rr-t-conditional { color: ${VERDICT_COLOURS.conditional}; font-weight: 700; }

@@ -24,7 +24,7 @@ function parseGeometryOption(value: unknown): CsvGeometryKind | undefined {
 }
 
 /** multer/busboy errors → the standard format: size → 413, anything else about the upload → 400. */
-function uploadSingleFile(uploadLimitBytes: number): RequestHandler {
+export function uploadSingleFile(uploadLimitBytes: number): RequestHandler {
   const upload = multer({
     storage: multer.memoryStorage(),
     limits: { fileSize: uploadLimitBytes, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 25 },

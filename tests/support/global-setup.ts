@@ -5,10 +5,12 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.ts';
 import { openDatabase } from '../../server/db/database.ts';
 import { loadReferenceLayers } from '../../server/layers/reference-data.ts';
+import { loadTestCoverage } from './test-coverage.ts';
 
 /**
  * Boots PostGIS once per test run: the real server at DATABASE_URL (`npm run test:pg`), else one
- * embedded PGlite in a temporary directory. Migrates it and loads the reference layers, then tells
+ * embedded PGlite in a temporary directory. Migrates it, loads the reference layers and sets a
+ * coverage area that includes the synthetic layers' region (test-coverage.ts), then tells
  * the test files where it is (inject('databaseUrl')).
  */
 export default async function setup(project: TestProject) {
@@ -22,6 +24,7 @@ export default async function setup(project: TestProject) {
   }
   const db = await openDatabase({ databaseUrl: url, dataDir: tmp ?? '', poolMax: 1 });
   await loadReferenceLayers(db.pool, { onlyMissing: true });
+  await loadTestCoverage(db.pool);
   await db.close();
   project.provide('databaseUrl', url);
   project.provide('databaseMode', embedded ? 'embedded' : 'external');
