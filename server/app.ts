@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { Logger } from './http/logger.ts';
 import { apiNotFound, errorMiddleware } from './http/error-middleware.ts';
+import { refuseNulInUrl } from './http/refuse-nul.ts';
 import { requestIdOf } from './http/request-id.ts';
 import { staticClientRouter } from './http/static-client.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -68,6 +69,7 @@ export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.
     }),
   );
   app.use(express.json({ limit: config.jsonLimit }));
+  app.use(refuseNulInUrl);
   app.use(cookieParser());
   app.use(sessionMiddleware(db));
   // Scoped by path, before the routers: a closed map (PUBLIC_MAP=false) refuses an anonymous
