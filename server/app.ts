@@ -1,11 +1,12 @@
 import express, { type Router } from 'express';
 import compression from 'compression';
 import { pinoHttp } from 'pino-http';
-import { randomUUID } from 'node:crypto';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { Logger } from './http/logger.ts';
 import { apiNotFound, errorMiddleware } from './http/error-middleware.ts';
+import { refuseNulInUrl } from './http/refuse-nul.ts';
+import { requestIdOf } from './http/request-id.ts';
 import { staticClientRouter } from './http/static-client.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { privateMapCaching } from './http/private-cache.ts';
@@ -60,7 +61,7 @@ export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.
   app.use(
     pinoHttp({
       logger: log,
-      genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(),
+      genReqId: requestIdOf,
       autoLogging: { ignore: (req) => !req.url?.startsWith('/api') },
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
@@ -69,6 +70,7 @@ export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.
     }),
   );
   app.use(express.json({ limit: config.jsonLimit }));
+  app.use(refuseNulInUrl);
   app.use(cookieParser());
   app.use(sessionMiddleware(db, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }));
   // Scoped by path, before the routers: a closed map (PUBLIC_MAP=false) refuses an anonymous

@@ -146,6 +146,7 @@ export function SiteWorkspace({ map: mapProp }: { map?: maplibregl.Map | null })
             map={map}
             result={shownResult}
             project={live.request?.project ?? projectWithWidth}
+            site={live.request}
             siteName={state.siteName}
             layers={layers}
             onClose={closeReport}

@@ -14,6 +14,7 @@ import { bilingualSide } from '../i18n/bundle.ts';
 import { REPORT_NS } from './i18n.ts';
 import { snapshotSite } from './map-snapshot.ts';
 import { reportRequestBody } from './report-request.ts';
+import type { CheckRequestBody } from '../check/api-types.ts';
 import { lookupTownship } from './township.ts';
 import './report.css';
 
@@ -31,6 +32,7 @@ export function ReportOverlay({
   onClose,
   review,
   checkId,
+  site,
 }: {
   map: maplibregl.Map | null;
   result: CheckResult | null;
@@ -42,6 +44,8 @@ export function ReportOverlay({
   review?: ReportReview;
   /** The stored check run the report is of (project page): downloads name it instead of sending result and review. */
   checkId?: number;
+  /** The check request behind `result` (site workspace): downloads send it, and the server checks it anew. */
+  site?: CheckRequestBody | null;
 }) {
   const { t, i18n } = useTranslation(REPORT_NS);
   const lang = bilingualSide(i18n.language);
@@ -81,10 +85,11 @@ export function ReportOverlay({
   const html = useMemo(() => (input ? renderReportBody(buildReportModel(input)) : ''), [input]);
 
   const download = async (kind: 'pdf' | 'csv' | 'xlsx') => {
-    if (!input) return;
+    const target = checkId !== undefined ? { checkId } : site ? { site } : null;
+    if (!input || !target) return;
     setStatus({ kind: 'busy', text: t('busy') });
     try {
-      await postForDownload(`/api/report/${kind}`, reportRequestBody(input, checkId, new Date().toISOString()), `report.${kind}`);
+      await postForDownload(`/api/report/${kind}`, reportRequestBody(input, target), `report.${kind}`);
       setStatus(null);
     } catch (e) {
       setStatus({ kind: 'error', text: t('failed', { message: e instanceof ApiError ? e.messageIn(i18n.language) : String(e) }) });

@@ -1,14 +1,16 @@
 import type { ReportInput } from '../../common/report/report-input.ts';
+import type { CheckRequestBody } from '../check/api-types.ts';
 
 /**
- * The body of a report download (PDF, CSV, XLSX). A stored check run of a project goes by its
- * checkId: the server prints the run's result and its 审查意见 from the register and refuses a
- * review in the body, so the review the page previews is never sent. A site check from the
- * workspace (no review) goes whole.
+ * The body of a report download (PDF, CSV, XLSX). The server prints only what it computed itself:
+ * a stored check run of a project goes by its checkId (the server prints the run's result and its
+ * 审查意见 from the register); a site from the workspace goes as the check request behind the
+ * shown result (geometry, project, buffer), which the server checks anew. Neither sends the result,
+ * the review or a time stamp: the server refuses the first two and dates the report itself.
  */
-export function reportRequestBody(input: ReportInput, checkId: number | undefined, generatedAt: string): object {
+export function reportRequestBody(input: ReportInput, target: { checkId: number } | { site: CheckRequestBody }): object {
   const { lang, mapImage, township } = input;
-  if (checkId !== undefined) return { checkId, lang, mapImage, township, generatedAt };
-  const { review: _review, ...site } = input;
-  return { ...site, generatedAt };
+  if ('checkId' in target) return { checkId: target.checkId, lang, mapImage, township };
+  const { geometry, project, bufferM, repair } = target.site;
+  return { geometry, project, bufferM, ...(repair ? { repair } : {}), siteName: input.siteName, lang, mapImage, township };
 }

@@ -32,12 +32,23 @@ export interface ReportInput {
   checkId?: number;
 }
 
-/** What a report of a stored check run still takes from the request: the rest comes from the register. */
-export type ReportExtras = Pick<ReportInput, 'township' | 'mapImage' | 'lang' | 'generatedAt' | 'layers'>;
+/** What a report still takes from the request: the result, its time and the 审查意见 come from the server. */
+export type ReportExtras = Pick<ReportInput, 'township' | 'mapImage' | 'lang' | 'layers'>;
+
+/** The site a report re-checks on the server: the body of POST /api/check. */
+export interface ReportSite {
+  geometry: unknown;
+  project: unknown;
+  bufferM?: unknown;
+  repair?: unknown;
+}
 
 /**
- * A report request: either a site check sent whole (the site workspace; no 审查意见), or a stored
- * check run of a project named by `checkId` (the project page), whose result, project and
- * 审查意见 the server loads from the register — whatever else the body says about them.
+ * A report request: either a site (geometry, project, buffer — the workspace), which the server
+ * checks anew and prints, or a stored check run of a project named by `checkId` (the project page),
+ * whose result, project and 审查意见 the server loads from the register. A result sent in the body
+ * is never printed (a made-up 无冲突 came back as a finished PDF): it is refused.
  */
-export type ReportRequest = { checkId: null; input: ReportInput } | { checkId: number; extras: ReportExtras };
+export type ReportRequest =
+  | { checkId: null; site: ReportSite; siteName?: string; extras: ReportExtras }
+  | { checkId: number; extras: ReportExtras };

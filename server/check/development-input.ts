@@ -1,4 +1,5 @@
-import { badRequest } from '../http/errors.ts';
+import { badRequest, unprocessable } from '../http/errors.ts';
+import { LIMITS } from '../limits.ts';
 import {
   PROJECT_FLAG_LABELS,
   PROJECT_FLAGS,
@@ -65,6 +66,15 @@ export function parseProject(input: unknown): ProjectAttributes {
         'project.widthM（影响宽度，米）应为大于 0 的数字',
         'project.widthM (impact width in metres) must be a number greater than 0',
         { field: 'widthM' },
+      );
+    }
+    if (widthM > LIMITS.checkMaxWidthM) {
+      // A strip kilometres wide is not a site's footprint; buffering it costs the database dearly (1e300 was a 500).
+      throw unprocessable(
+        'WIDTH_TOO_LARGE',
+        `project.widthM（影响宽度）不能超过 ${LIMITS.checkMaxWidthM} 米`,
+        `project.widthM (impact width) may not exceed ${LIMITS.checkMaxWidthM} m`,
+        { field: 'widthM', max: LIMITS.checkMaxWidthM },
       );
     }
     project.widthM = widthM;

@@ -1,26 +1,50 @@
 import { badRequest, unprocessable } from '../http/errors.ts';
+import { LIMITS } from '../limits.ts';
 
 /** Geometry types a site may have (points and lines are buffered by their impact width). */
 const SITE_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection'];
-/** More vertices than this is not a project site but a dataset. */
-export const MAX_SITE_VERTICES = 200_000;
+/**
+ * More vertices than this is not a project site but a dataset; the check's cost grows with them
+ * (200k held the one embedded connection 48 s and ended in an out-of-memory 500).
+ */
+export const MAX_SITE_VERTICES = LIMITS.checkMaxVertices;
 
 type Position = number[];
 
-function positionsOf(geometry: GeoJSON.Geometry): Position[][] {
-  switch (geometry.type) {
+type Part = { type: string; positions: unknown };
+
+/**
+ * The coordinate arrays of a geometry, each with the type of the member it belongs to (a
+ * GeometryCollection mixes them), refusing null or untyped members and nesting past the limit
+ * before anything recurses further.
+ */
+function partsOf(geometry: unknown, depth = 0): Part[] {
+  if (depth > LIMITS.geometryMaxDepth)
+    fail('GEOMETRY_TOO_DEEP', `几何集合嵌套过深（超过 ${LIMITS.geometryMaxDepth} 层）`, `GeometryCollections are nested too deeply (more than ${LIMITS.geometryMaxDepth} levels)`);
+  const g = geometry as { type?: unknown; coordinates?: unknown; geometries?: unknown } | null;
+  if (!g || typeof g !== 'object' || typeof g.type !== 'string' || !SITE_TYPES.includes(g.type))
+    fail('BAD_GEOMETRY', '几何集合中有空的或无法识别的成员', 'A member of the geometry is null or not a GeoJSON geometry');
+  if (g.type === 'GeometryCollection') {
+    if (!Array.isArray(g.geometries)) fail('BAD_GEOMETRY', '几何集合缺少 geometries 数组', 'The GeometryCollection has no geometries array');
+    return g.geometries.flatMap((m) => partsOf(m, depth + 1));
+  }
+  const c = g.coordinates;
+  if (!Array.isArray(c)) fail('BAD_GEOMETRY', '几何缺少坐标', 'The geometry has no coordinates');
+  const arrays = (v: unknown): unknown[] => {
+    if (!Array.isArray(v)) fail('BAD_GEOMETRY', '坐标结构不正确', 'Malformed coordinate arrays');
+    return v;
+  };
+  switch (g.type) {
     case 'Point':
-      return [[geometry.coordinates]];
+      return [{ type: g.type, positions: [c] }];
     case 'MultiPoint':
     case 'LineString':
-      return [geometry.coordinates];
+      return [{ type: g.type, positions: c }];
     case 'MultiLineString':
     case 'Polygon':
-      return geometry.coordinates;
-    case 'MultiPolygon':
-      return geometry.coordinates.flat();
-    case 'GeometryCollection':
-      return geometry.geometries.flatMap(positionsOf);
+      return c.map((p) => ({ type: g.type as string, positions: arrays(p) }));
+    default: // MultiPolygon
+      return c.flatMap((poly) => arrays(poly).map((p) => ({ type: 'MultiPolygon', positions: arrays(p) })));
   }
 }
 
@@ -46,19 +70,19 @@ export function parseSiteGeometry(input: unknown): GeoJSON.Geometry {
       fail('BAD_GEOMETRY', '要素集合中应恰有一个选址要素', 'A FeatureCollection must hold exactly one site feature');
     }
     geometry = geometry.features[0];
+    if (!geometry || typeof geometry !== 'object') fail('BAD_GEOMETRY', '要素集合中的选址要素为空', 'The FeatureCollection holds a null feature');
   }
   if (geometry.type === 'Feature') geometry = geometry.geometry as GeoJSON.Geometry;
   if (!geometry || !SITE_TYPES.includes(geometry.type)) {
     fail('BAD_GEOMETRY_TYPE', `不支持的几何类型：${(geometry as { type?: string })?.type}`, `Unsupported geometry type: ${(geometry as { type?: string })?.type}`);
   }
-  const hasArrays = geometry.type === 'GeometryCollection' ? Array.isArray(geometry.geometries) : Array.isArray((geometry as { coordinates?: unknown }).coordinates);
-  if (!hasArrays) fail('BAD_GEOMETRY', '几何缺少坐标', 'The geometry has no coordinates');
-
   let vertices = 0;
-  for (const part of positionsOf(geometry)) {
-    if (!Array.isArray(part)) fail('BAD_GEOMETRY', '坐标结构不正确', 'Malformed coordinate arrays');
+  for (const { type, positions } of partsOf(geometry)) {
+    if (!Array.isArray(positions)) fail('BAD_GEOMETRY', '坐标结构不正确', 'Malformed coordinate arrays');
+    const part = positions as Position[];
+    vertices += part.length;
+    if (vertices > MAX_SITE_VERTICES) break; // refused below, before looking at the rest
     for (const p of part) {
-      vertices++;
       if (!Array.isArray(p) || p.length < 2 || !p.slice(0, 2).every((n) => typeof n === 'number' && Number.isFinite(n))) {
         fail('BAD_COORDINATE', '坐标必须是 [经度, 纬度] 数值对', 'Each position must be a [longitude, latitude] pair of numbers', { position: p });
       }
@@ -77,13 +101,13 @@ export function parseSiteGeometry(input: unknown): GeoJSON.Geometry {
         );
       }
     }
-    if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
+    if (type === 'Polygon' || type === 'MultiPolygon') {
       const first = part[0];
       const last = part[part.length - 1];
       if (part.length < 4) fail('TOO_FEW_POINTS', '面的每个环至少需要 4 个坐标（首尾相同）', 'Every polygon ring needs at least 4 positions (first = last)');
       if (first[0] !== last[0] || first[1] !== last[1]) fail('RING_NOT_CLOSED', '面的环未闭合（首尾坐标不同）', 'A polygon ring is not closed (first and last positions differ)');
     }
-    if ((geometry.type === 'LineString' || geometry.type === 'MultiLineString') && part.length < 2) {
+    if ((type === 'LineString' || type === 'MultiLineString') && part.length < 2) {
       fail('TOO_FEW_POINTS', '线至少需要 2 个坐标', 'A line needs at least 2 positions');
     }
   }

@@ -92,3 +92,20 @@ export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClie
     client.release(broken);
   }
 }
+
+/** SQLSTATE of a statement cancelled by statement_timeout. */
+export const QUERY_CANCELED = '57014';
+
+/**
+ * Runs fn in one transaction whose every statement may take at most `statementTimeoutMs`
+ * (SET LOCAL: the setting ends with the transaction, so the pooled connection is not left with it).
+ * A statement past the limit fails with SQLSTATE 57014 and the transaction rolls back, so one
+ * expensive request cannot hold a connection. PGlite accepts the setting but, having no timer
+ * signals, does not enforce it: there the input caps are what bound the work.
+ */
+export function withStatementTimeout<T>(pool: pg.Pool, statementTimeoutMs: number, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return withTransaction(pool, async (client) => {
+    await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(statementTimeoutMs))}`);
+    return fn(client);
+  });
+}

@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import type { Position } from 'geojson';
 import { fromWgs84 } from '../geo/crs.ts';
 import { encodeText } from '../geo/text-decoding.ts';
@@ -10,10 +11,6 @@ import type { ExportFile, ExportOptions, SiteFeatureCollection, SiteGeometry } f
  * northing (CGCS2000 Gauss-Krüger, Y with prefix) when a zone is given. Rings are closed and ring 1
  * is each part's outer ring, so the CSV importer reads it back. UTF-8 with BOM for Excel, or GBK.
  */
-const quote = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 function partsOf(g: SiteGeometry): Position[][][] {
   switch (g.type) {
@@ -34,20 +31,24 @@ function partsOf(g: SiteGeometry): Position[][][] {
 
 export function exportCsv(site: SiteFeatureCollection, options: ExportOptions = {}): ExportFile {
   const zone = options.zone === undefined ? undefined : exportZone(site, options);
-  const lines = [['feature', 'name', 'part', 'ring', 'point', ...(zone ? ['easting', 'northing'] : ['lon', 'lat'])].join(',')];
+  const rows: (string | number)[][] = [['feature', 'name', 'part', 'ring', 'point', ...(zone ? ['easting', 'northing'] : ['lon', 'lat'])]];
+  const decimals = zone ? 3 : 9;
   site.features.forEach((f, i) => {
     const p = (f.properties ?? {}) as Record<string, unknown>;
     const name = p.name ?? p['地块名称'] ?? p['名称'] ?? '';
     const geometry = zone ? fromWgs84(f.geometry, zone.epsg) : f.geometry;
-    const decimals = zone ? 3 : 9;
     let point = 0;
     partsOf(geometry).forEach((rings, part) =>
-      rings.forEach((ring, r) =>
-        ring.forEach(([x, y]) => lines.push([i + 1, quote(name), part + 1, r + 1, ++point, x.toFixed(decimals), y.toFixed(decimals)].join(','))),
-      ),
+      rings.forEach((ring, r) => ring.forEach(([x, y]) => rows.push([i + 1, String(name ?? ''), part + 1, r + 1, ++point, x, y]))),
     );
   });
-  const text = lines.join('\r\n') + '\r\n';
+  // csv-stringify quotes per RFC 4180 and escapes text a spreadsheet would run as a formula
+  // (a name "=HYPERLINK(…)" gets a leading '); coordinates are numbers, printed at fixed decimals.
+  const text = stringify(rows, {
+    record_delimiter: 'windows',
+    escape_formulas: true,
+    cast: { number: (v, { index }) => (index >= 5 ? v.toFixed(decimals) : String(v)) },
+  });
   const gbk = options.encoding === 'gbk';
   return {
     body: gbk ? encodeText(text, 'gbk') : Buffer.from('\uFEFF' + text, 'utf8'),

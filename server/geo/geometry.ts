@@ -59,11 +59,12 @@ export const polygonPlanarArea = (rings: Position[][]) =>
 
 /** Even-odd ray casting; points on the boundary may go either way. */
 export function pointInRing(point: Position, ring: Position[]): boolean {
-  const [x, y] = point;
+  const x = point[0];
+  const y = point[1];
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
+    const xi = ring[i][0], yi = ring[i][1];
+    const xj = ring[j][0], yj = ring[j][1];
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
@@ -71,10 +72,18 @@ export function pointInRing(point: Position, ring: Position[]): boolean {
 
 /** A ring lies inside another when most of its vertices do (tolerates holes touching the outer ring at a vertex). */
 export function ringInsideRing(inner: Position[], outer: Position[]): boolean {
-  const vertices = isRingClosed(inner) ? inner.slice(0, -1) : inner;
-  if (vertices.length === 0) return false;
-  const inside = vertices.filter((p) => pointInRing(p, outer)).length;
-  return inside * 2 > vertices.length;
+  const n = isRingClosed(inner) ? inner.length - 1 : inner.length;
+  if (n <= 0) return false;
+  // A majority vote over at most 101 evenly spaced vertices: the same answer for a ring that lies
+  // inside or outside, and each test costs O(outer) instead of O(inner × outer) (30k × 30k before).
+  const step = Math.max(1, Math.ceil(n / 101));
+  let tested = 0;
+  let inside = 0;
+  for (let i = 0; i < n; i += step) {
+    tested++;
+    if (pointInRing(inner[i], outer)) inside++;
+  }
+  return inside * 2 > tested;
 }
 
 /** Orients rings: outer counter-clockwise and holes clockwise when outerCounterClockwise (RFC 7946), else the reverse (Shapefile). */

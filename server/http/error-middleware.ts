@@ -27,6 +27,7 @@ export function errorMiddleware(log: { error: (o: object, msg: string) => void }
   return (err, req, res, _next) => {
     const appError = isAppError(err) ? err : fromFrameworkError(err);
     if (appError) {
+      if (appError.retryAfterS !== undefined) res.set('Retry-After', String(Math.max(1, Math.ceil(appError.retryAfterS))));
       // A 429/503 that knows when to come back says so in the header clients and proxies read.
       const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
       if (typeof retryAfter === 'number' && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(Math.ceil(retryAfter)));

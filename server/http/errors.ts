@@ -8,6 +8,9 @@ import type { Bilingual } from '../../common/bilingual.ts';
 export type { Bilingual };
 
 export class AppError extends Error {
+  /** Seconds after which a retry may succeed (503 busy, 429): sent as Retry-After. */
+  retryAfterS?: number;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -41,5 +44,12 @@ export const notFound = (code: string, zh: string, en: string) => new AppError(4
 
 export const conflict = (code: string, zh: string, en: string, details?: unknown) =>
   new AppError(409, code, { zh, en }, details);
+
+/** 503: the server is busy (a queue is full, a statement ran past its time); try again after retryAfterS. */
+export function serviceUnavailable(code: string, zh: string, en: string, retryAfterS: number): AppError {
+  const e = new AppError(503, code, { zh, en });
+  e.retryAfterS = retryAfterS;
+  return e;
+}
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

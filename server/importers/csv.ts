@@ -8,7 +8,7 @@ import { CHINA_BBOX, CHINA_NORTHING_RANGE_M } from '../geo/regions.ts';
 import { getCrs } from '../geo/crs.ts';
 import { assemblePolygons, polygonGeometry } from './ring-assembly.ts';
 import { reprojectFeatures } from './reproject.ts';
-import { finalizeFeatures } from './sanity.ts';
+import { finalizeFeatures, LIMITS } from './sanity.ts';
 import { decodeText } from '../geo/text-decoding.ts';
 import { assertNotEmpty, assertTextNotEmpty } from './upload-checks.ts';
 import { warning, type CrsChoice, type CsvGeometryKind, type ImportOptions, type ImportResult, type ImportWarning } from './types.ts';
@@ -127,6 +127,9 @@ export function importCsv(bytes: Buffer, options: ImportOptions = {}): ImportRes
   const table = readTable(text);
   if (table.length === 0) throw unprocessable('NO_FEATURES', 'CSV 中没有数据行。', 'The CSV has no data rows.');
   const layout = detectColumns(table);
+  // Rows are vertices: bounded before orientation, CRS guessing and ring assembly walk them.
+  if (table.length > LIMITS.maxVertices)
+    throw unprocessable('TOO_MANY_FEATURES', `CSV 行数过多（${table.length} 行，上限 ${LIMITS.maxVertices} 行）。`, `The CSV has too many rows (${table.length}; limit ${LIMITS.maxVertices}).`);
   const rows = readRows(table, layout);
   if (rows.length === 0) throw unprocessable('NO_FEATURES', 'CSV 只有表头，没有坐标行。', 'The CSV has a header but no coordinate rows.');
   const warnings: ImportWarning[] = [];

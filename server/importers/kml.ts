@@ -5,6 +5,7 @@ import { reprojectFeatures } from './reproject.ts';
 import { finalizeFeatures } from './sanity.ts';
 import { decodeText } from '../geo/text-decoding.ts';
 import { assertNotEmpty, assertTextNotEmpty } from './upload-checks.ts';
+import { assertXmlWithinLimits } from './xml-limits.ts';
 import { isZip, openZip, readZipEntry, zipFileNames } from './zip.ts';
 import type { ImportOptions, ImportResult, SourceFeature } from './types.ts';
 
@@ -53,6 +54,7 @@ export async function importKml(bytes: Buffer, options: ImportOptions = {}): Pro
   assertNotEmpty(bytes);
   const text = await kmlTextOf(bytes, options);
   assertTextNotEmpty(text);
+  assertXmlWithinLimits(text);
   const doc = parseXml(text);
   let collection;
   try {

@@ -1,5 +1,6 @@
 import type { FeatureCollection, Geometry, Position } from 'geojson';
 import { unprocessable } from '../http/errors.ts';
+import { LIMITS as WORK_LIMITS } from '../limits.ts';
 import { assertFiniteCoordinates } from '../geo/crs-checks.ts';
 import { countPositions, isRingClosed, orientPolygon, positionsOf, samePosition } from '../geo/geometry.ts';
 import { normalizeFeatures } from '../geo/normalize.ts';
@@ -9,7 +10,7 @@ import { warning, type ImportWarning, type SourceFeature } from './types.ts';
 
 /** The checks every import goes through, on EPSG:4326 features, whatever the format. */
 
-export const LIMITS = { maxFeatures: 10_000, maxVertices: 1_000_000 } as const;
+export const LIMITS = { maxFeatures: WORK_LIMITS.importMaxFeatures, maxVertices: WORK_LIMITS.importMaxVertices } as const;
 /** 1e-9° ≈ 0.1 mm: keeps files small without touching centimetre accuracy. */
 const round9 = (v: number) => Math.round(v * 1e9) / 1e9;
 const at = (p: Position): [number, number] => [round9(p[0]), round9(p[1])];

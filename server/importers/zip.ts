@@ -1,11 +1,12 @@
 import JSZip from 'jszip';
 import { unprocessable } from '../http/errors.ts';
+import { LIMITS } from '../limits.ts';
 
 /**
  * Reading uploaded zips (Shapefile, KMZ) without trusting them: a broken zip is a 422, and an entry
  * is read as a stream that stops at a size cap, so a zip bomb cannot exhaust memory.
  */
-export const ZIP_LIMITS = { maxEntries: 500, maxEntryBytes: 100 * 1024 * 1024 } as const;
+export const ZIP_LIMITS = { maxEntries: 500, maxEntryBytes: LIMITS.importMaxUnzippedBytes } as const;
 
 export const isZip = (bytes: Buffer) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
 

@@ -1,15 +1,23 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import type { Database } from '../db/database.ts';
+import { apiRoute } from '../http/api-route.ts';
 import { badRequest } from '../http/errors.ts';
 import { getLayer, listLayers } from './catalog.ts';
 import { layerFeatures, parseBbox } from './features.ts';
 
+/** Largest PostgreSQL integer: a version past it was sent to SQL and answered 500 (issue 11 row 11). */
+const PG_INT_MAX = 2_147_483_647;
+
 function parseVersion(raw: unknown): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw badRequest('BAD_VERSION', 'version 应为正整数', 'version must be a positive integer');
+  if (!Number.isInteger(n) || n < 1 || n > PG_INT_MAX) throw badRequest('BAD_VERSION', 'version 应为正整数', 'version must be a positive integer');
   return n;
 }
+
+const layerParams = z.object({ id: z.string().max(64) });
+const featuresQuery = z.looseObject({ bbox: z.unknown().optional(), version: z.unknown().optional() });
 
 /** GET /api/layers, GET /api/layers/:id, GET /api/layers/:id/features[?bbox=w,s,e,n&version=n] */
 export function layersRouter(db: Database): Router {
@@ -20,12 +28,25 @@ export function layersRouter(db: Database): Router {
   router.get('/api/layers/:id', async (req, res) => {
     res.json(await getLayer(db.pool, req.params.id));
   });
-  router.get('/api/layers/:id/features', async (req, res) => {
-    const layer = await getLayer(db.pool, req.params.id);
-    const bbox = parseBbox(req.query.bbox);
-    const version = parseVersion(req.query.version);
-    res.setHeader('Cache-Control', 'no-cache');
-    res.type('application/geo+json').send(JSON.stringify(await layerFeatures(db.pool, layer, { bbox, version })));
-  });
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/api/layers/:id/features',
+      tag: 'layers',
+      summary: { zh: '图层要素（GeoJSON）', en: 'Features of a layer (GeoJSON)' },
+      params: layerParams,
+      query: featuresQuery,
+      responses: { 200: { mediaType: 'application/geo+json' } },
+      access: 'public',
+    },
+    async (_req, res, { params, query }) => {
+      const bbox = parseBbox(query.bbox);
+      const version = parseVersion(query.version);
+      const layer = await getLayer(db.pool, params.id);
+      res.setHeader('Cache-Control', 'no-cache');
+      res.type('application/geo+json').send(JSON.stringify(await layerFeatures(db.pool, layer, { bbox, version })));
+    },
+  );
   return router;
 }

@@ -1,12 +1,6 @@
+import { stringify } from 'csv-stringify/sync';
 import type { ReportModel } from '../../common/report/report-model.ts';
 import type { TableCell } from '../../common/report/report-table.ts';
-
-/** RFC 4180 quoting: fields with commas, quotes or line breaks are quoted, quotes doubled. */
-function csvField(cell: TableCell): string {
-  if (cell === null) return '';
-  const text = String(cell);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /**
  * The per-layer table as CSV: UTF-8 with a byte-order mark and CRLF line ends, which is what Excel
@@ -15,9 +9,11 @@ function csvField(cell: TableCell): string {
  * the table's own rows stay a clean table, and the decision is not lost when the file is passed on.
  */
 export function reportCsv({ table, review, reportNumber, lang }: Pick<ReportModel, 'table' | 'review' | 'reportNumber' | 'lang'>): string {
-  const lines = [table.columns.map((c) => csvField(c.label)), ...table.rows.map((r) => r.cells.map(csvField))];
-  if (review) lines.push([], [csvField(review.title)], ...review.rows.map((r) => [csvField(r.label), csvField(r.value)]));
+  const rows: TableCell[][] = [table.columns.map((c) => c.label), ...table.rows.map((r) => r.cells)];
+  if (review) rows.push([], [review.title], ...review.rows.map((r) => [r.label, r.value]));
   // Last, after an empty line: the report number ties the file to its PDF.
-  lines.push([], [csvField(lang === 'en' ? 'Report number' : '报告编号'), csvField(reportNumber)]);
-  return `\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`;
+  rows.push([], [lang === 'en' ? 'Report number' : '报告编号', reportNumber]);
+  // RFC 4180 quoting, and text that a spreadsheet would run as a formula (=HYPERLINK(…) in a project
+  // name or a 审查意见) gets a leading ' so it stays text; negative numbers stay numbers.
+  return `\uFEFF${stringify(rows, { record_delimiter: 'windows', escape_formulas: true })}`;
 }

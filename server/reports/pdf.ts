@@ -1,6 +1,7 @@
 import { escapeHtml } from '../../common/report/report-html.ts';
 import fs from 'node:fs';
-import { AppError } from '../http/errors.ts';
+import { AppError, serviceUnavailable } from '../http/errors.ts';
+import { LIMITS } from '../limits.ts';
 
 /** Debian's Chromium (installed in CI); CHROMIUM_PATH overrides, as in the browser tests. */
 export const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -16,20 +17,48 @@ const unavailable = (reason: string) =>
     { reason },
   );
 
-/** One Chromium at a time: the server shares the machine with the embedded database. */
-let queue: Promise<unknown> = Promise.resolve();
+/**
+ * PDF jobs: PDF_CONCURRENCY Chromiums at a time (the server shares the machine with the embedded
+ * database) and at most PDF_QUEUE_MAX waiting; past that a report answers 503 with Retry-After
+ * instead of queueing without bound (a 1,216-page report ran 54 s while a small one waited 60 s).
+ */
+let running = 0;
+const waiting: (() => void)[] = [];
+
+const busy = () =>
+  serviceUnavailable(
+    'PDF_BUSY',
+    '服务器正在生成其他 PDF 报告，请稍后重试（或先下载 CSV / XLSX）。',
+    'The server is busy making other PDF reports: try again shortly (or download CSV / XLSX meanwhile).',
+    15,
+  );
+
+/** PDF jobs running and waiting (health, tests). */
+export const pdfQueueState = () => ({ running, waiting: waiting.length });
+
+async function inQueue<T>(job: () => Promise<T>): Promise<T> {
+  if (running >= LIMITS.pdfConcurrency) {
+    if (waiting.length >= LIMITS.pdfQueueMax) throw busy();
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  } else running++;
+  try {
+    return await job();
+  } finally {
+    const next = waiting.shift();
+    if (next) next(); // the slot passes to the next job
+    else running--;
+  }
+}
 
 /**
  * Prints an HTML document to an A4 PDF with headless Chromium through playwright-core. The page
  * runs without JavaScript and every network request is refused: the report embeds everything it
  * shows (styles inline, the map as a data URL), so nothing outside the document can be reached.
- * Throws a 503 AppError when Chromium or playwright-core is missing.
+ * Throws a 503 AppError when Chromium or playwright-core is missing, or when the queue is full.
  */
 /** `footerText` (the report number) is printed on every page beside the page number. */
 export function renderPdf(html: string, footerText = ''): Promise<Buffer> {
-  const job = queue.then(() => printWithChromium(html, footerText));
-  queue = job.catch(() => undefined);
-  return job;
+  return inQueue(() => printWithChromium(html, footerText));
 }
 
 async function printWithChromium(html: string, footerText: string): Promise<Buffer> {

@@ -1,7 +1,5 @@
 import { badRequest, unprocessable } from '../http/errors.ts';
-import type { CheckResult } from '../../common/api/check-result.ts';
-import { isVerdict } from '../../common/domain/verdict.ts';
-import type { ReportExtras, ReportInput, ReportRequest } from '../../common/report/report-input.ts';
+import type { ReportExtras, ReportRequest } from '../../common/report/report-input.ts';
 
 /** Largest accepted map snapshot (characters of the data URL). */
 const MAX_MAP_IMAGE_CHARS = 8_000_000;
@@ -26,23 +24,14 @@ export const reviewNotAccepted = () =>
     { field: 'review' },
   );
 
-function parseResult(result: unknown): CheckResult {
-  if (!isObject(result)) fail('result', '缺少核查结果 result（POST /api/check 的返回值）', 'result (the response of POST /api/check) is missing');
-  if (!isVerdict(result.verdict)) fail('result.verdict', 'verdict 无效', 'verdict is not a verdict');
-  if (typeof result.siteAreaM2 !== 'number' || !Number.isFinite(result.siteAreaM2)) fail('result.siteAreaM2', 'siteAreaM2 应为数值', 'siteAreaM2 must be a number');
-  if (!Array.isArray(result.results) || !result.results.every(isObject)) fail('result.results', 'results 应为数组', 'results must be an array');
-  if (!Array.isArray(result.clearLayers) || !result.clearLayers.every((id) => typeof id === 'string')) fail('result.clearLayers', 'clearLayers 应为字符串数组', 'clearLayers must be an array of strings');
-  const centroid = result.centroid;
-  if (!Array.isArray(centroid) || centroid.length !== 2 || !centroid.every((n) => typeof n === 'number' && Number.isFinite(n))) {
-    fail('result.centroid', 'centroid 应为 [经度, 纬度]', 'centroid must be [lon, lat]');
-  }
-  for (const r of result.results as Record<string, unknown>[]) {
-    if (typeof r.layerId !== 'string' || !isVerdict(r.verdict) || !Array.isArray(r.rules)) {
-      fail('result.results[]', '每个图层结果应含 layerId、verdict 和 rules', 'every layer result needs layerId, verdict and rules');
-    }
-  }
-  return result as unknown as CheckResult;
-}
+/** A client's check result is refused, not ignored: whoever sends one expects to see it printed. */
+export const resultNotAccepted = () =>
+  unprocessable(
+    'RESULT_NOT_ACCEPTED',
+    '报告不接受请求中提交的核查结果（result）：请提交选址几何 geometry 与项目 project，由服务器重新核查后出具报告。',
+    'A report never prints a check result sent in the request (result): send the site geometry and project, and the server checks it anew.',
+    { field: 'result' },
+  );
 
 function parseExtras(body: Record<string, unknown>): ReportExtras {
   if (body.mapImage !== undefined && body.mapImage !== null) {
@@ -52,28 +41,25 @@ function parseExtras(body: Record<string, unknown>): ReportExtras {
   }
   if (body.lang !== undefined && body.lang !== 'zh' && body.lang !== 'en') fail('lang', 'lang 应为 zh 或 en', 'lang must be zh or en');
   const township = body.township;
-  if (township !== undefined && township !== null && (!isObject(township) || typeof township.zh !== 'string' || typeof township.en !== 'string')) {
+  if (township !== undefined && township !== null && (!isObject(township) || typeof township.zh !== 'string' || typeof township.en !== 'string' || township.zh.length > 100 || township.en.length > 200)) {
     fail('township', 'township 应为 { zh, en }', 'township must be { zh, en }');
   }
   const layers = body.layers;
-  if (layers !== undefined && (!Array.isArray(layers) || !layers.every((l) => isObject(l) && typeof l.id === 'string'))) {
+  if (layers !== undefined && (!Array.isArray(layers) || layers.length > 500 || !layers.every((l) => isObject(l) && typeof l.id === 'string'))) {
     fail('layers', 'layers 应为图层数组', 'layers must be an array of layers');
-  }
-  if (body.generatedAt !== undefined && (typeof body.generatedAt !== 'string' || Number.isNaN(Date.parse(body.generatedAt)))) {
-    fail('generatedAt', 'generatedAt 应为 ISO 时间', 'generatedAt must be an ISO timestamp');
   }
   return {
     township: township as ReportExtras['township'],
     mapImage: body.mapImage as ReportExtras['mapImage'],
     lang: body.lang as ReportExtras['lang'],
-    generatedAt: body.generatedAt as ReportExtras['generatedAt'],
     layers: layers as ReportExtras['layers'],
   };
 }
 
 /**
  * Checks the shape of a report request body (a 400 naming the field otherwise). With `checkId`
- * the body's result, project, siteName and review are ignored: the register supplies them.
+ * the body's result, project, siteName and review are ignored: the register supplies them. A time stamp
+ * in the body (generatedAt) is ignored: the server dates its reports.
  */
 export function parseReportInput(body: unknown): ReportRequest {
   if (!isObject(body)) fail('body', '请求体应为 JSON 对象', 'the body must be a JSON object');
@@ -83,11 +69,11 @@ export function parseReportInput(body: unknown): ReportRequest {
     if (typeof checkId !== 'number' || !Number.isSafeInteger(checkId) || checkId < 1) fail('checkId', 'checkId（核查记录编号）应为正整数', 'checkId (the check run number) must be a positive integer');
     return { checkId, extras };
   }
-  const result = parseResult(body.result);
-  if (body.project !== undefined && (!isObject(body.project) || typeof body.project.type !== 'string')) {
-    fail('project', 'project 应为含 type 的对象', 'project must be an object with a type');
-  }
-  if (body.siteName !== undefined && typeof body.siteName !== 'string') fail('siteName', 'siteName 应为字符串', 'siteName must be a string');
   if (body.review !== undefined && body.review !== null) throw reviewNotAccepted();
-  return { checkId: null, input: { ...extras, result, project: body.project as ReportInput['project'], siteName: body.siteName as string | undefined } };
+  if (body.result !== undefined && body.result !== null) throw resultNotAccepted();
+  if (body.geometry === undefined || body.geometry === null)
+    fail('geometry', '缺少选址几何 geometry（或已保存核查记录的编号 checkId）', 'the site geometry (or the checkId of a stored check run) is missing');
+  if (body.siteName !== undefined && (typeof body.siteName !== 'string' || body.siteName.length > 200)) fail('siteName', 'siteName 应为不超过 200 字的字符串', 'siteName must be a string of at most 200 characters');
+  const { geometry, project, bufferM, repair } = body;
+  return { checkId: null, site: { geometry, project, bufferM, repair }, siteName: body.siteName as string | undefined, extras };
 }

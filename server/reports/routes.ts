@@ -1,5 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import type { Database } from '../db/database.ts';
+import { serviceUnavailable, unprocessable } from '../http/errors.ts';
+import { LIMITS } from '../limits.ts';
+import { runBoundedCheck } from '../check/bounded-check.ts';
+import { parseProject } from '../check/development-input.ts';
 import { listLayers } from '../layers/catalog.ts';
 import { loadStoredCheckReport, unknownCheck } from './stored-check-report.ts';
 import { reportCsv } from './csv.ts';
@@ -9,6 +13,22 @@ import type { ReportInput } from '../../common/report/report-input.ts';
 import { parseReportInput } from './report-request.ts';
 import { buildReportModel } from '../../common/report/report-model.ts';
 import { reportXlsx } from './xlsx.ts';
+
+const reportNeedsDatabase = () =>
+  serviceUnavailable('REPORT_UNAVAILABLE', '报告需要数据库核查选址，当前不可用。', 'A report needs the database to check the site; it is not available.', 30);
+
+/** Table rows an A4 page holds, roughly: bounds the pages before Chromium is started. */
+const ROWS_PER_PAGE = 30;
+
+function assertPrintable(html: string): void {
+  const rows = html.split('<tr').length - 1;
+  if (rows > LIMITS.reportMaxPages * ROWS_PER_PAGE)
+    throw unprocessable(
+      'REPORT_TOO_LARGE',
+      `报告过长（约 ${Math.ceil(rows / ROWS_PER_PAGE)} 页，上限 ${LIMITS.reportMaxPages} 页）：请缩小选址或下载 CSV / XLSX。`,
+      `The report is too long (about ${Math.ceil(rows / ROWS_PER_PAGE)} pages; limit ${LIMITS.reportMaxPages}): reduce the site or download CSV / XLSX.`,
+    );
+}
 
 /**
  * "花溪污水处理厂-选址核查报告-20260501-1433.pdf": the project name and the time in Beijing time (the
@@ -23,9 +43,10 @@ function attachment(res: Response, stem: string, extension: string, generatedAt:
 }
 
 /**
- * POST /api/report/pdf | /api/report/csv | /api/report/xlsx, each taking either a ReportInput (the
- * CheckResult of POST /api/check plus project, name, township, map snapshot, language) or the
- * `checkId` of a project's stored check run plus township, snapshot and language. Only the latter
+ * POST /api/report/pdf | /api/report/csv | /api/report/xlsx, each taking either a site as
+ * POST /api/check takes it (geometry, project, bufferM), which the server checks anew, plus name,
+ * township, map snapshot and language, or the `checkId` of a project's stored check run plus
+ * township, snapshot and language. The time stamp is the server's. Only the latter
  * prints a 审查意见, loaded from the register for a caller who may read the project
  * (report-input.ts refuses a review sent in the body). With a database, layer names and the 示意
  * flag come from the layer catalog, not the request.
@@ -35,26 +56,30 @@ export function reportRouter(db?: Database): Router {
 
   async function parse(req: Request): Promise<ReportInput> {
     const request = parseReportInput(req.body);
+    // Without a database there is no register and no check: nothing can be printed.
+    if (!db) throw request.checkId === null ? reportNeedsDatabase() : unknownCheck(request.checkId);
     let input: ReportInput;
-    if (request.checkId === null) input = request.input;
-    else {
-      // Without a database there is no register, so no stored check run to name.
-      if (!db) throw unknownCheck(request.checkId);
+    if (request.checkId === null) {
+      // The site is checked anew: a report prints only what the server itself computed.
+      const result = await runBoundedCheck(db.pool, request.site);
+      const project = { ...parseProject(request.site.project) } as ReportInput['project'];
+      input = { ...request.extras, result, project, siteName: request.siteName };
+    } else {
       const stored = await loadStoredCheckReport(db.pool, req.auth?.user ?? null, request.checkId);
       input = { ...request.extras, result: stored.result, project: stored.project, siteName: stored.siteName, review: stored.review ?? undefined, checkId: request.checkId };
     }
-    const generatedAt = input.generatedAt ?? new Date().toISOString();
-    if (!db) return { ...input, generatedAt };
     const catalog = await listLayers(db.pool);
     const layers = catalog.map(({ id, nameZh, nameEn, illustrative }) => ({ id, nameZh, nameEn, illustrative }));
-    return { ...input, layers, generatedAt };
+    return { ...input, layers, generatedAt: new Date().toISOString() };
   }
   const stem = (input: ReportInput) => (input.lang === 'en' ? 'site-check-report' : '选址核查报告');
 
   router.post('/api/report/pdf', async (req, res) => {
     const input = await parse(req);
     const model = buildReportModel(input);
-    const pdf = await renderPdf(renderReportDocument(model), `${model.lang === 'zh' ? '报告编号' : 'Report'} ${model.reportNumber}`);
+    const html = renderReportDocument(model);
+    assertPrintable(html);
+    const pdf = await renderPdf(html, `${model.lang === 'zh' ? '报告编号' : 'Report'} ${model.reportNumber}`);
     res.type('application/pdf');
     attachment(res, stem(input), 'pdf', input.generatedAt!, input.siteName);
     res.send(pdf);

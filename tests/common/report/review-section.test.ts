@@ -49,12 +49,13 @@ describe('审查意见 in the report (review workflow)', () => {
       return null;
     };
     for (const review of [REVIEW, { ...REVIEW, decision: 'maybe' }]) {
-      expect(refused({ ...REPORT_INPUT, review })).toMatchObject({ status: 422, code: 'REVIEW_NOT_ACCEPTED' });
+      expect(refused({ ...REPORT_INPUT, result: undefined, geometry: { type: 'Point', coordinates: [106.66, 26.41] }, review })).toMatchObject({ status: 422, code: 'REVIEW_NOT_ACCEPTED' });
     }
-    expect(parseReportInput({ ...REPORT_INPUT, review: null })).toMatchObject({ checkId: null, input: { result: REPORT_INPUT.result } });
+    const site = { geometry: { type: 'Point', coordinates: [106.66, 26.41] }, project: { type: 'road' } };
+    expect(parseReportInput({ ...site, review: null })).toMatchObject({ checkId: null, site });
     // With a checkId the register supplies result, project, name and review: the body's are dropped.
     const stored = parseReportInput({ ...REPORT_INPUT, review: REVIEW, checkId: 34, lang: 'en' });
-    expect(stored).toEqual({ checkId: 34, extras: { lang: 'en', township: REPORT_INPUT.township, mapImage: REPORT_INPUT.mapImage, generatedAt: REPORT_INPUT.generatedAt, layers: REPORT_INPUT.layers } });
+    expect(stored).toEqual({ checkId: 34, extras: { lang: 'en', township: REPORT_INPUT.township, mapImage: REPORT_INPUT.mapImage, layers: REPORT_INPUT.layers } });
     expect(JSON.stringify(stored)).not.toContain('wang_shen');
     expect(refused({ checkId: 0 })).toMatchObject({ status: 400, code: 'BAD_REPORT_INPUT' });
     expect(refused({ checkId: '34' })).toMatchObject({ status: 400, code: 'BAD_REPORT_INPUT' });

@@ -5,7 +5,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../../server/app.ts';
 import { createLogger } from '../../../server/http/logger.ts';
-import { REPORT_INPUT } from '../../common/report/check-result-fixture.ts';
+const REPORT_SITE = { geometry: { type: 'Point', coordinates: [106.66, 26.41] }, project: { type: 'linear_infrastructure' }, siteName: '花溪示例地块' };
 import { openTestApp } from '../../support/test-app.ts';
 import { login, makeUser, type Session } from './accounts.ts';
 
@@ -66,7 +66,7 @@ const READS: ReadCase[] = [
   },
   { name: 'GET /api/rules', send: (a) => a.get('/api/rules'), status: 200, proof: (r) => expect(r.body.length).toBeGreaterThan(5) },
   { name: 'GET /api/project-types', send: (a) => a.get('/api/project-types'), status: 200, proof: (r) => expect(r.body.types.length).toBeGreaterThan(5) },
-  { name: 'POST /api/report/csv', send: (a) => a.post('/api/report/csv').send(REPORT_INPUT), status: 200, proof: (r) => expect(r.text).toContain('一级保护区') },
+  { name: 'POST /api/report/csv', send: (a) => a.post('/api/report/csv').send(REPORT_SITE), status: 200, proof: (r) => expect(r.text).toContain('选址') },
   // A PDF takes seconds of Chromium: a bad body shows the request got past the login check.
   { name: 'POST /api/report/pdf', send: (a) => a.post('/api/report/pdf').send({}), status: 400, proof: (r) => expect(r.body.error.code).toBe('BAD_REPORT_INPUT') },
   {

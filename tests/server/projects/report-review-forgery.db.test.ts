@@ -126,7 +126,7 @@ describe('the 审查意见 of a report comes from the register, never from the r
   it('a review with no stored check run is refused with a bilingual 422, nothing printed', async () => {
     const before = printed.length;
     for (const kind of ['csv', 'xlsx', 'pdf']) {
-      const res = await s.reviewer.post(`/api/report/${kind}`, { result: decidedRun.result, project: POLLUTING_PLANT, review: FORGED });
+      const res = await s.reviewer.post(`/api/report/${kind}`, { geometry: INSIDE_ZONE, project: POLLUTING_PLANT, review: FORGED });
       expect({ kind, status: res.status, code: res.body.error?.code }).toEqual({ kind, status: 422, code: 'REVIEW_NOT_ACCEPTED' });
       expect(res.body.error.message).toEqual({ zh: expect.stringContaining('审查意见'), en: expect.stringContaining('review') });
     }
@@ -134,7 +134,7 @@ describe('the 审查意见 of a report comes from the register, never from the r
   });
 
   it('the same run without any review is a plain check report, as the site workspace sends it', async () => {
-    const res = await s.owner.post('/api/report/csv', { result: decidedRun.result, project: POLLUTING_PLANT });
+    const res = await s.owner.post('/api/report/csv', { geometry: INSIDE_ZONE, project: POLLUTING_PLANT });
     expect(res.status).toBe(200);
     expect(res.text).not.toContain('审查意见');
   });

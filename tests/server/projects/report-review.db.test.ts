@@ -30,7 +30,7 @@ const binary = (res: request.Response, done: (err: Error | null, body: Buffer) =
 const reportInput = (project: Project, run: CheckRun) => {
   const review = reviewOf(project, run);
   const input = { result: run.result, project: project.project, siteName: project.name, lang: 'zh', ...(review ? { review } : {}) } as ReportInput;
-  const body = reportRequestBody(input, run.id, new Date().toISOString());
+  const body = reportRequestBody(input, { checkId: run.id });
   expect(body).not.toHaveProperty('review');
   return body;
 };
