@@ -6,7 +6,9 @@ describe('verdicts', () => {
     expect(severity('prohibited')).toBeGreaterThan(severity('conditional'));
     expect(severity('conditional')).toBeGreaterThan(severity('notice'));
     expect(severity('notice')).toBeGreaterThan(severity('clear'));
-    expect(['clear', 'prohibited', 'notice', 'conditional'].sort((a, b) => bySeverityDesc(a as never, b as never))).toEqual([...VERDICTS]);
+    expect(['clear', 'prohibited', 'notice', 'conditional'].sort((a, b) => bySeverityDesc(a as never, b as never))).toEqual(VERDICTS.filter((v) => v !== 'outside_coverage'));
+    // 未覆盖 is no judgement of the site: it never outranks a verdict the data gave.
+    expect(VERDICTS).toContain('outside_coverage');
   });
 
   it('picks the most severe, and clear when nothing fired', () => {
@@ -22,6 +24,7 @@ describe('verdicts', () => {
       conditional: '有条件允许',
       notice: '提示',
       clear: '无冲突',
+      outside_coverage: '未覆盖',
     });
     for (const v of VERDICTS) expect(VERDICT_LABELS[v].en.length).toBeGreaterThan(0);
   });

@@ -2,16 +2,23 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import express from 'express';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
-import { reportRouter } from '../../../server/reports/routes.ts';
-import { errorMiddleware } from '../../../server/http/error-middleware.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_INPUT } from '../../common/report/check-result-fixture.ts';
+import { openTestApp } from '../../support/test-app.ts';
 
 /** Issue 18 item 5: the PDF as a filing document, read back with pdftotext; coordinates against PROJ cs2cs. */
 
-const app = () => express().use(express.json({ limit: '20mb' })).use(reportRouter()).use(errorMiddleware({ error: () => undefined }));
+// Reports of a site are checked anew on the server (issue 11 row 8): the app needs its database.
+let t: Awaited<ReturnType<typeof openTestApp>>;
+beforeAll(async () => {
+  t = await openTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+/** "20260501-1433": Beijing time (UTC+8) of a moment, as the report's file name writes it. */
+const beijingStamp = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().replace(/[-:]/g, '').slice(0, 13).replace('T', '-');
 const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
   const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
@@ -28,8 +35,14 @@ function cs2csZone36(lon: number, lat: number): [number, number] {
 
 describe.runIf(hasTools)('POST /api/report/pdf — a filing document', () => {
   it('holds the 界址点坐标表 within 0.01 m of PROJ, a report number on every page, no internal rule id, and a file name with the project and Beijing time', { timeout: 60_000 }, async () => {
-    const input = { ...REPORT_INPUT, generatedAt: '2026-05-01T06:33:00.000Z' };
-    const res = await request(app()).post('/api/report/pdf').send(input).buffer(true).parse(binary);
+    const input = REPORT_INPUT;
+    const before = Date.now();
+    const res = await request(t.app)
+      .post('/api/report/pdf')
+      .send({ geometry: input.result.site, project: input.project, siteName: input.siteName, lang: 'zh' })
+      .buffer(true)
+      .parse(binary);
+    const after = Date.now();
     expect(res.status).toBe(200);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-'));
     const file = path.join(dir, 'r.pdf');
@@ -56,11 +69,13 @@ describe.runIf(hasTools)('POST /api/report/pdf — a filing document', () => {
     for (const page of pages) expect(page).toContain(number!);
 
     // The legal basis without internal rule ids.
-    expect(text).toContain('第六十五条');
+    expect(text).toMatch(/第[一二三四五六七八九十百]+条/);
     expect(text).not.toMatch(/DWS1-PROHIBITED|[A-Z]{2,}-[A-Z0-9-]{3,}-(PROHIBITED|NEAR|TOUCH)/);
 
-    // File name: project name and Beijing time (06:33 UTC = 14:33 北京时间).
+    // File name: project name and Beijing time (the server's clock; 06:33 UTC is 14:33 北京时间).
+    expect(beijingStamp(Date.parse('2026-05-01T06:33:00Z'))).toBe('20260501-1433');
     const disposition = decodeURIComponent(String(res.headers['content-disposition']));
-    expect(disposition).toContain(`${input.siteName}-选址核查报告-20260501-1433.pdf`);
+    const stamps = new Set([beijingStamp(before), beijingStamp(after)]);
+    expect([...stamps].some((stamp) => disposition.includes(`${input.siteName}-选址核查报告-${stamp}.pdf`)), disposition).toBe(true);
   });
 });
