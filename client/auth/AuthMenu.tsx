@@ -9,12 +9,13 @@ import './auth.css';
 
 // Account management is for administrators only: loaded when first opened.
 const UsersDialog = lazy(() => import('../admin/UsersDialog.tsx').then((m) => ({ default: m.UsersDialog })));
+const DataDialog = lazy(() => import('../admin/DataDialog.tsx').then((m) => ({ default: m.DataDialog })));
 
 /** The panel header's account control: 登录, or the user with role, 用户管理 (admins) and 退出登录. */
 export function AuthMenu() {
   const { t } = useTranslation(AUTH_NS);
   const auth = useAuth();
-  const [dialog, setDialog] = useState<'login' | 'users' | null>(null);
+  const [dialog, setDialog] = useState<'login' | 'users' | 'data' | null>(null);
   const [open, setOpen] = useState(false);
   const menu = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -61,6 +62,11 @@ export function AuthMenu() {
                   {t('users')}
                 </button>
               )}
+              {user.role === 'admin' && (
+                <button type="button" role="menuitem" onClick={() => { setOpen(false); setDialog('data'); }} data-testid="open-data">
+                  {t('data')}
+                </button>
+              )}
               <button type="button" role="menuitem" onClick={() => { setOpen(false); void logOut(); }} data-testid="logout">
                 {t('logout')}
               </button>
@@ -69,6 +75,11 @@ export function AuthMenu() {
         </>
       )}
       {dialog === 'login' && <LoginDialog onClose={() => setDialog(null)} />}
+      {dialog === 'data' && (
+        <Suspense fallback={null}>
+          <DataDialog onClose={() => setDialog(null)} />
+        </Suspense>
+      )}
       {dialog === 'users' && (
         <Suspense fallback={null}>
           <UsersDialog onClose={() => setDialog(null)} />

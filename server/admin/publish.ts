@@ -31,6 +31,18 @@ export type PublishOutcome =
   | { status: 200; body: PublishSummary }
   | { status: 201; body: PublishResponse };
 
+/**
+ * Test hook for the durability test: REDLINE_TEST_PUBLISH_DELAY_MS (set only by tests) pauses after
+ * the version's features and parts are written and before it becomes current, so a kill -9 lands
+ * inside the transaction.
+ */
+async function testPause(layerId: string, version: number): Promise<void> {
+  const ms = Number(process.env.REDLINE_TEST_PUBLISH_DELAY_MS ?? 0);
+  if (!(ms > 0)) return;
+  console.warn(`[test hook] publish of ${layerId} version ${version} paused ${ms} ms inside its transaction`);
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 const BATCH_FEATURES = 1_000;
 const BATCH_JSON_CHARS = 8 * 1024 * 1024;
 
@@ -189,6 +201,7 @@ export async function publishLayerVersion(pool: pg.Pool, layerId: string, body: 
       [layer.id, version],
     );
     await insertFeatureParts(client, layer.id, version);
+    await testPause(layer.id, version);
     await client.query(
       `UPDATE layers SET current_version = $2, illustrative = false, source = $3, checked = (kind <> $4 AND NOT retired) WHERE id = $1`,
       [layer.id, version, sourceMeta, REFERENCE_KIND],

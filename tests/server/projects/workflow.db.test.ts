@@ -181,7 +181,7 @@ describe('register, export and dashboard', () => {
 
     const dashboard = await applicant.get('/api/dashboard');
     expect(dashboard.body.byStatus).toMatchObject({ draft: 1, submitted: 1, approved: 1, rejected: 0, revision_requested: 0 });
-    const expectedByVerdict: Record<string, number> = { prohibited: 0, conditional: 0, notice: 0, clear: 0, none: 1 };
+    const expectedByVerdict: Record<string, number> = { prohibited: 0, conditional: 0, notice: 0, clear: 0, outside_coverage: 0, none: 1 };
     expectedByVerdict[shopVerdict] += 1;
     expectedByVerdict[finalVerdict] += 1;
     expect(dashboard.body.byVerdict).toEqual(expectedByVerdict);
