@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { apiRoute } from '../http/api-route.ts';
 import { PROJECT_FLAG_LABELS, PROJECT_FLAGS, PROJECT_TYPE_LABELS, PROJECT_TYPES } from '../../common/domain/development.ts';
 import { PROJECT_CODE } from './project-facts.ts';
 import { listRules } from './rules.ts';
@@ -23,10 +24,21 @@ export function rulesRouter(): Router {
     return cached.rules;
   };
   const projectTypes = projectTypesCatalog();
-  router.get('/api/rules', (_req, res) => {
-    // Whether each instrument is in force is judged on the day asked; the list is cached per day.
-    res.json(rulesOn(new Date().toISOString().slice(0, 10)));
-  });
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/api/rules',
+      tag: 'rules',
+      access: 'public',
+      summary: { zh: '规则库：每条规则的条件、结论、依据（文号、效力、核对来源）与办理程序', en: 'Rule base: each rule’s condition, verdict, legal basis (identity, currency, source checked) and procedure' },
+      responses: { 200: { mediaType: 'application/json' } },
+    },
+    (_req, res) => {
+      // Whether each instrument is in force is judged on the day asked; the list is cached per day.
+      res.json(rulesOn(new Date().toISOString().slice(0, 10)));
+    },
+  );
   router.get('/api/project-types', (_req, res) => {
     res.json(projectTypes);
   });
