@@ -1,5 +1,4 @@
 import express, { type Router } from 'express';
-import helmet from 'helmet';
 import compression from 'compression';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
@@ -8,6 +7,9 @@ import type { Database } from './db/database.ts';
 import type { Logger } from './http/logger.ts';
 import { apiNotFound, errorMiddleware } from './http/error-middleware.ts';
 import { staticClientRouter } from './http/static-client.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { privateMapCaching } from './http/private-cache.ts';
+import { mountExpensiveEndpointLimits } from './http/rate-limits.ts';
 import { healthRouter } from './health/routes.ts';
 import { layersRouter } from './layers/routes.ts';
 import { tilesRouter } from './layers/tile-routes.ts';
@@ -23,7 +25,12 @@ import { projectsRouter } from './projects/routes.ts';
 import { searchRouter } from './search/routes.ts';
 import { importRouter } from './importers/routes.ts';
 import { exportRouter } from './exporters/routes.ts';
-import { reportRouter } from './check/report/routes.ts';
+import { reportRouter } from './reports/routes.ts';
+import { adminRouter } from './admin/routes.ts';
+import { ogcRouter } from './ogc/routes.ts';
+import { apiDocsRouter } from './http/api-docs-routes.ts';
+import { datasetExportRouter } from './exporters/dataset-routes.ts';
+import { rulesDownloadRouter } from './check/rules-download-routes.ts';
 import { batchRouter } from './batch/routes.ts';
 import { batchHandler } from './batch/run.ts';
 import { BATCH_JOB } from './batch/store.ts';
@@ -44,26 +51,10 @@ export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.
   jobs.register(BATCH_JOB, batchHandler({ concurrency: config.batchConcurrency ?? (db.mode === 'embedded' ? 1 : 4) }));
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: {
-          // MapLibre uses web workers from blob: URLs; online basemaps (opt-in) load tiles over https.
-          'worker-src': ["'self'", 'blob:'],
-          'child-src': ["'self'", 'blob:'],
-          'img-src': ["'self'", 'data:', 'blob:', 'https:'],
-          'connect-src': ["'self'", 'https:'],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'upgrade-insecure-requests': null,
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-      // Served on loopback or behind a TLS proxy that sets its own HSTS.
-      strictTransportSecurity: false,
-    }),
-  );
+  // Off by default: X-Forwarded-For from anyone but a configured proxy must not pick the address
+  // that rate limits and audit rows are kept under (issue 11 row 7).
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders(config));
   app.use(compression());
   app.use(
     pinoHttp({
@@ -82,26 +73,40 @@ export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.
   // Scoped by path, before the routers: a closed map (PUBLIC_MAP=false) refuses an anonymous
   // request before an upload is parsed or a query runs.
   app.use(MAP_READ_PATHS, requireLoginForReads(config));
+  if (!config.publicMap) app.use(MAP_READ_PATHS, privateMapCaching());
+  mountExpensiveEndpointLimits(app, config.rateLimits);
 
   const routers: Router[] = [
     healthRouter(db),
     layersRouter(db),
-    tilesRouter(db),
+    tilesRouter(db, { publicUrl: config.publicUrl }),
     searchRouter(db),
     checkRouter(db),
     rulesRouter(),
+    rulesDownloadRouter(),
     reportRouter(db),
     importRouter({ uploadLimitBytes: config.uploadLimitBytes }),
     exportRouter(),
     authRouter(db, config),
     usersRouter(db),
     projectsRouter(db, config),
+    adminRouter(db, {
+      dataDir: config.dataDir,
+      uploadLimitBytes: config.adminUploadLimitBytes,
+      maxFeatures: config.adminMaxFeatures,
+      maxVertices: config.adminMaxVertices,
+      maxUnzippedBytes: config.adminMaxUnzippedBytes,
+    }),
+    ogcRouter(db),
+    datasetExportRouter(db),
+    apiDocsRouter(),
     batchRouter(db, jobs, { uploadLimitBytes: config.uploadLimitBytes, batchMaxRows: config.batchMaxRows }),
   ];
   for (const router of routers) app.use(router);
 
   app.use('/api', apiNotFound);
   app.use('/tiles', apiNotFound);
+  app.use('/ogc', apiNotFound);
   if (clientDir) app.use(staticClientRouter(clientDir));
   app.use(errorMiddleware(log));
   return app;

@@ -11,6 +11,11 @@ export interface Config {
   jsonLimit: string;
   /** Largest accepted upload (bytes). */
   uploadLimitBytes: number;
+  /** Official data (数据管理): largest upload, features and vertices of one layer, unzipped size. */
+  adminUploadLimitBytes: number;
+  adminMaxFeatures: number;
+  adminMaxVertices: number;
+  adminMaxUnzippedBytes: number;
   logLevel: string;
   /** Anonymous visitors may view the map and layers (writes always need a login). */
   publicMap: boolean;
@@ -25,6 +30,46 @@ export interface Config {
   batchMaxRows: number;
   /** Checks a batch runs at once; unset → 1 on the embedded database (one connection), 4 on PostgreSQL. */
   batchConcurrency?: number;
+  /** Online basemaps the browser may load (CSP hosts): 'tianditu' (also implied by TIANDITU_KEY), 'osm'. */
+  onlineBasemaps: OnlineBasemap[];
+  /**
+   * Which proxies may set X-Forwarded-For / -Proto (Express `trust proxy`): false (default) trusts
+   * none, so a client cannot choose the address its rate limits and audit rows are kept under.
+   */
+  trustProxy: boolean | number | string;
+  /** Absolute URL the app is reached at (e.g. https://redline.bureau.example); TileJSON links use it. */
+  publicUrl?: string;
+  /** Session ends this long after login whatever the activity (ASVS: ≤ 12 h). */
+  sessionMaxMs: number;
+  /** … and after this long without a request. */
+  sessionIdleMs: number;
+  /** Per-address limits on the expensive anonymous endpoints: requests per window. */
+  rateLimits: RateLimits;
+}
+
+export type OnlineBasemap = 'tianditu' | 'osm';
+
+function basemapsFrom(list: string | undefined, tiandituKey: string | undefined): OnlineBasemap[] {
+  const names = new Set((list ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
+  for (const name of names) {
+    if (name !== 'tianditu' && name !== 'osm') throw new Error(`ONLINE_BASEMAPS: unknown basemap "${name}" (tianditu, osm)`);
+  }
+  if (tiandituKey) names.add('tianditu');
+  return [...names] as OnlineBasemap[];
+}
+
+export interface RateLimit {
+  windowMs: number;
+  limit: number;
+}
+
+/** Per client address; 0 turns a limit off. Defaults far above what a planner at work sends. */
+export interface RateLimits {
+  login: RateLimit;
+  check: RateLimit;
+  import: RateLimit;
+  export: RateLimit;
+  report: RateLimit;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -33,6 +78,24 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return n;
 }
+
+/** TRUST_PROXY: unset/false → none; true → all (only behind a proxy that strips client headers); a hop count; or addresses/subnets (`loopback`, `10.0.0.1`, `10.0.0.0/8, ::1`). */
+function trustProxyFrom(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === '' || ['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false;
+  if (['true', 'yes', 'on'].includes(value.toLowerCase())) return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+function publicUrlFrom(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const url = new URL(value); // throws on a malformed setting: fail at start, not per request
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`PUBLIC_URL must be http(s), got "${value}"`);
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
 
 function boolFrom(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
@@ -47,6 +110,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR || './data'),
     jsonLimit: env.JSON_LIMIT || '20mb',
     uploadLimitBytes: intFrom(env.UPLOAD_LIMIT_BYTES, 50 * 1024 * 1024, 'UPLOAD_LIMIT_BYTES'),
+    adminUploadLimitBytes: intFrom(env.ADMIN_UPLOAD_LIMIT_BYTES, 500 * 1024 * 1024, 'ADMIN_UPLOAD_LIMIT_BYTES'),
+    adminMaxFeatures: intFrom(env.ADMIN_MAX_FEATURES, 200_000, 'ADMIN_MAX_FEATURES'),
+    adminMaxVertices: intFrom(env.ADMIN_MAX_VERTICES, 20_000_000, 'ADMIN_MAX_VERTICES'),
+    adminMaxUnzippedBytes: intFrom(env.ADMIN_MAX_UNZIPPED_BYTES, 2 * 1024 * 1024 * 1024, 'ADMIN_MAX_UNZIPPED_BYTES'),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     publicMap: boolFrom(env.PUBLIC_MAP, true),
     adminUsername: env.ADMIN_USERNAME || undefined,
@@ -54,6 +121,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadReferenceData: boolFrom(env.LOAD_REFERENCE_DATA, true),
     loadDemoProjects: boolFrom(env.LOAD_DEMO_PROJECTS, true),
     tiandituKey: env.TIANDITU_KEY || undefined,
+    onlineBasemaps: basemapsFrom(env.ONLINE_BASEMAPS, env.TIANDITU_KEY),
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
+    publicUrl: publicUrlFrom(env.PUBLIC_URL),
+    sessionMaxMs: Math.min(intFrom(env.SESSION_MAX_HOURS, 12, 'SESSION_MAX_HOURS'), 12) * HOUR_MS,
+    sessionIdleMs: intFrom(env.SESSION_IDLE_MINUTES, 60, 'SESSION_IDLE_MINUTES') * MINUTE_MS,
+    rateLimits: {
+      login: { windowMs: MINUTE_MS, limit: intFrom(env.RATE_LIMIT_LOGIN, 30, 'RATE_LIMIT_LOGIN') },
+      check: { windowMs: MINUTE_MS, limit: intFrom(env.RATE_LIMIT_CHECK, 120, 'RATE_LIMIT_CHECK') },
+      import: { windowMs: MINUTE_MS, limit: intFrom(env.RATE_LIMIT_IMPORT, 30, 'RATE_LIMIT_IMPORT') },
+      export: { windowMs: MINUTE_MS, limit: intFrom(env.RATE_LIMIT_EXPORT, 60, 'RATE_LIMIT_EXPORT') },
+      report: { windowMs: MINUTE_MS, limit: intFrom(env.RATE_LIMIT_REPORT, 30, 'RATE_LIMIT_REPORT') },
+    },
     batchMaxRows: intFrom(env.BATCH_MAX_ROWS, 5000, 'BATCH_MAX_ROWS'),
     batchConcurrency: env.BATCH_CONCURRENCY ? Math.max(1, intFrom(env.BATCH_CONCURRENCY, 1, 'BATCH_CONCURRENCY')) : undefined,
   };

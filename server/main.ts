@@ -4,7 +4,7 @@ import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { createLogger, type Logger } from './http/logger.ts';
 import { createApp } from './app.ts';
-import { prepareDatabase } from './db/prepare.ts';
+import { loadReferenceLayers } from './layers/reference-data.ts';
 import { bootstrapAdmin } from './auth/bootstrap-admin.ts';
 import { loadDemoProjects } from './projects/demo-projects.ts';
 import { JobRunner } from './jobs/runner.ts';
@@ -24,7 +24,9 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   const started = Date.now();
   const db = await openDatabase(config);
   try {
-    if (config.loadReferenceData) await prepareDatabase(db.pool);
+    // A fresh database needs the shipped reference layers beyond its schema (openDatabase migrates):
+    // loaded where a layer has no version yet, so this is idempotent and runs at every start.
+    if (config.loadReferenceData) await loadReferenceLayers(db.pool, { onlyMissing: true });
     const admin = await bootstrapAdmin(db.pool, config);
     if (admin.created) log.info({ username: admin.username }, 'first administrator created from ADMIN_USERNAME');
     else if (admin.reason === 'no-credentials') log.warn('no accounts yet: set ADMIN_USERNAME and ADMIN_PASSWORD and restart');

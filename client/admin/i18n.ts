@@ -1,4 +1,4 @@
-import { registerBundle } from '../draw/i18n-bundle.ts';
+import { registerBundle } from '../i18n/bundle.ts';
 
 /** Strings of 用户管理 (namespace "admin"). */
 export const ADMIN_NS = 'admin';

@@ -1,4 +1,4 @@
-import { registerBundle } from '../draw/i18n-bundle.ts';
+import { registerBundle } from '../i18n/bundle.ts';
 
 /** Strings of login, the account menu and account management (namespace "auth"). */
 export const AUTH_NS = 'auth';

@@ -5,7 +5,7 @@ import { errorText } from '../auth/api-fetch.ts';
 import { useAuth } from '../auth/auth-store.ts';
 import { useLayerCatalog, useProjectTypes } from '../check/useCatalogs.ts';
 import type { ProjectInput } from '../check/api-types.ts';
-import { bilingualSide } from '../draw/i18n-bundle.ts';
+import { bilingualSide } from '../i18n/bundle.ts';
 import { useMap } from '../map/MapContext.tsx';
 import { framePadding } from '../map/view.ts';
 import { geometryBounds } from '../projects/geometry-bounds.ts';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/fetch-json.ts';
 import { errorText } from '../auth/api-fetch.ts';
 import { useProjectTypes } from '../check/useCatalogs.ts';
-import { bilingualSide } from '../draw/i18n-bundle.ts';
+import { bilingualSide } from '../i18n/bundle.ts';
 import { uploadPool } from './batch-api.ts';
 import { watchBatch } from './batch-store.ts';
 import { BATCH_NS } from './i18n.ts';

@@ -1,4 +1,4 @@
-import { registerBundle } from '../draw/i18n-bundle.ts';
+import { registerBundle } from '../i18n/bundle.ts';
 
 /** Strings of the 项目库 tab: batch check of a pool of sites (namespace "batch"). */
 export const BATCH_NS = 'batch';

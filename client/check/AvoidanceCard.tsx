@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Polygon } from 'geojson';
-import { formatHectares, formatMu, formatNumber } from '../../server/check/report/area-units.ts';
+import { formatHectares, formatMu, formatNumber } from '../../common/units/area-units.ts';
 import { newFeatureId } from '../draw/feature-id.ts';
 import type { SiteFeature } from '../draw/site-features.ts';
 import type { CheckResult } from './api-types.ts';

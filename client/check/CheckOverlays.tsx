@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type maplibregl from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { VERDICT_COLOURS } from '../../server/check/report/report-styles.ts';
+import { VERDICT_COLOURS } from '../../common/report/report-styles.ts';
 import { useMapOverlay, type OverlayLayer } from '../draw/useMapOverlay.ts';
 import type { CheckResult } from './api-types.ts';
 

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { formatHectares, formatMu } from '../../server/check/report/area-units.ts';
-import { formatBeijingTime } from '../../server/check/report/report-model.ts';
-import { layerName, type LayerNaming } from '../../server/check/report/names.ts';
-import { bilingualSide } from '../draw/i18n-bundle.ts';
+import { formatHectares, formatMu } from '../../common/units/area-units.ts';
+import { formatBeijingTime } from '../../common/report/report-model.ts';
+import { layerName, type LayerNaming } from '../../common/report/names.ts';
+import { bilingualSide } from '../i18n/bundle.ts';
 import type { SiteFeature } from '../draw/site-features.ts';
 import type { ProjectInput } from './api-types.ts';
 import { AvoidanceCard } from './AvoidanceCard.tsx';
@@ -12,7 +12,7 @@ import { ProjectForm } from './ProjectForm.tsx';
 import type { LiveCheck } from './useLiveCheck.ts';
 import { VerdictBadge } from './VerdictBadge.tsx';
 
-const SEVERITY = { prohibited: 3, conditional: 2, notice: 1, clear: 0 } as const;
+const SEVERITY = { prohibited: 3, conditional: 2, notice: 1, clear: 0, outside_coverage: -1 } as const;
 
 /**
  * The conflict check beside the map: the verdict badge, the project form (re-checks on change),

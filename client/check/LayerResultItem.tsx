@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { formatHectares, formatM2, formatMu, formatNumber } from '../../server/check/report/area-units.ts';
-import { citation, featureLabel, layerName, levelName, type LayerNaming } from '../../server/check/report/names.ts';
-import { bilingualSide } from '../draw/i18n-bundle.ts';
+import { formatHectares, formatM2, formatMu, formatNumber } from '../../common/units/area-units.ts';
+import { citation, featureLabel, layerName, levelName, type LayerNaming } from '../../common/report/names.ts';
+import { bilingualSide } from '../i18n/bundle.ts';
 import type { LayerResult } from './api-types.ts';
 import { CHECK_NS } from './i18n.ts';
 import { VerdictBadge } from './VerdictBadge.tsx';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { bilingualSide } from '../draw/i18n-bundle.ts';
+import { bilingualSide } from '../i18n/bundle.ts';
 import type { ProjectFlag, ProjectInput, ProjectType } from './api-types.ts';
 import { CHECK_NS } from './i18n.ts';
 import { useProjectTypes } from './useCatalogs.ts';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type maplibregl from 'maplibre-gl';
-import type { LayerNaming } from '../../server/check/report/names.ts';
+import type { LayerNaming } from '../../common/report/names.ts';
 import { DrawToolbar } from '../draw/DrawToolbar.tsx';
 import { ExportControls } from '../draw/ExportControls.tsx';
 import { DRAW_NS } from '../draw/i18n.ts';

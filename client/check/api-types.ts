@@ -2,11 +2,11 @@
  * The API contracts the panel consumes, typed from the server's own definitions (type imports
  * only: nothing of the server is bundled into the client).
  */
-export type { CheckResult, LayerResult } from '../../server/check/check-result.ts';
+export type { CheckResult, LayerResult } from '../../common/api/check-result.ts';
 export type { ListedRule } from '../../server/check/rules.ts';
-export type { Verdict } from '../../server/check/verdict.ts';
-export type { ProjectFlag, ProjectType } from '../../server/check/project.ts';
-import type { ProjectFlag, ProjectType } from '../../server/check/project.ts';
+export type { Verdict } from '../../common/domain/verdict.ts';
+export type { ProjectFlag, ProjectType } from '../../common/domain/development.ts';
+import type { ProjectFlag, ProjectType } from '../../common/domain/development.ts';
 
 /** GET /api/project-types */
 export interface ProjectTypesCatalog {

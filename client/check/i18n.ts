@@ -1,4 +1,4 @@
-import { registerBundle } from '../draw/i18n-bundle.ts';
+import { registerBundle } from '../i18n/bundle.ts';
 
 /** Strings of the conflict-check panel, the 规则库 and the project draft (namespace "check"). */
 export const CHECK_NS = 'check';
@@ -7,7 +7,7 @@ const zhCN = {
   tab: '绘制与核查',
   siteName: '项目名称',
   siteNamePlaceholder: '例如：花溪某污水处理厂',
-  verdict: { prohibited: '禁止', conditional: '有条件允许', notice: '提示', clear: '无冲突', none: '未核查' },
+  verdict: { prohibited: '禁止', conditional: '有条件允许', notice: '提示', clear: '无冲突', outside_coverage: '未覆盖', none: '未核查' },
   verdictTitle: '核查结论',
   status: {
     idle: '绘制或导入选址后自动核查。',
@@ -81,7 +81,7 @@ const en: typeof zhCN = {
   tab: 'Draw & check',
   siteName: 'Project name',
   siteNamePlaceholder: 'e.g. Huaxi sewage treatment plant',
-  verdict: { prohibited: 'Prohibited', conditional: 'Conditional', notice: 'Notice', clear: 'Clear', none: 'Not checked' },
+  verdict: { prohibited: 'Prohibited', conditional: 'Conditional', notice: 'Notice', clear: 'Clear', outside_coverage: 'Outside coverage', none: 'Not checked' },
   verdictTitle: 'Verdict',
   status: {
     idle: 'The site is checked as soon as you draw or import it.',

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type maplibregl from 'maplibre-gl';
 import { ApiError } from '../api/fetch-json.ts';
 import { newFeatureId } from './feature-id.ts';
-import { bilingualSide } from './i18n-bundle.ts';
+import { bilingualSide } from '../i18n/bundle.ts';
 import { DRAW_NS } from './i18n.ts';
 import { importSiteFile, type ImportChoices, type ImportNote, type ImportResponse } from './import-api.ts';
 import type { SiteFeature } from './site-features.ts';

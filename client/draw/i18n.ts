@@ -1,4 +1,4 @@
-import { registerBundle } from './i18n-bundle.ts';
+import { registerBundle } from '../i18n/bundle.ts';
 
 /** Strings of the drawing, measuring, import and export tools (namespace "draw"). */
 export const DRAW_NS = 'draw';

@@ -3,8 +3,13 @@ import { LOCAL_IDEOGRAPH_FONT_FAMILY, glyphRequestUrl } from './glyphs/fonts.ts'
 import { hatchImage } from './style/hatch.ts';
 import { HATCH_IMAGE } from './style/map-layers.ts';
 
-/** Glyph requests go to the served PBF ranges; any other range is drawn locally by MapLibre (no 404). */
+/**
+ * Glyph requests go to the served PBF ranges; any other range is drawn locally by MapLibre (no 404).
+ * Root-relative URLs (the server's TileJSON, which never trusts the Host header) are resolved
+ * against the page's origin: MapLibre's workers would not know it.
+ */
 const transformRequest: maplibregl.RequestTransformFunction = (url, resourceType) => {
+  if (url.startsWith('/') && !url.startsWith('//')) return { url: `${window.location.origin}${url}` };
   if (resourceType !== 'Glyphs') return undefined;
   const mapped = glyphRequestUrl(url, window.location.origin);
   if (!mapped) throw new Error('glyph range not served; drawn locally');

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { layerName, type LayerNaming } from '../../server/check/report/names.ts';
+import { layerName, type LayerNaming } from '../../common/report/names.ts';
 import { CHECK_NS } from '../check/i18n.ts';
 import { VerdictBadge } from '../check/VerdictBadge.tsx';
-import { bilingualSide } from '../draw/i18n-bundle.ts';
+import { bilingualSide } from '../i18n/bundle.ts';
 import { formatTime } from './format.ts';
 import { PROJECTS_NS } from './i18n.ts';
 import type { CheckRun } from './types.ts';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { VERDICT_COLOURS } from '../../server/check/report/report-styles.ts';
+import { VERDICT_COLOURS } from '../../common/report/report-styles.ts';
 import { errorText } from '../auth/api-fetch.ts';
 import { useAuth } from '../auth/auth-store.ts';
 import { CHECK_NS } from '../check/i18n.ts';

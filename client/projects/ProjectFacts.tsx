@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { formatAreaAllUnits, formatLength } from '../../server/check/report/area-units.ts';
+import { formatAreaAllUnits, formatLength } from '../../common/units/area-units.ts';
 import { useProjectTypes } from '../check/useCatalogs.ts';
-import { bilingualSide } from '../draw/i18n-bundle.ts';
+import { bilingualSide } from '../i18n/bundle.ts';
 import { measureGeometry } from '../draw/measure.ts';
 import { formatTime } from './format.ts';
 import { PROJECTS_NS } from './i18n.ts';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatHectares, formatMu } from '../../server/check/report/area-units.ts';
+import { formatHectares, formatMu } from '../../common/units/area-units.ts';
 import { VerdictBadge } from '../check/VerdictBadge.tsx';
 import { formatDate } from './format.ts';
 import { PROJECTS_NS } from './i18n.ts';

@@ -24,7 +24,7 @@ import { StatusChip } from './StatusChip.tsx';
 import type { CheckRun } from './types.ts';
 import { useApiData } from './useApiData.ts';
 
-const SEVERITY = { prohibited: 3, conditional: 2, notice: 1, clear: 0 } as const;
+const SEVERITY = { prohibited: 3, conditional: 2, notice: 1, clear: 0, outside_coverage: -1 } as const;
 
 /**
  * One project: its site on the map, verdict, attributes, the reviewer's or applicant's actions,

@@ -1,4 +1,4 @@
-import { registerBundle } from '../draw/i18n-bundle.ts';
+import { registerBundle } from '../i18n/bundle.ts';
 
 /** Strings of the 项目 tab: register, project page, review, dashboard (namespace "projects"). */
 export const PROJECTS_NS = 'projects';

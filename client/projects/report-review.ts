@@ -1,10 +1,10 @@
-import type { ReportReview } from '../../server/check/report/review-section.ts';
+import type { ReportReview } from '../../common/report/review-section.ts';
 import type { CheckRun, Project } from './types.ts';
 
 /**
  * The decision taken on a check run as its report page shows it (审查意见), or none. The page only:
  * the PDF, CSV and XLSX are asked for by the run's checkId, and the server prints the same decision
- * from the register (server/projects/stored-check-report.ts), so the page and the files agree.
+ * from the register (server/reports/stored-check-report.ts), so the page and the files agree.
  */
 export function reviewOf(project: Pick<Project, 'id' | 'name'>, run: Pick<CheckRun, 'id' | 'decision'>): ReportReview | undefined {
   const d = run.decision;

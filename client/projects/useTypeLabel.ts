@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProjectTypes } from '../check/useCatalogs.ts';
-import { bilingualSide } from '../draw/i18n-bundle.ts';
+import { bilingualSide } from '../i18n/bundle.ts';
 
 /** Project type key → its name in the UI language (from GET /api/project-types, shared with the check panel). */
 export function useTypeLabel(): { label(type: string): string; types: { key: string; label: string }[] } {

@@ -8,7 +8,7 @@ export interface LayerVerdictChange {
   to: Verdict | null;
 }
 
-const SEVERITY: Record<Verdict, number> = { prohibited: 3, conditional: 2, notice: 1, clear: 0 };
+const SEVERITY: Record<Verdict, number> = { prohibited: 3, conditional: 2, notice: 1, clear: 0, outside_coverage: -1 };
 
 /**
  * The layers whose verdict differs between an earlier and a later check, most severe first: what

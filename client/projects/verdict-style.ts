@@ -1,5 +1,5 @@
 import type maplibregl from 'maplibre-gl';
-import { VERDICT_COLOURS } from '../../server/check/report/report-styles.ts';
+import { VERDICT_COLOURS } from '../../common/report/report-styles.ts';
 import { labelPoint } from '../draw/label-point.ts';
 import type { OverlayLayer } from '../draw/useMapOverlay.ts';
 import { REGULAR } from '../map/glyphs/fonts.ts';

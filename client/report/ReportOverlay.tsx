@@ -2,15 +2,15 @@ import { useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type maplibregl from 'maplibre-gl';
-import { renderReportBody } from '../../server/check/report/report-html.ts';
-import type { ReportInput, ReportLayerInfo } from '../../server/check/report/report-input.ts';
-import type { ReportReview } from '../../server/check/report/review-section.ts';
-import { buildReportModel } from '../../server/check/report/report-model.ts';
-import { REPORT_CSS } from '../../server/check/report/report-styles.ts';
+import { renderReportBody } from '../../common/report/report-html.ts';
+import type { ReportInput, ReportLayerInfo } from '../../common/report/report-input.ts';
+import type { ReportReview } from '../../common/report/review-section.ts';
+import { buildReportModel } from '../../common/report/report-model.ts';
+import { REPORT_CSS } from '../../common/report/report-styles.ts';
 import { ApiError } from '../api/fetch-json.ts';
 import type { CheckResult, ProjectInput } from '../check/api-types.ts';
 import { postForDownload } from '../draw/download.ts';
-import { bilingualSide } from '../draw/i18n-bundle.ts';
+import { bilingualSide } from '../i18n/bundle.ts';
 import { REPORT_NS } from './i18n.ts';
 import { snapshotSite } from './map-snapshot.ts';
 import { reportRequestBody } from './report-request.ts';
@@ -20,7 +20,7 @@ import './report.css';
 /**
  * The printable report over the whole app (the URL hash belongs to the map's permalink, so the
  * report is a view, not a route). The page shows the same HTML the server prints to PDF
- * (server/check/report/report-html.ts); 打印 uses the browser's print with A4 print CSS.
+ * (common/report/report-html.ts); 打印 uses the browser's print with A4 print CSS.
  */
 export function ReportOverlay({
   map,

@@ -1,4 +1,4 @@
-import { registerBundle } from '../draw/i18n-bundle.ts';
+import { registerBundle } from '../i18n/bundle.ts';
 
 /** Strings of the report view (namespace "report"); the report itself carries its own words. */
 export const REPORT_NS = 'report';

@@ -1,4 +1,4 @@
-import type { ReportInput } from '../../server/check/report/report-input.ts';
+import type { ReportInput } from '../../common/report/report-input.ts';
 
 /**
  * The body of a report download (PDF, CSV, XLSX). A stored check run of a project goes by its

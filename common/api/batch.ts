@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VERDICTS } from '../domain/verdict.ts';
 
 /**
  * The batch check API (issue 16): a pool of candidate sites (项目库) checked in the background.
@@ -7,7 +8,7 @@ import { z } from 'zod';
 export const BATCH_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
-export const VERDICTS = ['prohibited', 'conditional', 'notice', 'clear'] as const;
+export { VERDICTS };
 
 /** Site fields a pool's columns (or feature properties) map to; flags as in the check's project. */
 export const BATCH_FIELDS = [

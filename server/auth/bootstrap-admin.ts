@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { Config } from '../config.ts';
 import { withTransaction } from '../db/database.ts';
 import { isAppError } from '../http/errors.ts';
-import { recordAudit } from '../projects/audit.ts';
+import { recordAudit } from '../audit/audit.ts';
 import { createUser } from './users.ts';
 
 export type BootstrapOutcome =

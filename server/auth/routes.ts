@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import type { Config } from '../config.ts';
 import { withTransaction, type Database } from '../db/database.ts';
 import { AppError, badRequest } from '../http/errors.ts';
-import { recordAudit } from '../projects/audit.ts';
+import { recordAudit } from '../audit/audit.ts';
 import { accountLocked, assertNotLocked, clearFailures, recordFailure } from './lockout.ts';
 import { verifyPassword } from './passwords.ts';
 import { DEFAULT_LOGIN_RATE_LIMIT, loginRateLimiter, type LoginRateLimit } from './rate-limit.ts';
@@ -35,9 +35,9 @@ const clientOf = (req: Request) => ({ ip: req.ip, userAgent: req.get('user-agent
  * POST /api/auth/login → { user, csrfToken } + session cookie; POST /api/auth/logout; GET /api/auth/me.
  * Login is the one mutating request without a CSRF token (there is no session yet).
  */
-export function authRouter(db: Database, config: Pick<Config, 'publicMap'>, options: { loginRateLimit?: LoginRateLimit } = {}): Router {
+export function authRouter(db: Database, config: Pick<Config, 'publicMap'> & Partial<Pick<Config, 'rateLimits'>>, options: { loginRateLimit?: LoginRateLimit } = {}): Router {
   const router = Router();
-  const limiter = loginRateLimiter(options.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT);
+  const limiter = loginRateLimiter(options.loginRateLimit ?? config.rateLimits?.login ?? DEFAULT_LOGIN_RATE_LIMIT);
 
   router.post('/api/auth/login', limiter, async (req, res) => {
     const { username, password } = parseCredentials(req.body);

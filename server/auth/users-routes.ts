@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { withTransaction, type Database } from '../db/database.ts';
 import { badRequest, notFound } from '../http/errors.ts';
-import { recordAudit } from '../projects/audit.ts';
+import { recordAudit } from '../audit/audit.ts';
 import { currentUser, requireUser } from './roles.ts';
 import { deleteUserSessions } from './sessions.ts';
 import { assertNotLastAdmin, createUser, listUsers, parseRole, updateUser } from './users.ts';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
-import { PROJECT_TYPE_LABELS, type ProjectType } from '../check/project.ts';
-import { VERDICT_LABELS } from '../check/verdict.ts';
+import { PROJECT_TYPE_LABELS, type ProjectType } from '../../common/domain/development.ts';
+import { VERDICT_LABELS } from '../../common/domain/verdict.ts';
 import type { StoredRow } from './store.ts';
 
 const M2_PER_HECTARE = 10_000;

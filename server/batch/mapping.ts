@@ -1,5 +1,5 @@
 import { BATCH_FIELDS, type BatchField, type BatchMapping } from '../../common/api/batch.ts';
-import { PROJECT_FLAG_LABELS, PROJECT_FLAGS, PROJECT_TYPE_LABELS, PROJECT_TYPES, type ProjectType } from '../check/project.ts';
+import { PROJECT_FLAG_LABELS, PROJECT_FLAGS, PROJECT_TYPE_LABELS, PROJECT_TYPES, type ProjectType } from '../../common/domain/development.ts';
 
 /**
  * Which column (or feature property) holds which site field. An explicit mapping wins; otherwise a

@@ -3,7 +3,7 @@ import type { BatchMapping, RowError } from '../../common/api/batch.ts';
 import type { Queryable } from '../db/types.ts';
 import { isAppError, unprocessable } from '../http/errors.ts';
 import { parseEpsgCode } from '../importers/crs-option.ts';
-import { getCrs } from '../importers/crs.ts';
+import { getCrs } from '../geo/crs.ts';
 import { detectFormat, importSiteFile } from '../importers/index.ts';
 import { reprojectFeatures } from '../importers/reproject.ts';
 import type { CrsChoice } from '../importers/types.ts';

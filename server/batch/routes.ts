@@ -13,7 +13,7 @@ import {
 } from '../../common/api/batch.ts';
 import { validateInput } from '../../common/api/validation.ts';
 import { currentUser, requireUser } from '../auth/roles.ts';
-import { PROJECT_TYPES } from '../check/project.ts';
+import { PROJECT_TYPES } from '../../common/domain/development.ts';
 import type { Database } from '../db/database.ts';
 import { apiRoute } from '../http/api-route.ts';
 import { badRequest } from '../http/errors.ts';
@@ -251,7 +251,7 @@ export function batchRouter(db: Database, jobs: JobRunner, options: BatchRouterO
       const [rows, layers] = await Promise.all([storedRows(db.pool, job.id, { withGeometry: true }), layerNames(db)]);
       res.setHeader('Content-Type', 'application/geopackage+sqlite3');
       res.setHeader('Content-Disposition', `attachment; filename="batch-${job.id}.gpkg"; filename*=UTF-8''${encodeURIComponent(`项目库核查-${job.id}.gpkg`)}`);
-      res.send(batchGpkg(rows, layers));
+      res.send(await batchGpkg(rows, layers));
     },
   );
 

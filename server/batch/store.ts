@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { BatchResultRow, BatchStatusView, BatchSummary, RowError } from '../../common/api/batch.ts';
 import type { AuthUser } from '../auth/sessions.ts';
-import type { CheckResult } from '../check/check-result.ts';
+import type { CheckResult } from '../../common/api/check-result.ts';
 import { withTransaction } from '../db/database.ts';
 import type { Queryable } from '../db/types.ts';
 import { conflict, notFound } from '../http/errors.ts';

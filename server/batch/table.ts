@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { unprocessable } from '../http/errors.ts';
-import { decodeText } from '../importers/text-decoding.ts';
+import { decodeText } from '../geo/text-decoding.ts';
 
 /** A spreadsheet of sites: a header row and one row per site, cells as text or numbers. */
 export interface SiteTable {

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { AuthUser } from '../auth/sessions.ts';
-import { parseProject } from '../check/project.ts';
+import { parseProject } from '../check/development-input.ts';
 import { unprocessable } from '../http/errors.ts';
 import { createProject } from '../projects/drafts.ts';
 import { storedRows } from './store.ts';

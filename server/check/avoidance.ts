@@ -1,15 +1,6 @@
 import type { Queryable } from '../db/types.ts';
 import { OVERLAY_GRID_DEG } from './overlap-query.ts';
-
-export interface Avoidance {
-  /** Area of the site that lies in prohibited zones and would be clipped out. */
-  removedAreaM2: number;
-  remainingAreaM2: number;
-  remainingPct: number;
-  /** The suggested revision: the site minus the prohibited zones (null when nothing remains). */
-  geometry: GeoJSON.Geometry | null;
-  layerIds: string[];
-}
+import type { Avoidance } from '../../common/api/check-result.ts';
 
 /** The site with the overlaps of prohibited zones clipped out: a suggested revision of the site. */
 export async function avoidProhibited(

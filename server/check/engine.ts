@@ -1,13 +1,15 @@
 import type { Queryable } from '../db/types.ts';
 import { badRequest, unprocessable, type Bilingual } from '../http/errors.ts';
 import { avoidProhibited } from './avoidance.ts';
-import type { CheckResult, Footprint, LayerResult } from './check-result.ts';
+import type { CheckResult, Footprint, LayerResult } from '../../common/api/check-result.ts';
 import { severedCorridors } from './corridor.ts';
+import { coveredPart, coverageWarning, siteCoverage } from './coverage.ts';
 import { evaluateLayer, type LayerEvaluation, type Relation } from './evaluate.ts';
-import { parseProject, type ProjectAttributes } from './project.ts';
+import type { ProjectAttributes } from '../../common/domain/development.ts';
+import { parseProject } from './development-input.ts';
 import { querySiteFacts, SLIVER_M2, type FeatureFact, type LayerFact } from './overlap-query.ts';
 import { parseSiteGeometry } from './site-input.ts';
-import { bySeverityDesc, mostSevere } from './verdict.ts';
+import { bySeverityDesc, mostSevere } from '../../common/domain/verdict.ts';
 
 /** Screening distance for "near" (m): default and the largest accepted. */
 export const DEFAULT_BUFFER_M = 500;
@@ -133,20 +135,27 @@ export async function runCheck(db: Queryable, request: CheckRequest): Promise<Ch
   const footprint = footprintOf(geometry, project.widthM);
   if (footprint) warnings.push(footprintWarning(footprint));
 
-  const corridorFacts = facts.layers.filter((l) => l.kind === 'eco_corridor');
+  const coverage = await siteCoverage(db, facts.site, facts.siteAreaM2, SLIVER_M2);
+  if (coverage && coverage.status !== 'inside') warnings.push(coverageWarning(coverage));
+  // Partly outside the coverage: the rules judge the covered part only (absent zones beyond the edge say nothing).
+  const judged = coverage?.status === 'partial'
+    ? await querySiteFacts(db, await coveredPart(db, facts.site, coverage), { pointWidthM: 0, lineWidthM: 0, bufferM })
+    : facts;
+
+  const corridorFacts = judged.layers.filter((l) => l.kind === 'eco_corridor');
   const severed = new Set<string>();
   for (const layer of corridorFacts) {
     const crossing = layer.features.filter((f) => f.overlapAreaM2 > SLIVER_M2).map((f) => f.id);
-    for (const key of await severedCorridors(db, facts.site, layer.layerId, layer.version, crossing)) severed.add(`${layer.layerId}/${key}`);
+    for (const key of await severedCorridors(db, judged.site, layer.layerId, layer.version, crossing)) severed.add(`${layer.layerId}/${key}`);
   }
 
   const results: LayerResult[] = [];
-  for (const layer of facts.layers) {
+  for (const layer of judged.layers) {
     if (layer.kind === 'urban_boundary') continue; // inside/outside below, whatever the distance
     const layerSevered = layer.features.filter((f) => severed.has(`${layer.layerId}/${f.id}`)).map((f) => f.id);
     const evaluation = evaluateFeatures(layer, project, {
       severed: layerSevered.length > 0,
-      siteAreaM2: facts.siteAreaM2,
+      siteAreaM2: judged.siteAreaM2,
       layerLevels: layer.levels,
     });
     results.push({
@@ -156,7 +165,7 @@ export async function runCheck(db: Queryable, request: CheckRequest): Promise<Ch
       verdict: evaluation.verdict,
       relation: evaluation.relation,
       overlapAreaM2: layer.overlapAreaM2,
-      overlapPct: (100 * layer.overlapAreaM2) / facts.siteAreaM2,
+      overlapPct: (100 * layer.overlapAreaM2) / judged.siteAreaM2,
       minDistanceM: layer.minDistanceM,
       features: layer.features.map(featureResult),
       rules: evaluation.rules,
@@ -164,17 +173,20 @@ export async function runCheck(db: Queryable, request: CheckRequest): Promise<Ch
       ...(layer.kind === 'eco_corridor' ? { severedFeatureIds: layerSevered } : {}),
     });
   }
-  for (const v of facts.versions.filter((x) => x.kind === 'urban_boundary')) {
-    results.push(urbanBoundaryResult(v.layerId, facts.layers.find((l) => l.layerId === v.layerId), facts.siteAreaM2, project));
+  // A positive zone (inside the boundary) means nothing where the data does not reach.
+  for (const v of judged.versions.filter((x) => x.kind === 'urban_boundary' && coverage?.status !== 'outside')) {
+    results.push(urbanBoundaryResult(v.layerId, judged.layers.find((l) => l.layerId === v.layerId), judged.siteAreaM2, project));
   }
   results.sort((a, b) => bySeverityDesc(a.verdict, b.verdict) || b.overlapAreaM2 - a.overlapAreaM2 || a.layerId.localeCompare(b.layerId));
 
   const prohibited = results.filter((r) => r.verdict === 'prohibited' && r.overlap && r.kind !== 'urban_boundary');
-  const avoidance = await avoidProhibited(db, facts.site, facts.siteAreaM2, prohibited.map((r) => ({ layerId: r.layerId, overlap: r.overlap! })));
+  const avoidance = await avoidProhibited(db, judged.site, judged.siteAreaM2, prohibited.map((r) => ({ layerId: r.layerId, overlap: r.overlap! })));
 
   const inResults = new Set(results.map((r) => r.layerId));
   return {
-    verdict: mostSevere(...results.map((r) => r.verdict)),
+    // Wholly outside the data's coverage: no zone there proves nothing, so no verdict of the rules.
+    verdict: coverage?.status === 'outside' ? 'outside_coverage' : mostSevere(...results.map((r) => r.verdict)),
+    ...(coverage ? { coverage } : {}),
     siteAreaM2: facts.siteAreaM2,
     ...(facts.siteLengthM !== null ? { siteLengthM: facts.siteLengthM } : {}),
     ...(footprint ? { footprint } : {}),

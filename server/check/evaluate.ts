@@ -1,9 +1,9 @@
-import { NO_LEVEL, normalizeLevel, natureReserveScheme, natureReserveSchemeOfLevel, type NatureReserveScheme } from './layer-kinds.ts';
-import type { ProjectAttributes } from './project.ts';
+import { NO_LEVEL, normalizeLevel, natureReserveScheme, natureReserveSchemeOfLevel, type NatureReserveScheme } from '../../common/domain/layer-kinds.ts';
+import type { ProjectAttributes } from '../../common/domain/development.ts';
 import { deriveProjectFacts, type ProjectFacts } from './project-facts.ts';
 import { MANUAL_REVIEW_RULE, rulesForKind } from './rules.ts';
 import type { FiredRule, Relation, Rule, RuleContext } from './rules/rule.ts';
-import { bySeverityDesc, mostSevere, type Verdict } from './verdict.ts';
+import { bySeverityDesc, mostSevere, type Verdict } from '../../common/domain/verdict.ts';
 
 export { listRules, type ListedRule } from './rules.ts';
 export type { FiredRule, Relation, RuleContext } from './rules/rule.ts';

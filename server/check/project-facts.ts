@@ -1,4 +1,4 @@
-import type { ProjectAttributes, ProjectType } from './project.ts';
+import type { ProjectAttributes, ProjectType } from '../../common/domain/development.ts';
 
 /** The project codes of the decision table (rules.md §12). */
 export type ProjectCode =

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { PROJECT_FLAG_LABELS, PROJECT_FLAGS, PROJECT_TYPE_LABELS, PROJECT_TYPES } from './project.ts';
+import { PROJECT_FLAG_LABELS, PROJECT_FLAGS, PROJECT_TYPE_LABELS, PROJECT_TYPES } from '../../common/domain/development.ts';
 import { PROJECT_CODE } from './project-facts.ts';
 import { listRules } from './rules.ts';
 

@@ -1,5 +1,5 @@
 import type { Bilingual } from '../http/errors.ts';
-import { KIND_LABELS, LEVEL_LABELS, isLayerKind, type NatureReserveScheme } from './layer-kinds.ts';
+import { KIND_LABELS, LEVEL_LABELS, isLayerKind, type NatureReserveScheme } from '../../common/domain/layer-kinds.ts';
 import { basicFarmlandRules } from './rules/basic-farmland.ts';
 import { controlUnitRules } from './rules/control-unit.ts';
 import { ecoNetworkRules } from './rules/eco-network.ts';
@@ -12,7 +12,7 @@ import { urbanBoundaryRules } from './rules/urban-boundary.ts';
 import { waterSourceRules } from './rules/water-source.ts';
 import { wetlandRules } from './rules/wetland.ts';
 import { always } from './rules/predicates.ts';
-import type { Verdict } from './verdict.ts';
+import type { Verdict } from '../../common/domain/verdict.ts';
 
 /**
  * The rule base: every row of the decision table (rules.md §12), one file per layer kind under

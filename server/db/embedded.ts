@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
@@ -6,8 +7,12 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 /**
  * The embedded database: PGlite (PostgreSQL compiled to WASM) with PostGIS, persisted in a directory
- * and served on a loopback port, so the application talks to it through `pg` exactly as it talks
- * to a real PostgreSQL server.
+ * and served on a Unix-domain socket, so the application talks to it through `pg` exactly as it
+ * talks to a real PostgreSQL server.
+ *
+ * PGlite has no authentication: whoever reaches the socket is superuser. A loopback TCP port is
+ * reachable by every local OS user (issue 11, row 1), so the socket lives in a directory that only
+ * the server's OS user may enter (mode 0700): the kernel refuses everyone else at connect(2).
  *
  * PGlite has a single session. The application therefore uses a pool of ONE connection: requests
  * queue in the pool instead of interleaving their statements inside each other's transactions
@@ -21,9 +26,37 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 const SOCKET_SLOTS = 2;
 
 export interface EmbeddedDatabase {
+  /** `pg`/libpq connection string: the socket directory is given as `host` (libpq convention). */
   url: string;
-  port: number;
+  /** The owner-only directory holding the socket file `.s.PGSQL.5432`. */
+  socketDir: string;
   close(): Promise<void>;
+}
+
+/** libpq's socket file name inside the `host` directory for the default port. */
+const SOCKET_FILE = '.s.PGSQL.5432';
+/** sun_path holds 108 bytes on Linux (104 on macOS); leave room for the terminating NUL. */
+const MAX_SOCKET_PATH = 100;
+
+/**
+ * An owner-only (0700) directory for the socket: `DATA_DIR/socket`, or — when that path is too long
+ * for a Unix socket — a fresh private directory under the OS temp dir. A directory left by a
+ * killed process is reused after its stale socket file is removed (the pid lock says nobody serves it).
+ */
+function privateSocketDir(dataDir: string): { dir: string; temporary: boolean } {
+  const inData = path.join(dataDir, 'socket');
+  if (path.join(inData, SOCKET_FILE).length <= MAX_SOCKET_PATH) {
+    fs.mkdirSync(inData, { recursive: true, mode: 0o700 });
+    // mkdir's mode is filtered by the umask and leaves an existing directory as it was: set it.
+    fs.chmodSync(inData, 0o700);
+    const st = fs.lstatSync(inData);
+    if (!st.isDirectory() || (typeof process.getuid === 'function' && st.uid !== process.getuid())) {
+      throw new Error(`${inData} must be a directory owned by the server's user`);
+    }
+    fs.rmSync(path.join(inData, SOCKET_FILE), { force: true });
+    return { dir: inData, temporary: false };
+  }
+  return { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'redline-db-')), temporary: true }; // mkdtemp: 0700
 }
 
 /** A pid file guards the directory: two processes on one PGlite directory would corrupt it. */
@@ -58,16 +91,23 @@ function isAlive(pid: number): boolean {
 export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
   const unlock = lockDataDir(dataDir);
   try {
-    const db = await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), extensions: { postgis } });
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: SOCKET_SLOTS });
+    // The data files hold what the socket guards (password hashes, sessions): owner-only too.
+    const pgliteDir = path.join(dataDir, 'pglite');
+    fs.mkdirSync(pgliteDir, { recursive: true, mode: 0o700 });
+    fs.chmodSync(pgliteDir, 0o700);
+    const db = await PGlite.create({ dataDir: pgliteDir, extensions: { postgis } });
+    const socket = privateSocketDir(dataDir);
+    const socketPath = path.join(socket.dir, SOCKET_FILE);
+    const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: SOCKET_SLOTS });
     await server.start();
-    const port = Number(server.getServerConn().split(':').pop());
+    fs.chmodSync(socketPath, 0o600);
     return {
-      port,
-      url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      socketDir: socket.dir,
+      url: `postgres://postgres@localhost/postgres?host=${encodeURIComponent(socket.dir)}`,
       async close() {
         await server.stop();
         await db.close();
+        fs.rmSync(socket.temporary ? socket.dir : socketPath, { recursive: true, force: true });
         unlock();
       },
     };

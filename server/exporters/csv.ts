@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
-import { fromWgs84 } from '../importers/crs.ts';
-import { encodeText } from '../importers/text-decoding.ts';
+import { fromWgs84 } from '../geo/crs.ts';
+import { encodeText } from '../geo/text-decoding.ts';
 import { downloadName } from './file-name.ts';
 import { exportZone } from './zone.ts';
 import type { ExportFile, ExportOptions, SiteFeatureCollection, SiteGeometry } from './types.ts';

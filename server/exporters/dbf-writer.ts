@@ -1,5 +1,5 @@
-import { encodeText } from '../importers/text-decoding.ts';
-import type { TextEncoding } from '../importers/types.ts';
+import { encodeText } from '../geo/text-decoding.ts';
+import type { TextEncoding } from '../geo/text-decoding.ts';
 
 /**
  * A dBase III .dbf for the Shapefile export. Text is written in the chosen encoding (UTF-8 with a

@@ -1,5 +1,5 @@
 import type { Feature } from 'geojson';
-import { orientPolygon } from '../importers/geometry.ts';
+import { orientPolygon } from '../geo/geometry.ts';
 import { downloadName } from './file-name.ts';
 import type { ExportFile, ExportOptions, SiteFeatureCollection, SiteGeometry } from './types.ts';
 

@@ -1,8 +1,8 @@
 import type { Position } from 'geojson';
-import { planarAreaM2 } from '../importers/area.ts';
-import { fromWgs84 } from '../importers/crs.ts';
-import { samePosition, signedRingArea } from '../importers/geometry.ts';
-import { encodeText } from '../importers/text-decoding.ts';
+import { planarAreaM2 } from '../geo/planar-area.ts';
+import { fromWgs84 } from '../geo/crs.ts';
+import { samePosition, signedRingArea } from '../geo/geometry.ts';
+import { encodeText } from '../geo/text-decoding.ts';
 import { downloadName } from './file-name.ts';
 import { exportZone, type ExportZone } from './zone.ts';
 import type { ExportFile, ExportOptions, SiteFeatureCollection, SiteGeometry } from './types.ts';

@@ -1,9 +1,9 @@
 import gjv from 'geojson-validation';
 import type { Feature, Geometry } from 'geojson';
 import { badRequest, unprocessable } from '../http/errors.ts';
-import { assertFiniteCoordinates } from '../importers/crs-checks.ts';
-import { positionsOf } from '../importers/geometry.ts';
-import { normalizeFeatures } from '../importers/normalize.ts';
+import { assertFiniteCoordinates } from '../geo/crs-checks.ts';
+import { positionsOf } from '../geo/geometry.ts';
+import { normalizeFeatures } from '../geo/normalize.ts';
 import type { SiteFeatureCollection } from './types.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { getCrs } from '../importers/crs.ts';
+import { getCrs } from '../geo/crs.ts';
 
 /**
  * ESRI-flavoured WKT1 for a Shapefile .prj, as ArcGIS and GDAL write it for CGCS2000 (EPSG:4490)

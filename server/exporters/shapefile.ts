@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { fromWgs84 } from '../importers/crs.ts';
+import { fromWgs84 } from '../geo/crs.ts';
 import { writeDbf } from './dbf-writer.ts';
 import { asciiBaseName, downloadName } from './file-name.ts';
 import { esriPrj } from './prj.ts';

@@ -1,5 +1,5 @@
 import type { Position } from 'geojson';
-import { boundingBox, orientPolygon, positionsOf } from '../importers/geometry.ts';
+import { boundingBox, orientPolygon, positionsOf } from '../geo/geometry.ts';
 import type { SiteGeometry } from './types.ts';
 
 /**

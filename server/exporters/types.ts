@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Geometry, GeometryCollection } from 'geojson';
-import type { TextEncoding } from '../importers/types.ts';
+import type { TextEncoding } from '../geo/text-decoding.ts';
 
 /** A file ready to download. */
 export interface ExportFile {

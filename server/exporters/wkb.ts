@@ -1,37 +1,28 @@
 import type { Geometry, Position } from 'geojson';
 
 /**
- * GeoJSON → ISO WKB, little-endian, 2D (what GeoPackage geometry blobs carry after their header).
- * Z and M are dropped: sites are planar footprints.
+ * ISO Well-Known Binary (little endian, 2D) of a GeoJSON geometry, and its x/y envelope: what a
+ * GeoPackage geometry blob carries after its header.
  */
-const TYPE_CODES: Record<Geometry['type'], number> = {
-  Point: 1,
-  LineString: 2,
-  Polygon: 3,
-  MultiPoint: 4,
-  MultiLineString: 5,
-  MultiPolygon: 6,
-  GeometryCollection: 7,
+const TYPE_CODE: Record<string, number> = {
+  Point: 1, LineString: 2, Polygon: 3, MultiPoint: 4, MultiLineString: 5, MultiPolygon: 6, GeometryCollection: 7,
 };
 
-class Writer {
+class ByteWriter {
   private chunks: Buffer[] = [];
-  header(type: number) {
-    const b = Buffer.alloc(5);
-    b.writeUInt8(1, 0);
-    b.writeUInt32LE(type, 1);
-    this.chunks.push(b);
+  u8(v: number) {
+    this.chunks.push(Buffer.from([v]));
   }
-  uint(n: number) {
+  u32(v: number) {
     const b = Buffer.alloc(4);
-    b.writeUInt32LE(n, 0);
+    b.writeUInt32LE(v);
     this.chunks.push(b);
   }
   points(ps: Position[]) {
-    const b = Buffer.alloc(ps.length * 16);
+    const b = Buffer.alloc(16 * ps.length);
     ps.forEach((p, i) => {
-      b.writeDoubleLE(p[0], i * 16);
-      b.writeDoubleLE(p[1], i * 16 + 8);
+      b.writeDoubleLE(p[0], 16 * i);
+      b.writeDoubleLE(p[1], 16 * i + 8);
     });
     this.chunks.push(b);
   }
@@ -40,69 +31,60 @@ class Writer {
   }
 }
 
-function write(w: Writer, g: Geometry): void {
-  w.header(TYPE_CODES[g.type]);
+function write(w: ByteWriter, g: Geometry): void {
+  w.u8(1);
+  w.u32(TYPE_CODE[g.type]);
   switch (g.type) {
     case 'Point':
-      w.points([g.coordinates]);
+      w.points([g.coordinates.length ? g.coordinates : [NaN, NaN]]);
       return;
     case 'LineString':
-      w.uint(g.coordinates.length);
+      w.u32(g.coordinates.length);
       w.points(g.coordinates);
       return;
     case 'Polygon':
-      w.uint(g.coordinates.length);
+      w.u32(g.coordinates.length);
       for (const ring of g.coordinates) {
-        w.uint(ring.length);
+        w.u32(ring.length);
         w.points(ring);
       }
       return;
     case 'MultiPoint':
-      w.uint(g.coordinates.length);
+      w.u32(g.coordinates.length);
       for (const p of g.coordinates) write(w, { type: 'Point', coordinates: p });
       return;
     case 'MultiLineString':
-      w.uint(g.coordinates.length);
+      w.u32(g.coordinates.length);
       for (const l of g.coordinates) write(w, { type: 'LineString', coordinates: l });
       return;
     case 'MultiPolygon':
-      w.uint(g.coordinates.length);
+      w.u32(g.coordinates.length);
       for (const p of g.coordinates) write(w, { type: 'Polygon', coordinates: p });
       return;
     case 'GeometryCollection':
-      w.uint(g.geometries.length);
-      for (const child of g.geometries) write(w, child);
-      return;
+      w.u32(g.geometries.length);
+      for (const part of g.geometries) write(w, part);
   }
 }
 
 export function toWkb(geometry: Geometry): Buffer {
-  const w = new Writer();
+  const w = new ByteWriter();
   write(w, geometry);
   return w.done();
 }
 
-/** [minX, maxX, minY, maxY] — the order of a GeoPackage envelope. */
-export function envelopeOf(geometry: Geometry): [number, number, number, number] {
-  let minX = Infinity;
-  let maxX = -Infinity;
-  let minY = Infinity;
-  let maxY = -Infinity;
-  const visit = (g: Geometry) => {
-    if (g.type === 'GeometryCollection') return g.geometries.forEach(visit);
-    const positions: Position[] = collect(g.coordinates as unknown[]);
-    for (const [x, y] of positions) {
-      minX = Math.min(minX, x);
-      maxX = Math.max(maxX, x);
-      minY = Math.min(minY, y);
-      maxY = Math.max(maxY, y);
-    }
+/** [minX, minY, maxX, maxY], or undefined for an empty geometry. */
+export function envelopeOf(geometry: Geometry): [number, number, number, number] | undefined {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  const visit = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') {
+      minX = Math.min(minX, c[0]);
+      maxX = Math.max(maxX, c[0]);
+      minY = Math.min(minY, c[1] as number);
+      maxY = Math.max(maxY, c[1] as number);
+    } else if (Array.isArray(c)) c.forEach(visit);
   };
-  visit(geometry);
-  return [minX, maxX, minY, maxY];
-}
-
-function collect(nested: unknown[]): Position[] {
-  if (nested.length > 0 && typeof nested[0] === 'number') return [nested as Position];
-  return nested.flatMap((n) => collect(n as unknown[]));
+  if (geometry.type === 'GeometryCollection') geometry.geometries.forEach((g) => visit('coordinates' in g ? g.coordinates : []));
+  else visit(geometry.coordinates);
+  return Number.isFinite(minX) ? [minX, minY, maxX, maxY] : undefined;
 }

@@ -1,6 +1,6 @@
 import { badRequest } from '../http/errors.ts';
-import { gaussKrugerEpsg, ZONE_RANGE, zoneFromLongitude } from '../importers/crs.ts';
-import { boundingBox, positionsOf } from '../importers/geometry.ts';
+import { gaussKrugerEpsg, ZONE_RANGE, zoneFromLongitude } from '../geo/crs.ts';
+import { boundingBox, positionsOf } from '../geo/geometry.ts';
 import type { ExportOptions, SiteFeatureCollection } from './types.ts';
 
 /** The Gauss-Krüger zone to write in: the user's, else the one containing the site's centre longitude. */

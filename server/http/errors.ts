@@ -3,10 +3,9 @@
  * Throw an AppError anywhere; the error middleware turns it into its HTTP status.
  * Anything that is not an AppError becomes a 500 with a request id (never a stack trace).
  */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+import type { Bilingual } from '../../common/bilingual.ts';
+
+export type { Bilingual };
 
 export class AppError extends Error {
   constructor(

@@ -1,5 +1,5 @@
 import { badRequest } from '../http/errors.ts';
-import { getCrs } from './crs.ts';
+import { getCrs } from '../geo/crs.ts';
 import type { CrsChoice } from './types.ts';
 
 /**

@@ -1,15 +1,15 @@
 import { parse } from 'csv-parse/sync';
 import type { Feature, Geometry, Position } from 'geojson';
 import { unprocessable } from '../http/errors.ts';
-import { suggestProjectedCrs } from './crs-checks.ts';
+import { suggestProjectedCrs } from '../geo/crs-checks.ts';
 import { parseCoordinateValue } from './coordinate-text.ts';
 import { detectColumns, type ColumnLayout } from './csv-columns.ts';
-import { CHINA_BBOX, CHINA_NORTHING_RANGE_M } from './regions.ts';
-import { getCrs } from './crs.ts';
+import { CHINA_BBOX, CHINA_NORTHING_RANGE_M } from '../geo/regions.ts';
+import { getCrs } from '../geo/crs.ts';
 import { assemblePolygons, polygonGeometry } from './ring-assembly.ts';
 import { reprojectFeatures } from './reproject.ts';
 import { finalizeFeatures } from './sanity.ts';
-import { decodeText } from './text-decoding.ts';
+import { decodeText } from '../geo/text-decoding.ts';
 import { assertNotEmpty, assertTextNotEmpty } from './upload-checks.ts';
 import { warning, type CrsChoice, type CsvGeometryKind, type ImportOptions, type ImportResult, type ImportWarning } from './types.ts';
 

@@ -1,11 +1,11 @@
 import gjv from 'geojson-validation';
 import type { Feature, GeoJSON, Position } from 'geojson';
 import { unprocessable } from '../http/errors.ts';
-import { getCrs } from './crs.ts';
+import { getCrs } from '../geo/crs.ts';
 import { parseEpsgCode } from './crs-option.ts';
 import { reprojectFeatures } from './reproject.ts';
 import { closeRing, finalizeFeatures, WarningList } from './sanity.ts';
-import { decodeText } from './text-decoding.ts';
+import { decodeText } from '../geo/text-decoding.ts';
 import { assertNotEmpty, assertTextNotEmpty } from './upload-checks.ts';
 import { warning, type CrsChoice, type ImportOptions, type ImportResult } from './types.ts';
 

@@ -1,5 +1,5 @@
 import { unprocessable } from '../http/errors.ts';
-import { gaussKrugerEpsg, getCrs, ZONE_RANGE, zoneFromPrefixedEasting, zoneWidthOfPrefix, type GeodeticDatum } from './crs.ts';
+import { gaussKrugerEpsg, getCrs, ZONE_RANGE, zoneFromPrefixedEasting, zoneWidthOfPrefix, type GeodeticDatum } from '../geo/crs.ts';
 import type { GuotuDocument } from './guotu-txt-parse.ts';
 import { warning, type CrsChoice, type ImportWarning } from './types.ts';
 

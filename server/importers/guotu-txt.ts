@@ -1,14 +1,14 @@
 import type { Feature, Geometry, Position } from 'geojson';
 import { unprocessable } from '../http/errors.ts';
-import { hectaresFromM2 } from './area.ts';
-import { zoneFromPrefixedEasting } from './crs.ts';
-import { polygonPlanarArea, samePosition } from './geometry.ts';
+import { hectaresFromM2 } from '../geo/planar-area.ts';
+import { zoneFromPrefixedEasting } from '../geo/crs.ts';
+import { polygonPlanarArea, samePosition } from '../geo/geometry.ts';
 import { resolveGuotuCrs } from './guotu-txt-crs.ts';
 import { parseGuotuText, type GuotuParcelRow, type GuotuPointRow } from './guotu-txt-parse.ts';
 import { assemblePolygons, polygonGeometry } from './ring-assembly.ts';
 import { reprojectFeatures } from './reproject.ts';
 import { finalizeFeatures } from './sanity.ts';
-import { decodeText } from './text-decoding.ts';
+import { decodeText } from '../geo/text-decoding.ts';
 import { assertNotEmpty, assertTextNotEmpty } from './upload-checks.ts';
 import { warning, type ImportOptions, type ImportResult, type ImportWarning } from './types.ts';
 

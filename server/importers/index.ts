@@ -8,7 +8,8 @@ import { importShapefile } from './shapefile.ts';
 import { looksLikeShp } from './shp-reader.ts';
 import { assertNotEmpty } from './upload-checks.ts';
 import { isZip, openZip, zipFileNames } from './zip.ts';
-import type { ImportOptions, ImportResult, TextEncoding } from './types.ts';
+import type { ImportOptions, ImportResult } from './types.ts';
+import type { TextEncoding } from '../geo/text-decoding.ts';
 
 /**
  * One entry point for every site file: picks the format (explicit, else by extension and
@@ -94,4 +95,5 @@ export async function importSiteFile({ bytes, filename, format, ...options }: Im
   }
 }
 
-export type { ImportOptions, ImportResult, ImportWarning, CrsSummary, CrsChoice, TextEncoding, CsvGeometryKind } from './types.ts';
+export type { ImportOptions, ImportResult, ImportWarning, CrsSummary, CrsChoice, CsvGeometryKind } from './types.ts';
+export type { TextEncoding } from '../geo/text-decoding.ts';

@@ -3,7 +3,7 @@ import { kml as kmlToGeoJson } from '@tmcw/togeojson';
 import { unprocessable } from '../http/errors.ts';
 import { reprojectFeatures } from './reproject.ts';
 import { finalizeFeatures } from './sanity.ts';
-import { decodeText } from './text-decoding.ts';
+import { decodeText } from '../geo/text-decoding.ts';
 import { assertNotEmpty, assertTextNotEmpty } from './upload-checks.ts';
 import { isZip, openZip, readZipEntry, zipFileNames } from './zip.ts';
 import type { ImportOptions, ImportResult, SourceFeature } from './types.ts';

@@ -1,9 +1,9 @@
 import type { Geometry, Position } from 'geojson';
 import { unprocessable } from '../http/errors.ts';
-import { assertCoordinatesFitCrs } from './crs-checks.ts';
-import { datumShiftWarning, displayName, getCrs, positionToWgs84 } from './crs.ts';
-import { gcj02ToWgs84 } from './gcj02.ts';
-import { mapPositions, positionsOf } from './geometry.ts';
+import { assertCoordinatesFitCrs } from '../geo/crs-checks.ts';
+import { datumShiftWarning, displayName, getCrs, positionToWgs84 } from '../geo/crs.ts';
+import { gcj02ToWgs84 } from '../geo/gcj02.ts';
+import { mapPositions, positionsOf } from '../geo/geometry.ts';
 import { warning, type CrsChoice, type CrsSummary, type ImportWarning, type SourceFeature } from './types.ts';
 
 export interface Reprojected {

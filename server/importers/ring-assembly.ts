@@ -1,5 +1,5 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { ringInsideRing } from './geometry.ts';
+import { ringInsideRing } from '../geo/geometry.ts';
 
 /**
  * 圈号 semantics of 国土 TXT files (also used for CSV ring columns): ring 1 is the outer boundary;

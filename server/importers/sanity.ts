@@ -1,9 +1,9 @@
 import type { FeatureCollection, Geometry, Position } from 'geojson';
 import { unprocessable } from '../http/errors.ts';
-import { assertFiniteCoordinates } from './crs-checks.ts';
-import { countPositions, isRingClosed, orientPolygon, positionsOf, samePosition } from './geometry.ts';
-import { normalizeFeatures } from './normalize.ts';
-import { CHINA_BBOX, HUAXI_BBOX, insideBox } from './regions.ts';
+import { assertFiniteCoordinates } from '../geo/crs-checks.ts';
+import { countPositions, isRingClosed, orientPolygon, positionsOf, samePosition } from '../geo/geometry.ts';
+import { normalizeFeatures } from '../geo/normalize.ts';
+import { CHINA_BBOX, HUAXI_BBOX, insideBox } from '../geo/regions.ts';
 import { polygonSelfIntersections } from './self-intersections.ts';
 import { warning, type ImportWarning, type SourceFeature } from './types.ts';
 

@@ -1,10 +1,10 @@
 import type { Position } from 'geojson';
 import type JSZip from 'jszip';
 import { unprocessable } from '../http/errors.ts';
-import { suggestProjectedCrs } from './crs-checks.ts';
-import { identifyWkt } from './crs-wkt.ts';
+import { suggestProjectedCrs } from '../geo/crs-checks.ts';
+import { identifyWkt } from '../geo/crs-wkt.ts';
 import { readDbf } from './dbf-reader.ts';
-import { positionsOf } from './geometry.ts';
+import { positionsOf } from '../geo/geometry.ts';
 import { reprojectFeatures } from './reproject.ts';
 import { finalizeFeatures } from './sanity.ts';
 import { looksLikeShp, readShp } from './shp-reader.ts';

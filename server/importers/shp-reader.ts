@@ -1,6 +1,6 @@
 import type { Geometry, Position } from 'geojson';
 import { unprocessable } from '../http/errors.ts';
-import { signedRingArea } from './geometry.ts';
+import { signedRingArea } from '../geo/geometry.ts';
 import { assemblePolygons, polygonGeometry } from './ring-assembly.ts';
 import { LIMITS } from './sanity.ts';
 

@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Bilingual } from '../http/errors.ts';
+import type { TextEncoding } from '../geo/text-decoding.ts';
 
 /** A non-fatal finding shown to the planner next to the imported site. */
 export interface ImportWarning extends Bilingual {
@@ -29,8 +30,6 @@ export interface ImportResult {
 
 /** A feature as read from a file, before the checks: geometry may be missing. */
 export type SourceFeature = Feature<Geometry | null>;
-
-export type TextEncoding = 'utf-8' | 'gbk';
 
 /** A CRS chosen by the user: an EPSG code from the catalogue, optionally with GCJ-02 undoing. */
 export interface CrsChoice {

@@ -33,7 +33,7 @@ const LAYER_SELECT = `
     FROM layers l LEFT JOIN layer_versions v ON v.layer_id = l.id AND v.version = l.current_version`;
 
 export async function listLayers(db: Queryable): Promise<LayerInfo[]> {
-  const { rows } = await db.query<LayerInfo>(`${LAYER_SELECT} ORDER BY l.legend_order, l.id`);
+  const { rows } = await db.query<LayerInfo>(`${LAYER_SELECT} WHERE NOT l.retired ORDER BY l.legend_order, l.id`);
   return rows;
 }
 

@@ -39,18 +39,38 @@ function* jsonBatches(items: unknown[]): Generator<string> {
   if (parts.length > 0) yield `[${parts.join(',')}]`;
 }
 
+/** The subdivided copy of a version's features (fast intersection candidates for the check). */
+export async function insertFeatureParts(db: Queryable, layerId: string, version: number): Promise<void> {
+  await db.query(
+    `INSERT INTO feature_parts (feature_id, layer_id, version, geom)
+     SELECT id, layer_id, version, ST_Subdivide(geom, $3) FROM features WHERE layer_id = $1 AND version = $2`,
+    [layerId, version, SUBDIVIDE_MAX_VERTICES],
+  );
+}
+
 export function checksumOf(collection: GeoJSON.FeatureCollection): string {
   return createHash('sha256').update(JSON.stringify(collection)).digest('hex');
 }
 
-/** Writes the catalog metadata of a layer (metadata is not versioned; the features are). */
+/** The layer's current version was published by an administrator from an official file (issue 13). */
+const OFFICIAL_CURRENT = `EXISTS (SELECT 1 FROM layer_versions v WHERE v.layer_id = layers.id AND v.version = layers.current_version
+  AND v.source_sha256 IS NOT NULL)`;
+
+/**
+ * Writes the catalog metadata of a layer. A retired layer stays unchecked, and a layer whose current
+ * version is official data keeps its provenance and stays non-illustrative (metadata is not
+ * versioned; the features are).
+ */
 export async function upsertLayerMetadata(db: Queryable, entry: CatalogEntry): Promise<void> {
   if (!LAYER_ID_PATTERN.test(entry.id)) throw new Error(`invalid layer id ${entry.id}`);
   await db.query(
     `INSERT INTO layers (id, kind, name_zh, name_en, group_id, geometry_type, levels, checked, illustrative, legend_order, style, source)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
      ON CONFLICT (id) DO UPDATE SET kind=$2, name_zh=$3, name_en=$4, group_id=$5, geometry_type=$6, levels=$7,
-       checked=$8, illustrative=$9, legend_order=$10, style=$11, source=$12`,
+       checked = $8 AND NOT layers.retired,
+       illustrative = CASE WHEN ${OFFICIAL_CURRENT} THEN false ELSE $9 END,
+       legend_order=$10, style=$11,
+       source = CASE WHEN ${OFFICIAL_CURRENT} THEN layers.source ELSE $12 END`,
     [entry.id, entry.kind, entry.nameZh, entry.nameEn, entry.group, entry.geometryType, entry.levels, entry.checked,
       entry.illustrative, entry.legendOrder, entry.style, entry.source],
   );
@@ -124,11 +144,7 @@ export async function loadLayerVersion(
         [batch, entry.id, version],
       );
     }
-    await client.query(
-      `INSERT INTO feature_parts (feature_id, layer_id, version, geom)
-       SELECT id, layer_id, version, ST_Subdivide(geom, $3) FROM features WHERE layer_id = $1 AND version = $2`,
-      [entry.id, version, SUBDIVIDE_MAX_VERTICES],
-    );
+    await insertFeatureParts(client, entry.id, version);
     await client.query('UPDATE layers SET current_version = $2 WHERE id = $1', [entry.id, version]);
     return { layerId: entry.id, version, featureCount: features.length, loaded: true };
   });

@@ -7,14 +7,16 @@ import { layerTile, parseTileAddress, tileJson } from './tiles.ts';
  * GET /tiles/:layerId.json (TileJSON) and GET /tiles/:layerId/:z/:x/:y.mvt. Tile URLs carry the
  * layer version (?v=), so a tile can be cached for a day: a new version changes the URL.
  */
-export function tilesRouter(db: Database): Router {
+export function tilesRouter(db: Database, options: { publicUrl?: string } = {}): Router {
   const router = Router();
   router.get('/tiles/:file', async (req, res, next) => {
     const match = /^([a-z][a-z0-9_]*)\.json$/.exec(req.params.file);
     if (!match) return next();
     const layer = await getLayer(db.pool, match[1]);
     res.setHeader('Cache-Control', 'no-cache');
-    res.json(tileJson(layer, `${req.protocol}://${req.get('host')}`));
+    // Never from the Host header: a forged Host would put another server in cached TileJSON.
+    // PUBLIC_URL when set; else root-relative URLs the client resolves against its own origin.
+    res.json(tileJson(layer, options.publicUrl ?? ''));
   });
   router.get('/tiles/:layerId/:z/:x/:file', async (req, res, next) => {
     const match = /^(\d+)\.mvt$/.exec(req.params.file);

@@ -99,7 +99,7 @@ export async function layerTile(db: Queryable, layer: LayerInfo, { z, x, y }: Ti
   );
 }
 
-/** TileJSON 3.0 for a layer, with absolute tile URLs on the requesting host. */
+/** TileJSON 3.0 for a layer; tile URLs start with `baseUrl` (PUBLIC_URL, or '' for root-relative ones). */
 export function tileJson(layer: LayerInfo, baseUrl: string) {
   return {
     tilejson: '3.0.0',

@@ -1,5 +1,5 @@
-import type { CheckResult } from '../check/check-result.ts';
-import type { Verdict } from '../check/verdict.ts';
+import type { CheckResult } from '../../common/api/check-result.ts';
+import type { Verdict } from '../../common/domain/verdict.ts';
 import type { Queryable } from '../db/types.ts';
 import type { Decision } from './workflow.ts';
 

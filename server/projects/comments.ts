@@ -4,7 +4,7 @@ import { withTransaction } from '../db/database.ts';
 import type { Queryable } from '../db/types.ts';
 import { badRequest, unprocessable } from '../http/errors.ts';
 import { assertCanView } from './access.ts';
-import { recordAudit } from './audit.ts';
+import { recordAudit } from '../audit/audit.ts';
 import { checkRunBelongsTo } from './check-runs.ts';
 import { lockProject } from './store.ts';
 

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { AuthUser } from '../auth/sessions.ts';
 import { withTransaction } from '../db/database.ts';
-import { recordAudit } from './audit.ts';
+import { recordAudit } from '../audit/audit.ts';
 import { lockProject } from './store.ts';
 import { assertDecidable, assertVersion, statusAfter, type Decision, type ProjectStatus } from './workflow.ts';
 
@@ -28,7 +28,7 @@ export async function decideProject(
   pool: pg.Pool,
   reviewer: AuthUser,
   id: number,
-  input: { decision: Decision; comment: string; version?: number; ip?: string },
+  input: { decision: Decision; comment: string; version: number; ip?: string },
 ): Promise<DecisionResult> {
   return withTransaction(pool, async (client) => {
     const project = await lockProject(client, id);

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { AuthUser } from '../auth/sessions.ts';
 import { withTransaction } from '../db/database.ts';
 import { assertOwner } from './access.ts';
-import { recordAudit } from './audit.ts';
+import { recordAudit } from '../audit/audit.ts';
 import type { NewProject, ProjectChange } from './project-input.ts';
 import { assertStorableGeometry, changedFields, getProject, insertProject, lockProject, updateProjectRow, type ProjectView } from './store.ts';
 import { assertEditable, assertVersion } from './workflow.ts';

@@ -1,4 +1,5 @@
-import { parseProject, type ProjectAttributes } from '../check/project.ts';
+import type { ProjectAttributes } from '../../common/domain/development.ts';
+import { parseProject } from '../check/development-input.ts';
 import { parseSiteGeometry } from '../check/site-input.ts';
 import { badRequest } from '../http/errors.ts';
 import { parseVersion } from './workflow.ts';

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { currentUser, requireUser } from '../auth/roles.ts';
 import type { Database } from '../db/database.ts';
 import { badRequest } from '../http/errors.ts';
-import { listAudit } from './audit.ts';
+import { listAudit } from '../audit/audit.ts';
 import { dashboardCounts, listProjects, MAX_PAGE, parseRegisterFilter } from './register.ts';
 import { writeRegisterXlsx } from './register-xlsx.ts';
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
-import { PROJECT_TYPE_LABELS } from '../check/project.ts';
-import { VERDICT_LABELS } from '../check/verdict.ts';
+import { PROJECT_TYPE_LABELS } from '../../common/domain/development.ts';
+import { VERDICT_LABELS } from '../../common/domain/verdict.ts';
 import type { ProjectView } from './store.ts';
 import { DECISION_LABELS, STATUS_LABELS } from './workflow.ts';
 

@@ -1,5 +1,5 @@
-import { PROJECT_TYPES } from '../check/project.ts';
-import { VERDICTS } from '../check/verdict.ts';
+import { PROJECT_TYPES } from '../../common/domain/development.ts';
+import { VERDICTS } from '../../common/domain/verdict.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import type { Queryable } from '../db/types.ts';
 import { badRequest } from '../http/errors.ts';

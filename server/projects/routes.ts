@@ -3,7 +3,7 @@ import { currentUser, requireUser } from '../auth/roles.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { assertCanView } from './access.ts';
-import { projectAudit } from './audit.ts';
+import { projectAudit } from '../audit/audit.ts';
 import { listCheckRuns } from './check-runs.ts';
 import { addComment, listComments, parseOptionalId } from './comments.ts';
 import { decideProject } from './decisions.ts';
@@ -58,7 +58,7 @@ export function projectsRouter(db: Database, _config: Pick<Config, 'publicMap'>)
     const id = parseProjectId(req.params.id);
     const { version, bufferM } = body(req);
     const result = await submitProject(db.pool, currentUser(req), id, {
-      version: parseVersion(version, { required: false }),
+      version: parseVersion(version, { required: true })!,
       bufferM,
       ip: req.ip,
     });
@@ -70,7 +70,8 @@ export function projectsRouter(db: Database, _config: Pick<Config, 'publicMap'>)
     const b = body(req);
     const decision = parseDecision(b.decision);
     const comment = parseCommentText(b.comment, 'comment');
-    const version = parseVersion(b.version, { required: false });
+    // Required: optimistic locking a client could skip by leaving it out would guard nothing (issue 11 row 12).
+    const version = parseVersion(b.version, { required: true })!;
     res.json(await decideProject(db.pool, currentUser(req), id, { decision, comment, version, ip: req.ip }));
   });
 

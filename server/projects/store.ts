@@ -1,5 +1,5 @@
-import type { ProjectAttributes } from '../check/project.ts';
-import type { Verdict } from '../check/verdict.ts';
+import type { ProjectAttributes } from '../../common/domain/development.ts';
+import type { Verdict } from '../../common/domain/verdict.ts';
 import type { Queryable } from '../db/types.ts';
 import { notFound, unprocessable } from '../http/errors.ts';
 import type { NewProject, ProjectChange } from './project-input.ts';

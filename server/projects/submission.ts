@@ -1,10 +1,10 @@
 import type pg from 'pg';
 import type { AuthUser } from '../auth/sessions.ts';
-import type { CheckResult } from '../check/check-result.ts';
+import type { CheckResult } from '../../common/api/check-result.ts';
 import { runCheck } from '../check/engine.ts';
 import { withTransaction } from '../db/database.ts';
 import { assertOwner } from './access.ts';
-import { recordAudit } from './audit.ts';
+import { recordAudit } from '../audit/audit.ts';
 import { insertCheckRun } from './check-runs.ts';
 import { lockProject } from './store.ts';
 import { assertSubmittable, assertVersion, type ProjectStatus } from './workflow.ts';
@@ -38,7 +38,7 @@ export async function submitProject(
   pool: pg.Pool,
   user: AuthUser,
   id: number,
-  options: { version?: number; bufferM?: unknown; ip?: string } = {},
+  options: { version: number; bufferM?: unknown; ip?: string },
 ): Promise<SubmissionResult> {
   return withTransaction(pool, async (client) => {
     const project = await lockProject(client, id);

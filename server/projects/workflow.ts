@@ -61,8 +61,8 @@ export function assertDecidable(status: ProjectStatus): void {
 }
 
 /** Optimistic locking: the version the client last read must still be current. */
-export function assertVersion(expected: number | undefined, current: number): void {
-  if (expected !== undefined && expected !== current) {
+export function assertVersion(expected: number, current: number): void {
+  if (expected !== current) {
     throw conflict(
       'STALE_VERSION',
       `项目已被他人修改（当前版本 ${current}，您提交的是版本 ${expected}），请刷新后重试`,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { bbox, booleanWithin, length, pointOnFeature, polygon } from '@turf/turf';
-import type { CheckResult } from '../../server/check/check-result.ts';
+import type { CheckResult } from '../../common/api/check-result.ts';
 import { launchBrowser, openWatchedPage, waitForMapIdle } from './support/browser.ts';
 import { waitForMapReady } from './support/map-helpers.ts';
 import { apiSession, logInThroughUi, logOutThroughUi, openProjectByName, settledVerdict, waitForProjectStatus } from './support/review.ts';

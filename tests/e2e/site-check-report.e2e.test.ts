@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { bbox, booleanWithin, polygon } from '@turf/turf';
-import type { CheckResult } from '../../server/check/check-result.ts';
+import type { CheckResult } from '../../common/api/check-result.ts';
 import { launchBrowser, openWatchedPage, waitForMapIdle } from './support/browser.ts';
 import { drawPolygonAtPixels, jumpTo, openSitePanel, pixelsOf } from './support/site-panel.ts';
 

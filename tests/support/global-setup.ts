@@ -4,11 +4,13 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.ts';
 import { openDatabase } from '../../server/db/database.ts';
-import { prepareDatabase } from '../../server/db/prepare.ts';
+import { loadReferenceLayers } from '../../server/layers/reference-data.ts';
+import { loadTestCoverage } from './test-coverage.ts';
 
 /**
  * Boots PostGIS once per test run: the real server at DATABASE_URL (`npm run test:pg`), else one
- * embedded PGlite in a temporary directory. Migrates it and loads the reference layers, then tells
+ * embedded PGlite in a temporary directory. Migrates it, loads the reference layers and sets a
+ * coverage area that includes the synthetic layers' region (test-coverage.ts), then tells
  * the test files where it is (inject('databaseUrl')).
  */
 export default async function setup(project: TestProject) {
@@ -21,7 +23,8 @@ export default async function setup(project: TestProject) {
     url = embedded.url;
   }
   const db = await openDatabase({ databaseUrl: url, dataDir: tmp ?? '', poolMax: 1 });
-  await prepareDatabase(db.pool);
+  await loadReferenceLayers(db.pool, { onlyMissing: true });
+  await loadTestCoverage(db.pool);
   await db.close();
   project.provide('databaseUrl', url);
   project.provide('databaseMode', embedded ? 'embedded' : 'external');

@@ -1,12 +1,27 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { loadConfig } from '../../server/config.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/http/logger.ts';
 import { openTestDatabase } from './test-db.ts';
 
-/** The full Express app on the shared test database, for supertest. Close it in afterAll. */
+/**
+ * The full Express app on the shared test database, for supertest, with its own DATA_DIR (uploaded
+ * files) removed again by close(). Close it in afterAll.
+ */
 export async function openTestApp() {
   const db = await openTestDatabase();
-  const config = { ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent' };
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'redline-test-data-'));
+  const config = { ...loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), logLevel: 'silent' };
   const app = createApp({ config, db, log: createLogger('silent') });
-  return { app, db, config, close: () => db.close() };
+  return {
+    app,
+    db,
+    config,
+    close: async () => {
+      await db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

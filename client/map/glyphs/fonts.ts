@@ -5,7 +5,7 @@ import servedRanges from './glyph-ranges.json' with { type: 'json' };
  * uses that list as a CSS font-family list, so the names are real CSS families: Noto Sans CJK SC
  * where installed (Debian's fonts-noto-cjk), else the platform's Chinese UI font. For the other
  * characters (Latin, digits, punctuation) it fetches SDF glyph PBFs, which we render once from
- * Noto Sans CJK SC with build-glyphs.ts and serve from client/public/glyphs/<dir>/.
+ * Noto Sans CJK SC with scripts/build-glyphs.ts and serve from client/public/glyphs/<dir>/.
  * A stack whose first name says "Bold" makes MapLibre draw its CJK glyphs at weight 700.
  */
 export interface LabelFont {
@@ -13,7 +13,7 @@ export interface LabelFont {
   stack: string[];
   /** Folder under /glyphs holding the PBF ranges. */
   dir: 'noto-sans-cjk-sc-regular' | 'noto-sans-cjk-sc-bold';
-  /** Where build-glyphs.ts finds the font: file and face index inside the .ttc collection. */
+  /** Where scripts/build-glyphs.ts finds the font: file and face index inside the .ttc collection. */
   source: { file: string; index: number; cssWeight: number };
 }
 
@@ -36,7 +36,7 @@ export const LABEL_FONTS = [REGULAR, BOLD];
 /** CSS family list MapLibre uses for CJK in the default font stack (kept for completeness). */
 export const LOCAL_IDEOGRAPH_FONT_FAMILY = FALLBACK_FAMILIES.map((f) => `'${f}'`).join(', ') + ', sans-serif';
 
-/** Glyph ranges (index = first code point / 256) that build-glyphs.ts wrote, per font folder. */
+/** Glyph ranges (index = first code point / 256) that scripts/build-glyphs.ts wrote, per font folder. */
 export const SERVED_GLYPH_RANGES: Record<LabelFont['dir'], number[]> = servedRanges;
 
 /** The style's `glyphs` template; `glyphRequestUrl` maps each request to a served file. */

@@ -1,5 +1,5 @@
-import { NO_LEVEL } from '../layer-kinds.ts';
-import { LAW } from './laws.ts';
+import { NO_LEVEL } from '../../../common/domain/layer-kinds.ts';
+import { LAW } from '../../../common/domain/laws.ts';
 import { allOf, always, codeIs, fact, not, typeIs } from './predicates.ts';
 import type { Basis, Predicate, Rule } from './rule.ts';
 

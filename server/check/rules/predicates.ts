@@ -1,4 +1,4 @@
-import type { ProjectType } from '../project.ts';
+import type { ProjectType } from '../../../common/domain/development.ts';
 import type { ProjectCode, ProjectFacts } from '../project-facts.ts';
 import type { Predicate } from './rule.ts';
 

@@ -1,4 +1,4 @@
-import { LAW } from './laws.ts';
+import { LAW } from '../../../common/domain/laws.ts';
 import { always, codeIs, fact, typeIs } from './predicates.ts';
 import type { Basis, Rule } from './rule.ts';
 

@@ -1,7 +1,11 @@
-import type { Bilingual } from '../../http/errors.ts';
-import type { NatureReserveScheme } from '../layer-kinds.ts';
+import type { Bilingual } from '../../../common/bilingual.ts';
+import type { NatureReserveScheme } from '../../../common/domain/layer-kinds.ts';
 import type { ProjectFacts } from '../project-facts.ts';
-import type { Verdict } from '../verdict.ts';
+import type { Verdict } from '../../../common/domain/verdict.ts';
+import type { Basis } from '../../../common/api/check-result.ts';
+
+/** The legal basis and the fired rule are part of the check response (common/api); rules build them. */
+export type { Basis, FiredRule } from '../../../common/api/check-result.ts';
 
 /** How the site relates to a layer, as the geometry engine reports it. */
 export type Relation = 'overlaps' | 'touches' | 'near';
@@ -15,14 +19,6 @@ export interface RuleContext {
 }
 
 export type Predicate = (project: ProjectFacts, context: RuleContext) => boolean;
-
-/** The legal basis of a rule: law with book-title marks, article in Chinese form, and its text. */
-export interface Basis {
-  law: string;
-  article: string;
-  textZh: string;
-  textEn: string;
-}
 
 /**
  * One row of the decision table.
@@ -46,14 +42,6 @@ export interface Rule {
   when: Predicate;
   /** The human-readable form of `when`, for the 规则库 page. */
   conditionText: Bilingual;
-  verdict: Verdict;
-  procedure: Bilingual;
-  basis: Basis;
-}
-
-/** A rule as it goes into the API response of a check. */
-export interface FiredRule {
-  id: string;
   verdict: Verdict;
   procedure: Bilingual;
   basis: Basis;

@@ -1,4 +1,4 @@
-import { LAW, ARTICLE_UNVERIFIED } from './laws.ts';
+import { LAW, ARTICLE_UNVERIFIED } from '../../../common/domain/laws.ts';
 import { allOf, always, anyOf, codeIs, fact, largeSite, not, typeIs } from './predicates.ts';
 import type { Basis, Rule } from './rule.ts';
 

@@ -1,5 +1,5 @@
-import { LAW, ARTICLE_UNVERIFIED } from './laws.ts';
-import { NO_LEVEL } from '../layer-kinds.ts';
+import { LAW, ARTICLE_UNVERIFIED } from '../../../common/domain/laws.ts';
+import { NO_LEVEL } from '../../../common/domain/layer-kinds.ts';
 import { allOf, always, anyOf, fact, typeIs } from './predicates.ts';
 import type { Basis, Rule } from './rule.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckResult, LayerResult } from '../../../server/check/check-result.ts';
+import type { CheckResult, LayerResult } from '../../../common/api/check-result.ts';
 import { verdictChanges } from '../../../client/projects/verdict-diff.ts';
 
 const layer = (layerId: string, verdict: LayerResult['verdict'], kind = layerId): LayerResult =>

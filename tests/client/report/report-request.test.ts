@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportRequestBody } from '../../../client/report/report-request.ts';
-import { REPORT_INPUT } from '../../server/check/report/check-result-fixture.ts';
+import { REPORT_INPUT } from '../../common/report/check-result-fixture.ts';
 
 const REVIEW = { decision: 'approve', reviewer: 'wang_shen', comment: '同意', at: '2026-05-01T06:03:22.000Z', projectId: 12, checkId: 34 } as const;
 const AT = '2026-05-02T01:00:00.000Z';

@@ -5,7 +5,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../../server/app.ts';
 import { createLogger } from '../../../server/http/logger.ts';
-import { REPORT_INPUT } from '../check/report/check-result-fixture.ts';
+import { REPORT_INPUT } from '../../common/report/check-result-fixture.ts';
 import { openTestApp } from '../../support/test-app.ts';
 import { login, makeUser, type Session } from './accounts.ts';
 
@@ -132,6 +132,24 @@ describe('PUBLIC_MAP=false: the map’s read API needs a login', () => {
   });
 });
 
+describe('PUBLIC_MAP=false: map reads are cached privately (issue 11 row 9)', () => {
+  for (const c of READS) {
+    it(`${c.name}: Cache-Control private, never public, and Vary: Cookie`, async () => {
+      const res = await c.send(closedSessions.reviewer.agent);
+      expect(res.status).toBe(c.status);
+      const cacheControl = String(res.headers['cache-control'] ?? '');
+      expect(cacheControl).toMatch(/(^|,\s*)private(,|$)/);
+      expect(cacheControl).not.toMatch(/public|s-maxage/);
+      expect(String(res.headers.vary ?? '')).toMatch(/\bCookie\b/i);
+    });
+  }
+
+  it('keeps a tile’s max-age (the version in its URL still makes it immutable for that user)', async () => {
+    const res = await closedSessions.applicant.agent.get(`/tiles/water_source/${TILE.z}/${TILE.x}/${TILE.y}.mvt`).buffer(true);
+    expect(res.headers['cache-control']).toBe('private, max-age=86400');
+  });
+});
+
 describe('PUBLIC_MAP=true (the default): nothing changes', () => {
   for (const c of READS) {
     it(`${c.name}: anonymous ${c.status}`, async () => {
@@ -140,6 +158,11 @@ describe('PUBLIC_MAP=true (the default): nothing changes', () => {
       c.proof?.(res);
     });
   }
+
+  it('lets shared caches keep tiles of an open map', async () => {
+    const res = await request(openMap).get(`/tiles/water_source/${TILE.z}/${TILE.x}/${TILE.y}.mvt`).buffer(true);
+    expect(res.headers['cache-control']).toBe('public, max-age=86400');
+  });
 
   it('still needs a login for the register and every write', async () => {
     expect((await request(openMap).get('/api/projects')).status).toBe(401);

@@ -5,8 +5,8 @@ import {
   PROJECT_FLAG_LABELS,
   PROJECT_TYPES,
   PROJECT_TYPE_LABELS,
-  parseProject,
-} from '../../../server/check/project.ts';
+} from '../../../common/domain/development.ts';
+import { parseProject } from '../../../server/check/development-input.ts';
 import { PROJECT_CODE, deriveProjectFacts } from '../../../server/check/project-facts.ts';
 
 function rejection(input: unknown): AppError {

@@ -2,7 +2,7 @@ import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { rulesRouter } from '../../../server/check/rules-routes.ts';
-import { PROJECT_FLAGS, PROJECT_TYPES } from '../../../server/check/project.ts';
+import { PROJECT_FLAGS, PROJECT_TYPES } from '../../../common/domain/development.ts';
 import { MANUAL_REVIEW_RULE, RULES } from '../../../server/check/rules.ts';
 
 const app = express().use(rulesRouter());

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateLayer, listRules } from '../../../server/check/evaluate.ts';
-import { LAYER_KINDS, LEVEL_LABELS, NO_LEVEL } from '../../../server/check/layer-kinds.ts';
-import { PROJECT_FLAGS, PROJECT_TYPES, parseProject } from '../../../server/check/project.ts';
+import { LAYER_KINDS, LEVEL_LABELS, NO_LEVEL } from '../../../common/domain/layer-kinds.ts';
+import { PROJECT_FLAGS, PROJECT_TYPES } from '../../../common/domain/development.ts';
+import { parseProject } from '../../../server/check/development-input.ts';
 import { MANUAL_REVIEW_RULE, RULES } from '../../../server/check/rules.ts';
-import { ARTICLE_UNVERIFIED } from '../../../server/check/rules/laws.ts';
+import { ARTICLE_UNVERIFIED } from '../../../common/domain/laws.ts';
 import type { Relation } from '../../../server/check/rules/rule.ts';
-import { severity } from '../../../server/check/verdict.ts';
+import { severity } from '../../../common/domain/verdict.ts';
 import { RULE_FIXTURES, type Case } from './rule-fixtures.ts';
 
 const ALL_RULES = [...RULES, MANUAL_REVIEW_RULE];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateLayer, type LayerEvaluationInput } from '../../../server/check/evaluate.ts';
-import { parseProject } from '../../../server/check/project.ts';
+import { parseProject } from '../../../server/check/development-input.ts';
 
 /** The key scenarios of issue 6, and the merging semantics of evaluateLayer. */
 const check = (kind: string, levels: (string | null)[], project: Record<string, unknown>, extra: Partial<LayerEvaluationInput> = {}) =>

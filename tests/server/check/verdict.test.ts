@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VERDICTS, VERDICT_LABELS, bySeverityDesc, isVerdict, mostSevere, severity } from '../../../server/check/verdict.ts';
+import { VERDICTS, VERDICT_LABELS, bySeverityDesc, isVerdict, mostSevere, severity } from '../../../common/domain/verdict.ts';
 
 describe('verdicts', () => {
   it('orders prohibited > conditional > notice > clear', () => {

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { siteFeaturesFromInput } from '../../../server/exporters/input.ts';
 import { exportShapefile } from '../../../server/exporters/shapefile.ts';
-import { signedRingArea } from '../../../server/importers/geometry.ts';
+import { signedRingArea } from '../../../server/geo/geometry.ts';
 import { fixtureText, sourceSite } from '../importers/support.ts';
 
 const site = siteFeaturesFromInput(sourceSite());

@@ -10,10 +10,10 @@ import {
   zone3FromLongitude,
   zone6FromLongitude,
   zoneFromPrefixedEasting,
-} from '../../../server/importers/crs.ts';
-import { assertCoordinatesFitCrs } from '../../../server/importers/crs-checks.ts';
+} from '../../../server/geo/crs.ts';
+import { assertCoordinatesFitCrs } from '../../../server/geo/crs-checks.ts';
 import { parseCrsOption, parseEpsgCode } from '../../../server/importers/crs-option.ts';
-import { gcj02ToWgs84, wgs84ToGcj02 } from '../../../server/importers/gcj02.ts';
+import { gcj02ToWgs84, wgs84ToGcj02 } from '../../../server/geo/gcj02.ts';
 import { cs2csReference, distanceM, expectClientError, fixtureText, sourceSite } from './support.ts';
 
 /** The PROJ definition of every catalogue code, written by make-fixtures.sh with projinfo. */

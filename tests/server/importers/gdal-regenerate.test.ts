@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportGuotuTxt } from '../../../server/exporters/guotu-txt.ts';
 import { siteFeaturesFromInput } from '../../../server/exporters/input.ts';
 import { exportShapefile } from '../../../server/exporters/shapefile.ts';
-import { positionFromWgs84 } from '../../../server/importers/crs.ts';
+import { positionFromWgs84 } from '../../../server/geo/crs.ts';
 import { importSiteFile } from '../../../server/importers/index.ts';
 import { cs2csReference, expectSamePolygon, FIXTURES, hasCommand, sourceSite } from './support.ts';
 

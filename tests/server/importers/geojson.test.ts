@@ -1,8 +1,8 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { fromWgs84 } from '../../../server/importers/crs.ts';
+import { fromWgs84 } from '../../../server/geo/crs.ts';
 import { importGeoJson } from '../../../server/importers/geojson.ts';
-import { signedRingArea } from '../../../server/importers/geometry.ts';
+import { signedRingArea } from '../../../server/geo/geometry.ts';
 import { cs2csReference, expectClientError, expectSamePolygon, sourceSite } from './support.ts';
 
 const json = (o: unknown) => Buffer.from(JSON.stringify(o), 'utf8');

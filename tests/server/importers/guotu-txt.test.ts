@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { formatHectares, formatMu, gaussKrugerAreaM2 } from '../../../server/importers/area.ts';
+import { formatHectares, formatMu, gaussKrugerAreaM2 } from '../../../server/geo/planar-area.ts';
 import { importGuotuTxt } from '../../../server/importers/guotu-txt.ts';
 import { cs2csReference, expectClientError, expectSamePolygon, fixture, fixtureText, sourceSite } from './support.ts';
 

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { identifyWkt } from '../../../server/importers/crs-wkt.ts';
+import { identifyWkt } from '../../../server/geo/crs-wkt.ts';
 import { importShapefile } from '../../../server/importers/shapefile.ts';
 import { expectClientError, expectSamePolygon, fixture, fixtureText, sourceSite } from './support.ts';
 

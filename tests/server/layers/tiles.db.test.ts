@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { VectorTile, VectorTileFeature } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
+import { createApp } from '../../../server/app.ts';
+import { createLogger } from '../../../server/http/logger.ts';
 import { openTestApp } from '../../support/test-app.ts';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
@@ -35,11 +37,22 @@ describe('vector tiles (/tiles)', () => {
     const res = await request(t.app).get('/tiles/water_source.json');
     expect(res.status).toBe(200);
     expect(res.body.tilejson).toBe('3.0.0');
-    expect(res.body.tiles[0]).toMatch(/\/tiles\/water_source\/\{z\}\/\{x\}\/\{y\}\.mvt\?v=\d+$/);
+    expect(res.body.tiles[0]).toMatch(/^\/tiles\/water_source\/\{z\}\/\{x\}\/\{y\}\.mvt\?v=\d+$/);
     expect(res.body.vector_layers[0].id).toBe('water_source');
     const [w, s, e, n] = res.body.bounds;
     expect(w).toBeLessThan(e);
     expect(s).toBeLessThan(n);
+  });
+
+  it('never builds TileJSON URLs from the Host header (issue 11: a forged Host poisons cached TileJSON)', async () => {
+    const forged = await request(t.app).get('/tiles/water_source.json').set('Host', 'evil.example').set('X-Forwarded-Host', 'evil.example');
+    expect(forged.status).toBe(200);
+    expect(JSON.stringify(forged.body.tiles)).not.toContain('evil.example');
+    expect(forged.body.tiles[0]).toMatch(/^\/tiles\/water_source\//);
+    // With PUBLIC_URL the URLs are absolute on that origin, whatever the request says.
+    const app = createApp({ config: { ...t.config, publicUrl: 'https://redline.bureau.example' }, db: t.db, log: createLogger('silent') });
+    const configured = await request(app).get('/tiles/water_source.json').set('Host', 'evil.example');
+    expect(configured.body.tiles[0]).toMatch(/^https:\/\/redline\.bureau\.example\/tiles\/water_source\/\{z\}/);
   });
 
   it('serves a valid MVT over 花溪水库 whose features carry key, name, level and version', async () => {

@@ -7,7 +7,7 @@ import { bootstrapAdmin } from '../../../server/auth/bootstrap-admin.ts';
 import { createApp } from '../../../server/app.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { openDatabase, type Database } from '../../../server/db/database.ts';
-import { prepareDatabase } from '../../../server/db/prepare.ts';
+import { loadReferenceLayers } from '../../../server/layers/reference-data.ts';
 import { createLogger } from '../../../server/http/logger.ts';
 import { DEMO_APPLICANT, loadDemoProjects, readDemoProjects } from '../../../server/projects/demo-projects.ts';
 import { PASSWORD } from '../auth/accounts.ts';
@@ -22,7 +22,7 @@ let db: Database;
 
 beforeAll(async () => {
   db = await openDatabase({ dataDir });
-  await prepareDatabase(db.pool);
+  await loadReferenceLayers(db.pool, { onlyMissing: true });
 }, 180_000);
 afterAll(async () => {
   await db?.close();

@@ -71,7 +71,7 @@ describe('durability: kill -9 during a submission (embedded PGlite in its own DA
 
     // Committed before the crash: A submitted with its check, B created and edited.
     const a = await c.call('POST', '/api/projects', { name: 'A 已提交', geometry: INSIDE_ZONE, project: POLLUTING_PLANT });
-    const submittedA = await c.call('POST', `/api/projects/${a.body.id}/submit`);
+    const submittedA = await c.call('POST', `/api/projects/${a.body.id}/submit`, { version: 1 });
     expect(submittedA.status).toBe(200);
     expect(submittedA.body.check.verdict).toBe('prohibited');
     const b = await c.call('POST', '/api/projects', { name: 'B 草稿', geometry: INSIDE_ZONE, project: POLLUTING_PLANT });
@@ -81,7 +81,7 @@ describe('durability: kill -9 during a submission (embedded PGlite in its own DA
     // storing B's check and changing B's status — the server says when the pause has begun.
     const pauses = () => first.output().split(`[test hook] submission of project`).length - 1;
     expect(pauses()).toBe(1); // A's
-    const pending = c.call('POST', `/api/projects/${b.body.id}/submit`).then(
+    const pending = c.call('POST', `/api/projects/${b.body.id}/submit`, { version: 2 }).then(
       (r) => r.status,
       () => 'connection lost',
     );

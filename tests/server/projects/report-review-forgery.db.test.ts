@@ -9,7 +9,7 @@ import { INSIDE_ZONE, loadReviewLayer, POLLUTING_PLANT, removeReviewLayer } from
 
 // The HTML the server would print to PDF, kept instead of starting Chromium: what the PDF says.
 const printed = vi.hoisted(() => [] as string[]);
-vi.mock('../../../server/check/report/pdf.ts', () => ({
+vi.mock('../../../server/reports/pdf.ts', () => ({
   renderPdf: async (html: string) => {
     printed.push(html);
     return Buffer.from('%PDF-1.7 test');
@@ -76,9 +76,9 @@ beforeAll(async () => {
   // Submitted, sent back with a comment (decided run), resubmitted unchanged (undecided run).
   const created = await s.owner.post('/api/projects', { name: `${P} 化工厂`, geometry: INSIDE_ZONE, project: POLLUTING_PLANT });
   projectId = created.body.id as number;
-  expect((await s.owner.post(`/api/projects/${projectId}/submit`)).status).toBe(200);
-  expect((await s.reviewer.post(`/api/projects/${projectId}/decision`, { decision: 'revise', comment: REAL_COMMENT })).status).toBe(200);
-  expect((await s.owner.post(`/api/projects/${projectId}/submit`)).status).toBe(200);
+  expect((await s.owner.post(`/api/projects/${projectId}/submit`, { version: 1 })).status).toBe(200);
+  expect((await s.reviewer.post(`/api/projects/${projectId}/decision`, { decision: 'revise', comment: REAL_COMMENT, version: 2 })).status).toBe(200);
+  expect((await s.owner.post(`/api/projects/${projectId}/submit`, { version: 3 })).status).toBe(200);
   [undecidedRun, decidedRun] = (await s.owner.get(`/api/projects/${projectId}/checks`)).body as CheckRun[];
   expect(decidedRun.decision?.comment).toBe(REAL_COMMENT);
   expect(undecidedRun.decision).toBeNull();

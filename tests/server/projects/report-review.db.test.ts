@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import type request from 'supertest';
 import { reviewOf } from '../../../client/projects/report-review.ts';
 import { reportRequestBody } from '../../../client/report/report-request.ts';
-import type { ReportInput } from '../../../server/check/report/report-input.ts';
+import type { ReportInput } from '../../../common/report/report-input.ts';
 import type { CheckRun, Project } from '../../../client/projects/types.ts';
 import { openTestApp } from '../../support/test-app.ts';
 import { login, makeUser, type Session } from '../auth/accounts.ts';
@@ -53,7 +53,7 @@ describe('per-check CSV and XLSX of a reviewed project carry its 审查意见', 
     const created = await applicant.post('/api/projects', { name: `${P} 化工厂`, geometry: INSIDE_ZONE, project: POLLUTING_PLANT });
     expect(created.status).toBe(201);
     const id = created.body.id as number;
-    expect((await applicant.post(`/api/projects/${id}/submit`)).status).toBe(200);
+    expect((await applicant.post(`/api/projects/${id}/submit`, { version: 1 })).status).toBe(200);
 
     // Before any decision the report is a plain check report.
     let project = (await reviewer.get(`/api/projects/${id}`)).body as Project;
@@ -63,7 +63,7 @@ describe('per-check CSV and XLSX of a reviewed project carry its 审查意见', 
     expect(plain.status).toBe(200);
     expect(plain.text).not.toContain('审查意见');
 
-    expect((await reviewer.post(`/api/projects/${id}/decision`, { decision: 'revise', comment: COMMENT })).status).toBe(200);
+    expect((await reviewer.post(`/api/projects/${id}/decision`, { decision: 'revise', comment: COMMENT, version: 2 })).status).toBe(200);
     project = (await applicant.get(`/api/projects/${id}`)).body as Project;
     runs = (await applicant.get(`/api/projects/${id}/checks`)).body as CheckRun[];
     const run = runs[0];

@@ -17,7 +17,7 @@ const draftInput = (name: string) => parseNewProject({ name, geometry: square(10
 const newDraft = async (name = `${P} draft`) => (await createProject(t.db.pool, sessions.applicant.user as AuthUser, draftInput(name))).id;
 const newSubmitted = async () => {
   const id = await newDraft();
-  await submitProject(t.db.pool, sessions.applicant.user as AuthUser, id);
+  await submitProject(t.db.pool, sessions.applicant.user as AuthUser, id, { version: 1 });
   return id;
 };
 
@@ -105,7 +105,7 @@ const CASES: Case[] = [
     success: 200,
     setup: async () => {
       const id = await newDraft();
-      return { path: `/api/projects/${id}/submit`, body: {}, verify: async () => expect((await projectState(id)).status).toBe('submitted') };
+      return { path: `/api/projects/${id}/submit`, body: { version: 1 }, verify: async () => expect((await projectState(id)).status).toBe('submitted') };
     },
   },
   {
@@ -118,7 +118,7 @@ const CASES: Case[] = [
       const id = await newSubmitted();
       return {
         path: `/api/projects/${id}/decision`,
-        body: { decision: 'approve', comment: '同意选址' },
+        body: { decision: 'approve', comment: '同意选址', version: 2 },
         verify: async () => expect((await projectState(id)).status).toBe('approved'),
       };
     },

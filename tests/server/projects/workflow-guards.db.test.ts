@@ -4,7 +4,7 @@ import request from 'supertest';
 import { createApp } from '../../../server/app.ts';
 import { openDatabase, withTransaction, type Database } from '../../../server/db/database.ts';
 import { createLogger } from '../../../server/http/logger.ts';
-import { recordAudit } from '../../../server/projects/audit.ts';
+import { recordAudit } from '../../../server/audit/audit.ts';
 import { openTestApp } from '../../support/test-app.ts';
 import { login, makeUser, square, type Session } from '../auth/accounts.ts';
 
@@ -35,7 +35,7 @@ const draft = async (name = `${P} site`) => {
 };
 const submitted = async () => {
   const id = await draft();
-  expect((await applicant.post(`/api/projects/${id}/submit`)).status).toBe(200);
+  expect((await applicant.post(`/api/projects/${id}/submit`, { version: 1 })).status).toBe(200);
   return id;
 };
 
@@ -59,21 +59,43 @@ describe('optimistic locking', () => {
   });
 });
 
+describe('version is required on submit and decision (issue 11 row 12: optimistic locking not skippable)', () => {
+  it('refuses a submission without version (400 VERSION_REQUIRED) and stores no check', async () => {
+    const id = await draft();
+    const res = await applicant.post(`/api/projects/${id}/submit`, {});
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VERSION_REQUIRED');
+    expect(res.body.error.message.zh).toBeTruthy();
+    expect(res.body.error.message.en).toBeTruthy();
+    expect((await applicant.get(`/api/projects/${id}`)).body).toMatchObject({ status: 'draft', version: 1 });
+    expect((await t.db.pool.query('SELECT count(*)::int AS n FROM check_runs WHERE project_id = $1', [id])).rows[0].n).toBe(0);
+  });
+
+  it('refuses a decision without version (400 VERSION_REQUIRED) and leaves the project submitted', async () => {
+    const id = await submitted();
+    const res = await reviewer.post(`/api/projects/${id}/decision`, { decision: 'approve', comment: '同意' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VERSION_REQUIRED');
+    expect((await reviewer.get(`/api/projects/${id}`)).body).toMatchObject({ status: 'submitted', version: 2 });
+    expect((await t.db.pool.query('SELECT count(*)::int AS n FROM decisions WHERE project_id = $1', [id])).rows[0].n).toBe(0);
+  });
+});
+
 describe('decisions', () => {
   it('needs a comment (422), a known decision (400) and a submitted project (409)', async () => {
     const id = await submitted();
-    const noComment = await reviewer.post(`/api/projects/${id}/decision`, { decision: 'approve' });
+    const noComment = await reviewer.post(`/api/projects/${id}/decision`, { decision: 'approve', version: 2 });
     expect(noComment.status).toBe(422);
     expect(noComment.body.error.code).toBe('COMMENT_REQUIRED');
-    expect((await reviewer.post(`/api/projects/${id}/decision`, { decision: 'approve', comment: '  ' })).status).toBe(422);
-    expect((await reviewer.post(`/api/projects/${id}/decision`, { decision: 'maybe', comment: 'x' })).status).toBe(400);
+    expect((await reviewer.post(`/api/projects/${id}/decision`, { decision: 'approve', comment: '  ', version: 2 })).status).toBe(422);
+    expect((await reviewer.post(`/api/projects/${id}/decision`, { decision: 'maybe', comment: 'x', version: 2 })).status).toBe(400);
     expect((await reviewer.get(`/api/projects/${id}`)).body.status).toBe('submitted');
 
-    const onDraft = await reviewer.post(`/api/projects/${await draft()}/decision`, { decision: 'approve', comment: '同意' });
+    const onDraft = await reviewer.post(`/api/projects/${await draft()}/decision`, { decision: 'approve', comment: '同意', version: 1 });
     expect(onDraft.status).toBe(409);
     expect(onDraft.body.error.code).toBe('INVALID_PROJECT_STATE');
     expect(onDraft.body.error.message.zh).toContain('草稿');
-    expect((await reviewer.post('/api/projects/987654321/decision', { decision: 'approve', comment: '同意' })).status).toBe(404);
+    expect((await reviewer.post('/api/projects/987654321/decision', { decision: 'approve', comment: '同意', version: 1 })).status).toBe(404);
   });
 
   it('lets exactly one of two reviewers deciding at once win; the other gets 409', async () => {
@@ -90,7 +112,7 @@ describe('decisions', () => {
       for (let round = 0; round < 3; round++) {
         const id = await submitted();
         const send = (s: Session, decision: string) =>
-          request(app).post(`/api/projects/${id}/decision`).set('Cookie', cookieOf(s)).set('X-CSRF-Token', s.csrfToken).send({ decision, comment: `${decision} by ${s.user.username}` });
+          request(app).post(`/api/projects/${id}/decision`).set('Cookie', cookieOf(s)).set('X-CSRF-Token', s.csrfToken).send({ decision, comment: `${decision} by ${s.user.username}`, version: 2 });
         const results = await Promise.all([send(reviewer, 'approve'), send(reviewer2, 'reject')]);
         expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
         const winner = results.find((r) => r.status === 200)!;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { VERDICT_LABELS, type Verdict } from '../../../server/check/verdict.ts';
+import { VERDICT_LABELS, type Verdict } from '../../../common/domain/verdict.ts';
 import { openTestApp } from '../../support/test-app.ts';
 import { login, makeUser, type Session } from '../auth/accounts.ts';
 import {
@@ -55,7 +55,7 @@ describe('review workflow end to end through the API', () => {
     const id = created.body.id;
 
     // 2. Submission runs a fresh check and stores it with the layer versions it used.
-    const first = await applicant.post(`/api/projects/${id}/submit`);
+    const first = await applicant.post(`/api/projects/${id}/submit`, { version: 1 });
     expect(first.status).toBe(200);
     expect(first.body.status).toBe('submitted');
     expect(first.body.check.verdict).toBe('prohibited');
@@ -70,7 +70,7 @@ describe('review workflow end to end through the API', () => {
     expect(locked.body.error.code).toBe('INVALID_PROJECT_STATE');
 
     // 3. The reviewer sends it back.
-    const revise = await reviewer.post(`/api/projects/${id}/decision`, { decision: 'revise', comment: '选址位于饮用水水源一级保护区，请调整' });
+    const revise = await reviewer.post(`/api/projects/${id}/decision`, { decision: 'revise', comment: '选址位于饮用水水源一级保护区，请调整', version: 2 });
     expect(revise.status).toBe(200);
     expect(revise.body.status).toBe('revision_requested');
 
@@ -94,7 +94,7 @@ describe('review workflow end to end through the API', () => {
     finalVerdict = second.body.check.verdict;
 
     // 5. The reviewer approves.
-    const approve = await reviewer.post(`/api/projects/${id}/decision`, { decision: 'approve', comment: '已避让水源保护区，同意' });
+    const approve = await reviewer.post(`/api/projects/${id}/decision`, { decision: 'approve', comment: '已避让水源保护区，同意', version: 5 });
     expect(approve.status).toBe(200);
     expect(approve.body.status).toBe('approved');
     const final = await reviewer.get(`/api/projects/${id}`);
@@ -149,8 +149,8 @@ describe('review workflow end to end through the API', () => {
     expect(empty.status).toBe(422);
 
     // Final states refuse further decisions and submissions.
-    expect((await reviewer.post(`/api/projects/${id}/decision`, { decision: 'reject', comment: '再议' })).status).toBe(409);
-    expect((await applicant.post(`/api/projects/${id}/submit`)).status).toBe(409);
+    expect((await reviewer.post(`/api/projects/${id}/decision`, { decision: 'reject', comment: '再议', version: 6 })).status).toBe(409);
+    expect((await applicant.post(`/api/projects/${id}/submit`, { version: 6 })).status).toBe(409);
   });
 });
 
@@ -160,7 +160,7 @@ describe('register, export and dashboard', () => {
       (await applicant.post('/api/projects', { name, geometry: OUTSIDE_ZONE, project: { type } })).body.id as number;
     const park = await mk(`${P} 光伏电站`, 'energy_solar');
     const shop = await mk(`${P} 商业综合体`, 'commercial');
-    const shopVerdict = (await applicant.post(`/api/projects/${shop}/submit`)).body.check.verdict as string;
+    const shopVerdict = (await applicant.post(`/api/projects/${shop}/submit`, { version: 1 })).body.check.verdict as string;
 
     const list = async (query: string) => (await reviewer.get(`/api/projects?${query}`)).body.map((p: { id: number }) => p.id);
     expect(await list(`q=${encodeURIComponent(`${P} 光伏`)}`)).toEqual([park]);

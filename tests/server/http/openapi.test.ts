@@ -1,0 +1,91 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import type { Router } from 'express';
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../../server/app.ts';
+import { loadConfig } from '../../../server/config.ts';
+import type { Database } from '../../../server/db/database.ts';
+import { createLogger } from '../../../server/http/logger.ts';
+import { openApiDocument, openApiPath } from '../../../server/http/openapi.ts';
+
+/**
+ * The OpenAPI document is generated from the apiRoute registry. It must be valid OpenAPI (checked
+ * by swagger-parser, an outside validator) and cover every route the Express app registers
+ * (enumerated from the router stack, not from the registry).
+ */
+// Routers only keep the handle at construction; no query runs in these tests.
+const app = createApp({ config: { ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent' }, db: {} as Database, log: createLogger('silent') });
+
+interface StackLayer {
+  route?: { path: string | string[]; methods: Record<string, boolean> };
+  handle?: { stack?: StackLayer[] };
+}
+
+/** Every METHOD path of the app: route layers of the app's router and of the routers mounted on it. */
+function expressRoutes(): string[] {
+  const out: string[] = [];
+  const walk = (stack: StackLayer[]) => {
+    for (const layer of stack) {
+      if (layer.route) {
+        for (const path of [layer.route.path].flat()) {
+          for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== '_all') out.push(`${method.toUpperCase()} ${path}`);
+        }
+      } else if (layer.handle?.stack) walk(layer.handle.stack);
+    }
+  };
+  walk((app as unknown as { router: Router & { stack: StackLayer[] } }).router.stack);
+  return [...new Set(out)].sort();
+}
+
+function documented(doc: Record<string, unknown>): Set<string> {
+  const paths = doc.paths as Record<string, Record<string, unknown>>;
+  return new Set(Object.entries(paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)));
+}
+
+describe('OpenAPI document', () => {
+  it('/api/openapi.json is valid OpenAPI 3.1 (swagger-parser) with the bilingual error shape on every operation', async () => {
+    const res = await request(app).get('/api/openapi.json').expect(200);
+    const doc = res.body;
+    expect(doc.openapi).toBe('3.1.0');
+    await SwaggerParser.validate(structuredClone(doc));
+    const ops = Object.values(doc.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>).flatMap((p) => Object.values(p));
+    expect(ops.length).toBeGreaterThan(5);
+    for (const op of ops) expect(op.responses['400'] ?? op.responses.default).toBeDefined();
+    expect(doc.components.schemas.Error.properties.error.properties.message.required).toEqual(['zh', 'en']);
+  });
+
+  it('/ogc/api is valid OpenAPI 3.0 describing the OGC endpoints with their parameters', async () => {
+    const doc = (await request(app).get('/ogc/api').expect(200)).body;
+    expect(doc.openapi).toMatch(/^3\.0\./);
+    await SwaggerParser.validate(structuredClone(doc));
+    const items = doc.paths['/ogc/collections/{collectionId}/items'].get;
+    const names = items.parameters.map((p: { name: string }) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['collectionId', 'limit', 'offset', 'bbox', 'bbox-crs', 'crs']));
+    const limit = items.parameters.find((p: { name: string }) => p.name === 'limit');
+    expect(limit.schema.maximum).toBe(10000);
+  });
+
+  it('covers the check, import, layers and projects APIs and every other route the app registers', () => {
+    const doc = openApiDocument({ openapi: '3.1' });
+    const have = documented(doc);
+    const routes = expressRoutes();
+    expect(routes.length).toBeGreaterThan(30);
+    const missing = routes.filter((r) => {
+      const [method, path] = r.split(' ');
+      return !have.has(`${method} ${openApiPath(path)}`);
+    });
+    expect(missing).toEqual([]);
+    for (const p of ['/api/check', '/api/import', '/api/layers', '/api/projects']) expect([...have].some((op) => op.endsWith(` ${p}`)), p).toBe(true);
+  });
+
+  it('the API page is served offline: HTML, Scalar from node_modules, no outside script', async () => {
+    const page = await request(app).get('/api/docs').expect(200);
+    expect(page.text).not.toMatch(/https?:\/\//);
+    const scripts = [...page.text.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]);
+    for (const src of scripts) {
+      const js = await request(app).get(src).expect(200);
+      expect(js.headers['content-type']).toMatch(/javascript/);
+    }
+    expect(openApiPath('/api/projects/:id/comments/:commentId')).toBe('/api/projects/{id}/comments/{commentId}');
+  });
+});
