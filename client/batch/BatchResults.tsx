@@ -15,7 +15,7 @@ import { getResults, getSites, resultsGpkgUrl, resultsXlsxUrl, rowsToProjects, t
 import { BatchMapLayer } from './BatchMapLayer.tsx';
 import { BATCH_NS } from './i18n.ts';
 
-const VERDICT_ORDER = ['prohibited', 'conditional', 'notice', 'clear'] as const;
+const VERDICT_ORDER = ['prohibited', 'conditional', 'notice', 'clear', 'outside_coverage'] as const;
 const severity = (v: string | null) => (v === null ? 4 : VERDICT_ORDER.indexOf(v as (typeof VERDICT_ORDER)[number]));
 type SortKey = 'index' | 'name' | 'type' | 'verdict' | 'layers';
 const M2_PER_HECTARE = 10_000;

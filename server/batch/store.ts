@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { BatchResultRow, BatchStatusView, BatchSummary, RowError } from '../../common/api/batch.ts';
+import { VERDICTS } from '../../common/domain/verdict.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import type { CheckResult } from '../../common/api/check-result.ts';
 import { withTransaction } from '../db/database.ts';
@@ -111,7 +112,7 @@ export async function saveRowOutcomes(db: Queryable, jobId: number, outcomes: Ro
   return rows[0]?.status;
 }
 
-const VERDICT_KEYS = ['prohibited', 'conditional', 'notice', 'clear'] as const;
+const VERDICT_KEYS = VERDICTS;
 
 /**
  * Counts per verdict (and rows in error) and, per layer, the sites it gives a verdict on. The layer
@@ -123,7 +124,7 @@ export async function batchSummary(db: Queryable, jobId: number, { withLayers = 
     `SELECT verdict, status, count(*)::int AS n FROM batch_rows WHERE job_id = $1 AND status <> 'pending' GROUP BY verdict, status`,
     [jobId],
   );
-  const verdicts = { prohibited: 0, conditional: 0, notice: 0, clear: 0, error: 0 };
+  const verdicts = { prohibited: 0, conditional: 0, notice: 0, clear: 0, outside_coverage: 0, error: 0 };
   for (const r of verdictRows.rows) {
     if (r.status === 'error') verdicts.error += r.n;
     else if ((VERDICT_KEYS as readonly string[]).includes(r.verdict ?? '')) verdicts[r.verdict as (typeof VERDICT_KEYS)[number]] += r.n;
