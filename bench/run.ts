@@ -19,6 +19,7 @@ import { indexesUsed, siteFacts, timeEngineSqlInDb } from './runners/raw-sql.ts'
 import type { TurfFacts } from './runners/turf-check.ts';
 import { generateSites, type BenchSite } from './sites.ts';
 import { ms } from './stats.ts';
+import { runBatchBench } from './batch.ts';
 
 const log = (msg = '') => console.log(msg);
 const loadAverage = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
@@ -32,13 +33,15 @@ function options() {
       'naive-sites': { type: 'string' },
       // Database-only comparisons (PGlite vs PostgreSQL, SQL variants): the Turf figures print as NaN.
       'no-turf': { type: 'boolean', default: false },
+      // The batch check of a project pool instead (bench/batch.ts).
+      batch: { type: 'boolean', default: false },
     },
   });
   const spec = { ...scaleSpec(values.scale!) };
   if (values.sites) spec.sites = Number(values.sites);
   if (values['naive-sites']) spec.naiveSites = Number(values['naive-sites']);
   spec.naiveSites = Math.min(spec.naiveSites, spec.sites);
-  return { spec, turf: !values['no-turf'] };
+  return { spec, turf: !values['no-turf'], batch: values.batch!, batchSites: values.sites ? Number(values.sites) : 1000 };
 }
 
 /** Times a synchronous Turf runner over sites, printing progress for the slow one. */
@@ -56,7 +59,8 @@ function timeTurf(name: string, sites: BenchSite[], run: (site: BenchSite) => Tu
 }
 
 async function main() {
-  const { spec, turf } = options();
+  const { spec, turf, batch, batchSites } = options();
+  if (batch) return runBatchBench(spec, batchSites, log);
   log(`# Redline Map benchmark — scale ${spec.name}`);
   log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}, ${os.platform()} ${os.release()}; load average ${loadAverage()}`);
   log(`extent: ${spec.extent.west.toFixed(2)}–${spec.extent.east.toFixed(2)} E, ${spec.extent.south.toFixed(2)}–${spec.extent.north.toFixed(2)} N (${Math.round(extentAreaKm2(spec.extent)).toLocaleString('en')} km²), seed "${spec.seed}"`);

@@ -15,7 +15,7 @@ import { getResults, getSites, resultsGpkgUrl, resultsXlsxUrl, rowsToProjects, t
 import { BatchMapLayer } from './BatchMapLayer.tsx';
 import { BATCH_NS } from './i18n.ts';
 
-const VERDICT_ORDER = ['prohibited', 'conditional', 'notice', 'clear'] as const;
+const VERDICT_ORDER = ['prohibited', 'conditional', 'notice', 'clear', 'outside_coverage'] as const;
 const severity = (v: string | null) => (v === null ? 4 : VERDICT_ORDER.indexOf(v as (typeof VERDICT_ORDER)[number]));
 type SortKey = 'index' | 'name' | 'type' | 'verdict' | 'layers';
 const M2_PER_HECTARE = 10_000;
@@ -110,7 +110,7 @@ export function BatchResults({ status }: { status: BatchStatusView }) {
       <h3>{t('results.summary')}</h3>
       <ul className="batch-summary" data-testid="batch-summary">
         {VERDICT_ORDER.map((k) => (
-          <li key={k} className={`verdict-${k}`} data-verdict={k}>
+          <li key={k} className={`batch-v-${k}`} data-verdict={k}>
             {t(`verdict.${k}`)} <strong>{v[k]}</strong>
           </li>
         ))}
@@ -201,7 +201,7 @@ export function BatchResults({ status }: { status: BatchStatusView }) {
                 <td>{r.index + 1}</td>
                 <td>{r.name}</td>
                 <td>{typeName(r.project?.type)}</td>
-                <td className={r.verdict ? `verdict-${r.verdict}` : 'verdict-error'}>{r.verdict ? t(`verdict.${r.verdict}`) : r.error?.message[side]}</td>
+                <td className={r.verdict ? `batch-v-${r.verdict}` : 'batch-v-error'}>{r.verdict ? t(`verdict.${r.verdict}`) : r.error?.message[side]}</td>
                 <td>
                   {hits(r).map((l) => (
                     <div key={l.layerId} className="batch-hit">

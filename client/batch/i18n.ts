@@ -52,7 +52,7 @@ const zhCN = {
     shown: '显示 {{shown}} / {{total}} 行',
     layerCount: '{{name}}：{{n}} 个选址',
   },
-  verdict: { prohibited: '禁止', conditional: '有条件允许', notice: '提示', clear: '无冲突' },
+  verdict: { prohibited: '禁止', conditional: '有条件允许', notice: '提示', clear: '无冲突', outside_coverage: '未覆盖' },
   time: { s: '{{n}} 秒', m: '{{n}} 分钟' },
 };
 
@@ -105,7 +105,7 @@ const en: typeof zhCN = {
     shown: '{{shown}} of {{total}} rows shown',
     layerCount: '{{name}}: {{n}} sites',
   },
-  verdict: { prohibited: 'Prohibited', conditional: 'Conditional', notice: 'Notice', clear: 'Clear' },
+  verdict: { prohibited: 'Prohibited', conditional: 'Conditional', notice: 'Notice', clear: 'Clear', outside_coverage: 'Outside coverage' },
   time: { s: '{{n}} s', m: '{{n}} min' },
 };
 

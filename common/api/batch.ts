@@ -48,7 +48,7 @@ export type RowError = z.infer<typeof rowErrorSchema>;
 
 export const batchSummarySchema = z.object({
   /** Sites per verdict, and rows in error. */
-  verdicts: z.object({ prohibited: z.number(), conditional: z.number(), notice: z.number(), clear: z.number(), error: z.number() }),
+  verdicts: z.object({ prohibited: z.number(), conditional: z.number(), notice: z.number(), clear: z.number(), outside_coverage: z.number(), error: z.number() }),
   /** Per layer: the sites it gives a verdict on, by verdict, and how many overlap it. */
   layers: z.array(
     z.object({

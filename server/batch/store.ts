@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { BatchResultRow, BatchStatusView, BatchSummary, RowError } from '../../common/api/batch.ts';
+import { VERDICTS } from '../../common/domain/verdict.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import type { CheckResult } from '../../common/api/check-result.ts';
 import { withTransaction } from '../db/database.ts';
@@ -111,19 +112,24 @@ export async function saveRowOutcomes(db: Queryable, jobId: number, outcomes: Ro
   return rows[0]?.status;
 }
 
-const VERDICT_KEYS = ['prohibited', 'conditional', 'notice', 'clear'] as const;
+const VERDICT_KEYS = VERDICTS;
 
-/** Counts per verdict (and rows in error) and, per layer, the sites it gives a verdict on. */
-export async function batchSummary(db: Queryable, jobId: number): Promise<BatchSummary> {
+/**
+ * Counts per verdict (and rows in error) and, per layer, the sites it gives a verdict on. The layer
+ * counts read every stored result: while the batch runs (polled each second) they are left out, so
+ * that progress polling does not compete with the checks for the database.
+ */
+export async function batchSummary(db: Queryable, jobId: number, { withLayers = true } = {}): Promise<BatchSummary> {
   const verdictRows = await db.query<{ verdict: string | null; status: string; n: number }>(
     `SELECT verdict, status, count(*)::int AS n FROM batch_rows WHERE job_id = $1 AND status <> 'pending' GROUP BY verdict, status`,
     [jobId],
   );
-  const verdicts = { prohibited: 0, conditional: 0, notice: 0, clear: 0, error: 0 };
+  const verdicts = { prohibited: 0, conditional: 0, notice: 0, clear: 0, outside_coverage: 0, error: 0 };
   for (const r of verdictRows.rows) {
     if (r.status === 'error') verdicts.error += r.n;
     else if ((VERDICT_KEYS as readonly string[]).includes(r.verdict ?? '')) verdicts[r.verdict as (typeof VERDICT_KEYS)[number]] += r.n;
   }
+  if (!withLayers) return { verdicts, layers: [] };
   const layerRows = await db.query<{ layerId: string; nameZh: string | null; nameEn: string | null; verdict: string; sites: number; overlapping: number }>(
     `SELECT l->>'layerId' AS "layerId", ly.name_zh AS "nameZh", ly.name_en AS "nameEn", l->>'verdict' AS verdict,
             count(*)::int AS sites, count(*) FILTER (WHERE (l->>'overlapAreaM2')::float8 > 0)::int AS overlapping
@@ -158,7 +164,7 @@ export async function batchStatusView(db: Queryable, job: JobRow): Promise<Batch
     finishedAt: iso(job.finishedAt),
     fileName: typeof job.params.fileName === 'string' ? job.params.fileName : null,
     ownerId: job.ownerId,
-    summary: await batchSummary(db, job.id),
+    summary: await batchSummary(db, job.id, { withLayers: job.status !== 'queued' && job.status !== 'running' }),
   };
 }
 
