@@ -55,7 +55,7 @@ describe('optimistic locking', () => {
     // version is required; a stale version on submit is refused too
     expect((await applicant.patch(`/api/projects/${id}`, { name: 'x' })).body.error.code).toBe('VERSION_REQUIRED');
     expect((await applicant.post(`/api/projects/${id}/submit`, { version: 1 })).status).toBe(409);
-    expect((await t.db.pool.query('SELECT count(*)::int AS n FROM check_runs WHERE project_id = $1', [id])).rows[0].n).toBe(0);
+    expect((await t.db.pool.query("SELECT count(*)::int AS n FROM check_runs WHERE project_id = $1 AND reason = 'submission'", [id])).rows[0].n).toBe(0);
   });
 });
 
@@ -68,7 +68,7 @@ describe('version is required on submit and decision (issue 11 row 12: optimisti
     expect(res.body.error.message.zh).toBeTruthy();
     expect(res.body.error.message.en).toBeTruthy();
     expect((await applicant.get(`/api/projects/${id}`)).body).toMatchObject({ status: 'draft', version: 1 });
-    expect((await t.db.pool.query('SELECT count(*)::int AS n FROM check_runs WHERE project_id = $1', [id])).rows[0].n).toBe(0);
+    expect((await t.db.pool.query("SELECT count(*)::int AS n FROM check_runs WHERE project_id = $1 AND reason = 'submission'", [id])).rows[0].n).toBe(0);
   });
 
   it('refuses a decision without version (400 VERSION_REQUIRED) and leaves the project submitted', async () => {
