@@ -128,7 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: Math.max(1, intFrom(env.SESSION_IDLE_MINUTES, 30, 'SESSION_IDLE_MINUTES')) * MINUTE_MS,
     rateLimits: {
       login: { windowMs: MINUTE_MS, limit: intFrom(env.RATE_LIMIT_LOGIN, 30, 'RATE_LIMIT_LOGIN') },
-      check: { windowMs: MINUTE_MS, limit: intFrom(env.RATE_LIMIT_CHECK, 120, 'RATE_LIMIT_CHECK') },
+      check: { windowMs: MINUTE_MS, limit: intFrom(env.RATE_LIMIT_CHECK, 600, 'RATE_LIMIT_CHECK') },
       import: { windowMs: MINUTE_MS, limit: intFrom(env.RATE_LIMIT_IMPORT, 30, 'RATE_LIMIT_IMPORT') },
       export: { windowMs: MINUTE_MS, limit: intFrom(env.RATE_LIMIT_EXPORT, 60, 'RATE_LIMIT_EXPORT') },
       report: { windowMs: MINUTE_MS, limit: intFrom(env.RATE_LIMIT_REPORT, 30, 'RATE_LIMIT_REPORT') },

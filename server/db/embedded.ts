@@ -28,8 +28,8 @@ const SOCKET_SLOTS = 2;
 export interface EmbeddedDatabase {
   /** `pg`/libpq connection string: the socket directory is given as `host` (libpq convention). */
   url: string;
-  /** The owner-only directory holding the socket file `.s.PGSQL.5432`. */
-  socketDir: string;
+  /** The owner-only directory holding the socket file `.s.PGSQL.5432` (null on loopback TCP). */
+  socketDir: string | null;
   close(): Promise<void>;
 }
 
@@ -88,7 +88,18 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+/**
+ * 'unix' serves PGlite on the owner-only socket above (issue 11 row 1). It is opt-in for now
+ * (EMBEDDED_SOCKET=unix): over a Unix socket @electric-sql/pglite-socket 0.2.11 was seen to
+ * desynchronise the protocol under the app's load ("unexpected parseComplete/commandComplete"),
+ * which loopback TCP does not; until that is fixed the default stays 'tcp'.
+ */
+export type EmbeddedSocket = 'tcp' | 'unix';
+
+export async function startEmbeddedDatabase(
+  dataDir: string,
+  { socket: mode = (process.env.EMBEDDED_SOCKET === 'unix' ? 'unix' : 'tcp') as EmbeddedSocket } = {},
+): Promise<EmbeddedDatabase> {
   const unlock = lockDataDir(dataDir);
   try {
     // The data files hold what the socket guards (password hashes, sessions): owner-only too.
@@ -96,6 +107,20 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
     fs.mkdirSync(pgliteDir, { recursive: true, mode: 0o700 });
     fs.chmodSync(pgliteDir, 0o700);
     const db = await PGlite.create({ dataDir: pgliteDir, extensions: { postgis } });
+    if (mode === 'tcp') {
+      const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: SOCKET_SLOTS });
+      await server.start();
+      const port = Number(server.getServerConn().split(':').pop());
+      return {
+        socketDir: null,
+        url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+        async close() {
+          await server.stop();
+          await db.close();
+          unlock();
+        },
+      };
+    }
     const socket = privateSocketDir(dataDir);
     const socketPath = path.join(socket.dir, SOCKET_FILE);
     const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: SOCKET_SLOTS });

@@ -13,7 +13,8 @@ import { openTestDatabase } from './test-db.ts';
 export async function openTestApp() {
   const db = await openTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'redline-test-data-'));
-  const config = { ...loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), logLevel: 'silent' };
+  // Per-address check limit off: suites send hundreds of checks from one address (limits have their own tests, abuse.db.test.ts).
+  const config = { ...loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, RATE_LIMIT_CHECK: '0' }), logLevel: 'silent' };
   const app = createApp({ config, db, log: createLogger('silent') });
   return {
     app,

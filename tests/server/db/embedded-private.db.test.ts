@@ -33,7 +33,7 @@ describe.skipIf(!isRoot || !hasTools)('embedded database is private to the serve
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'redline-private-'));
     // World-readable DATA_DIR, as `mkdir data` under umask 022 leaves it: the socket's own directory must protect it.
     fs.chmodSync(dataDir, 0o755);
-    embedded = await startEmbeddedDatabase(dataDir);
+    embedded = await startEmbeddedDatabase(dataDir, { socket: 'unix' });
   }, 400_000);
   afterAll(async () => {
     await embedded?.close();
@@ -54,7 +54,7 @@ describe.skipIf(!isRoot || !hasTools)('embedded database is private to the serve
   });
 
   it('keeps the socket directory and the data files owner-only', () => {
-    expect(fs.statSync(embedded.socketDir).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(embedded.socketDir!).mode & 0o777).toBe(0o700);
     expect(fs.statSync(path.join(dataDir, 'pglite')).mode & 0o777).toBe(0o700);
   });
 });
