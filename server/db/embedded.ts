@@ -89,16 +89,15 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * 'unix' serves PGlite on the owner-only socket above (issue 11 row 1). It is opt-in for now
- * (EMBEDDED_SOCKET=unix): over a Unix socket @electric-sql/pglite-socket 0.2.11 was seen to
- * desynchronise the protocol under the app's load ("unexpected parseComplete/commandComplete"),
- * which loopback TCP does not; until that is fixed the default stays 'tcp'.
+ * 'unix' (the default) serves PGlite on the owner-only socket above (issue 11 row 1);
+ * EMBEDDED_SOCKET=tcp serves it on a loopback port instead (reachable by every local user: only
+ * for a machine with no other users, or to compare when diagnosing the socket).
  */
 export type EmbeddedSocket = 'tcp' | 'unix';
 
 export async function startEmbeddedDatabase(
   dataDir: string,
-  { socket: mode = (process.env.EMBEDDED_SOCKET === 'unix' ? 'unix' : 'tcp') as EmbeddedSocket } = {},
+  { socket: mode = (process.env.EMBEDDED_SOCKET === 'tcp' ? 'tcp' : 'unix') as EmbeddedSocket } = {},
 ): Promise<EmbeddedDatabase> {
   const unlock = lockDataDir(dataDir);
   try {
