@@ -30,8 +30,8 @@ const ha = (m2: number) => (m2 / 10_000).toFixed(4);
 function message(a: Omit<Avoidance, 'message'>): Bilingual {
   if (a.suggestion === 'relocate') {
     return {
-      zh: `扣除禁止区域后可用的剩余用地仅 ${ha(a.remainingAreaM2)} 公顷（占原选址 ${a.remainingPct.toFixed(2)}%，宽度不足 ${MIN_PART_WIDTH_M} 米的狭长部分不计），不足原选址的 ${MIN_REMAINING_SHARE * 100}% 或 ${ha(MIN_REMAINING_AREA_M2)} 公顷，不构成可用的避让方案：须另行选址。`,
-      en: `With the prohibited zones clipped out only ${ha(a.remainingAreaM2)} ha of usable land would remain (${a.remainingPct.toFixed(2)}% of the site; parts narrower than ${MIN_PART_WIDTH_M} m not counted), under ${MIN_REMAINING_SHARE * 100}% of the site or ${ha(MIN_REMAINING_AREA_M2)} ha: no usable revision — the site must be relocated.`,
+      zh: `扣除禁止区域后可用的剩余用地仅 ${ha(a.remainingAreaM2)} 公顷（占原选址 ${a.remainingPct.toFixed(2)}%），不足原选址的 ${MIN_REMAINING_SHARE * 100}% 或 ${ha(MIN_REMAINING_AREA_M2)} 公顷，不构成可用的避让方案：须另行选址。`,
+      en: `With the prohibited zones clipped out only ${ha(a.remainingAreaM2)} ha of usable land would remain (${a.remainingPct.toFixed(2)}% of the site), under ${MIN_REMAINING_SHARE * 100}% of the site or ${ha(MIN_REMAINING_AREA_M2)} ha: no usable revision — the site must be relocated.`,
     };
   }
   const split =
@@ -39,8 +39,8 @@ function message(a: Omit<Avoidance, 'message'>): Bilingual {
       ? { zh: `建议方案将选址分为 ${a.parts} 块互不相连的地块，请核实分块后是否仍能满足项目需要。`, en: `The suggestion splits the site into ${a.parts} separate parcels: check the project still works when split.` }
       : { zh: '', en: '' };
   return {
-    zh: `扣除禁止区域后，建议选址面积 ${ha(a.remainingAreaM2)} 公顷，占原选址的 ${a.remainingPct.toFixed(2)}%（宽度不足 ${MIN_PART_WIDTH_M} 米的狭长部分已去除）。${split.zh}`,
-    en: `With the prohibited zones clipped out, the suggested site is ${ha(a.remainingAreaM2)} ha, ${a.remainingPct.toFixed(2)}% of the original (parts narrower than ${MIN_PART_WIDTH_M} m removed). ${split.en}`.trim(),
+    zh: `扣除禁止区域后，建议选址面积 ${ha(a.remainingAreaM2)} 公顷，占原选址的 ${a.remainingPct.toFixed(2)}%。${split.zh}`,
+    en: `With the prohibited zones clipped out, the suggested site is ${ha(a.remainingAreaM2)} ha, ${a.remainingPct.toFixed(2)}% of the original. ${split.en}`.trim(),
   };
 }
 
