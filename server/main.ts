@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
+import { answerClientError } from './http/client-error.ts';
 import { createLogger, type Logger } from './http/logger.ts';
 import { createApp } from './app.ts';
 import { loadReferenceLayers } from './layers/reference-data.ts';
@@ -45,6 +46,7 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
   });
+  server.on('clientError', answerClientError);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/`;

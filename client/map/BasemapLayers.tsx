@@ -15,10 +15,10 @@ export function BasemapLayers() {
   const map = useMap();
   const { state } = useViewState();
   const { basemap, tiandituKey } = state;
-  const { tiandituTiles } = useServerBasemaps();
+  const { tiandituTiles, online: allowed } = useServerBasemaps();
   useEffect(() => {
     if (!map) return;
-    const online = onlineBasemapStyle(basemap, tiandituKey, tiandituTiles);
+    const online = onlineBasemapStyle(basemap, tiandituKey, tiandituTiles, allowed);
     if (online) {
       const before = firstDataLayerId(map);
       for (const [id, source] of Object.entries(online.sources)) map.addSource(id, source);
@@ -29,6 +29,6 @@ export function BasemapLayers() {
       for (const layer of map.getStyle().layers) if (isBasemapPart(layer.id)) map.removeLayer(layer.id);
       for (const id of Object.keys(map.getStyle().sources)) if (isBasemapPart(id)) map.removeSource(id);
     };
-  }, [map, basemap, tiandituKey, tiandituTiles]);
+  }, [map, basemap, tiandituKey, tiandituTiles, allowed]);
   return null;
 }

@@ -24,7 +24,7 @@ function probeTileUrl(template: string): string {
 export function BasemapNote() {
   const { t } = useTranslation();
   const { state } = useViewState();
-  const { tiandituTiles } = useServerBasemaps();
+  const { tiandituTiles, online: allowed } = useServerBasemaps();
   const [closed, setClosed] = useState(false);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -34,7 +34,7 @@ export function BasemapNote() {
   // Whether the online basemap answers: one tile loaded as an image, as the map would (a map
   // 'error' listener is not used: it kept MapLibre re-rendering in Chromium).
   useEffect(() => {
-    const style = onlineBasemapStyle(state.basemap, state.tiandituKey, tiandituTiles);
+    const style = onlineBasemapStyle(state.basemap, state.tiandituKey, tiandituTiles, allowed);
     const source = style && Object.values(style.sources)[0];
     const template = source && 'tiles' in source ? source.tiles?.[0] : undefined;
     if (!template) return;
@@ -46,12 +46,12 @@ export function BasemapNote() {
       live = false;
       image.onerror = null;
     };
-  }, [state.basemap, state.tiandituKey, tiandituTiles]);
+  }, [state.basemap, state.tiandituKey, tiandituTiles, allowed]);
   const offline = state.basemap === 'offline';
   if (closed || (!offline && !failed)) return null;
   const text = failed
     ? t('basemap.tilesFailed')
-    : `${t('basemap.noImagery')}${tiandituAvailable(state.tiandituKey, tiandituTiles) ? t('basemap.noImageryHint') : t('basemap.noImageryAsk')}`;
+    : `${t('basemap.noImagery')}${tiandituAvailable(state.tiandituKey, tiandituTiles, allowed) ? t('basemap.noImageryHint') : t('basemap.noImageryAsk')}`;
   return (
     <div className={`basemap-note${failed ? ' is-failed' : ''}`} role="note" data-testid="basemap-note" data-state={failed ? 'failed' : 'offline'}>
       <span>{text}</span>

@@ -42,30 +42,49 @@ export interface OnlineBasemapStyle {
   layers: LayerSpecification[];
 }
 
-/** 天地图 tiles with the user's own key, else through the server's proxy (its TIANDITU_KEY), else none. */
-function tiandituSource(layer: 'vec' | 'cva' | 'img' | 'cia', key: string, serverTiles: string | null): string[] {
-  if (key) return tiandituTiles(layer, key);
+/** 天地图 tiles with the user's own key (where allowed), else through the server's proxy (its TIANDITU_KEY), else none. */
+function tiandituSource(layer: 'vec' | 'cva' | 'img' | 'cia', key: string, serverTiles: string | null, allowed: OnlineAllowed): string[] {
+  if (key && allowed.includes('tianditu')) return tiandituTiles(layer, key);
   return serverTiles ? [serverTiles.replace('{layer}', layer)] : [];
 }
 
-/** Whether 天地图 can be shown: a key of the user's, or the server's. */
-export const tiandituAvailable = (key: string, serverTiles: string | null) => Boolean(key || serverTiles);
+/**
+ * Online basemaps the server lets the browser load directly (its ONLINE_BASEMAPS, which its Content
+ * Security Policy follows): 'osm', 'tianditu'. Anything else would be blocked by the browser anyway.
+ */
+export type OnlineAllowed = readonly string[];
+
+/** Whether 天地图 can be shown: through the server's proxy (its key), or the user's key where the server allows 天地图. */
+export const tiandituAvailable = (key: string, serverTiles: string | null, allowed: OnlineAllowed) =>
+  Boolean(serverTiles || (key && allowed.includes('tianditu')));
+
+/** Whether a basemap can be chosen on this server, and if not, why (an i18n key). */
+export function basemapBlocked(b: Basemap, key: string, serverTiles: string | null, allowed: OnlineAllowed): string | null {
+  if (!b.online) return null;
+  if (b.needsTiandituKey) {
+    if (tiandituAvailable(key, serverTiles, allowed)) return null;
+    return allowed.includes('tianditu') ? 'basemap.needsKey' : 'basemap.notOffered';
+  }
+  return allowed.includes(b.id) ? null : 'basemap.notOffered';
+}
 
 /** Sources and raster layers of an online basemap; ids start with `basemap:` so they can be removed together. */
-export function onlineBasemapStyle(id: BasemapId, tiandituKey: string, serverTiles: string | null = null): OnlineBasemapStyle | null {
+export function onlineBasemapStyle(id: BasemapId, tiandituKey: string, serverTiles: string | null, allowed: OnlineAllowed): OnlineBasemapStyle | null {
   const raster = (name: string, tiles: string[], attribution: string, maxzoom = 18) => ({
     source: { type: 'raster', tiles, tileSize: 256, maxzoom, attribution } as SourceSpecification,
     layer: { id: `basemap:${name}`, type: 'raster', source: `basemap:${name}` } as LayerSpecification,
   });
   const parts =
     id === 'osm'
-      ? [raster('osm', ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'], '© OpenStreetMap contributors', 19)]
-      : !tiandituAvailable(tiandituKey, serverTiles)
+      ? !allowed.includes('osm')
+        ? []
+        : [raster('osm', ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'], '© OpenStreetMap contributors', 19)]
+      : !tiandituAvailable(tiandituKey, serverTiles, allowed)
         ? []
         : id === 'tianditu-vec'
-          ? [raster('vec', tiandituSource('vec', tiandituKey, serverTiles), '© 天地图'), raster('cva', tiandituSource('cva', tiandituKey, serverTiles), '© 天地图')]
+          ? [raster('vec', tiandituSource('vec', tiandituKey, serverTiles, allowed), '© 天地图'), raster('cva', tiandituSource('cva', tiandituKey, serverTiles, allowed), '© 天地图')]
           : id === 'tianditu-img'
-            ? [raster('img', tiandituSource('img', tiandituKey, serverTiles), '© 天地图'), raster('cia', tiandituSource('cia', tiandituKey, serverTiles), '© 天地图')]
+            ? [raster('img', tiandituSource('img', tiandituKey, serverTiles, allowed), '© 天地图'), raster('cia', tiandituSource('cia', tiandituKey, serverTiles, allowed), '© 天地图')]
             : [];
   if (parts.length === 0) return null;
   return {

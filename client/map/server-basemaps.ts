@@ -8,19 +8,25 @@ import { useEffect, useState } from 'react';
 export interface ServerBasemaps {
   /** Proxy tile template with {layer} (vec, cva, img, cia), {z}, {x}, {y}; null without a server key. */
   tiandituTiles: string | null;
+  /** Online basemaps the browser may load directly ('osm', 'tianditu'): the server's ONLINE_BASEMAPS. */
+  online: string[];
 }
 
-const NONE: ServerBasemaps = { tiandituTiles: null };
+const NONE: ServerBasemaps = { tiandituTiles: null, online: [] };
 let request: Promise<ServerBasemaps> | null = null;
 
 export function fetchServerBasemaps(): Promise<ServerBasemaps> {
   request ??= fetch('/api/config/basemaps', { headers: { Accept: 'application/json' } })
     .then(async (res) => {
       if (!res.ok) return NONE;
-      const body = (await res.json()) as { tianditu?: { serverKey?: boolean; tiles?: string | null } };
+      const body = (await res.json()) as { tianditu?: { serverKey?: boolean; tiles?: string | null }; online?: unknown };
+      const online = Array.isArray(body.online) ? body.online.filter((x): x is string => typeof x === 'string') : [];
       const tiles = body.tianditu?.serverKey && typeof body.tianditu.tiles === 'string' ? body.tianditu.tiles : null;
       // MapLibre requests tiles from absolute URLs.
-      return { tiandituTiles: tiles ? new URL(tiles.replace(/\{(layer|z|x|y)\}/g, '__$1__'), window.location.origin).href.replace(/__(layer|z|x|y)__/g, '{$1}') : null };
+      return {
+        online,
+        tiandituTiles: tiles ? new URL(tiles.replace(/\{(layer|z|x|y)\}/g, '__$1__'), window.location.origin).href.replace(/__(layer|z|x|y)__/g, '{$1}') : null,
+      };
     })
     .catch(() => NONE);
   return request;

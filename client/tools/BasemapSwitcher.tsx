@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useViewState } from '../app/ViewStateProvider.tsx';
-import { BASEMAPS, tiandituAvailable } from '../map/basemaps.ts';
+import { BASEMAPS, basemapBlocked } from '../map/basemaps.ts';
 import { useServerBasemaps } from '../map/server-basemaps.ts';
 import { Icon } from './icons.tsx';
 
@@ -10,7 +10,7 @@ export function BasemapSwitcher({ onOpenSettings }: { onOpenSettings(): void }) 
   const { t } = useTranslation();
   const { state, dispatch } = useViewState();
   const [open, setOpen] = useState(false);
-  const { tiandituTiles } = useServerBasemaps();
+  const { tiandituTiles, online: allowed } = useServerBasemaps();
   const menuId = useId();
   return (
     <div className="toolbar-menu">
@@ -31,7 +31,8 @@ export function BasemapSwitcher({ onOpenSettings }: { onOpenSettings(): void }) 
         <fieldset className="menu-popover" id={menuId} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
           <legend>{t('basemap.title')}</legend>
           {BASEMAPS.map((b) => {
-            const blocked = b.needsTiandituKey && !tiandituAvailable(state.tiandituKey, tiandituTiles);
+            const why = basemapBlocked(b, state.tiandituKey, tiandituTiles, allowed);
+            const blocked = why !== null;
             const viaServer = b.needsTiandituKey && !state.tiandituKey && Boolean(tiandituTiles);
             return (
               <label key={b.id} className={blocked ? 'is-disabled' : ''}>
@@ -48,7 +49,7 @@ export function BasemapSwitcher({ onOpenSettings }: { onOpenSettings(): void }) 
                   {b.online && (
                     <small className="muted">
                       {t('basemap.online')}
-                      {blocked && ` · ${t('basemap.needsKey')}`}
+                      {why && ` · ${t(why)}`}
                       {viaServer && ` · ${t('basemap.serverKey')}`}
                     </small>
                   )}

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { apiRoute } from '../http/api-route.ts';
+import type { OnlineBasemap } from '../config.ts';
 import { AppError, notFound } from '../http/errors.ts';
 
 /**
@@ -17,6 +18,8 @@ const MAX_TILE_BYTES = 2 * 1024 * 1024;
 
 export interface BasemapConfig {
   tiandituKey?: string;
+  /** Online basemaps the browser may load directly (ONLINE_BASEMAPS; the CSP allows just these hosts). */
+  onlineBasemaps?: readonly OnlineBasemap[];
   /** Tile URL template of the 天地图 service ({s} {layer} {z} {x} {y} {key}); tests point it at a local server. */
   tiandituUpstream?: string;
 }
@@ -28,6 +31,8 @@ const basemapsResponse = z.object({
     tiles: z.string().nullable(),
     layers: z.array(z.enum(TIANDITU_LAYERS)),
   }),
+  /** Online basemaps the browser may load directly (the server's ONLINE_BASEMAPS): the others are blocked by its CSP. */
+  online: z.array(z.enum(['tianditu', 'osm'])),
 });
 
 export function basemapsRouter(config: BasemapConfig): Router {
@@ -44,7 +49,10 @@ export function basemapsRouter(config: BasemapConfig): Router {
     },
     (_req, res) => {
       const serverKey = Boolean(config.tiandituKey);
-      res.json({ tianditu: { serverKey, tiles: serverKey ? TIANDITU_PROXY_TEMPLATE : null, layers: [...TIANDITU_LAYERS] } });
+      res.json({
+        tianditu: { serverKey, tiles: serverKey ? TIANDITU_PROXY_TEMPLATE : null, layers: [...TIANDITU_LAYERS] },
+        online: [...(config.onlineBasemaps ?? [])],
+      });
     },
   );
 

@@ -184,7 +184,7 @@ export async function runCheck(db: Queryable, request: CheckRequest): Promise<Ch
       verdict: evaluation.verdict,
       relation: evaluation.relation,
       overlapAreaM2: layer.overlapAreaM2,
-      overlapPct: (100 * layer.overlapAreaM2) / judged.siteAreaM2,
+      overlapPct: percentOfSite(layer.overlapAreaM2, judged.siteAreaM2),
       minDistanceM: layer.minDistanceM,
       features: layer.features.map(featureResult),
       rules: evaluation.rules,
@@ -237,11 +237,19 @@ function urbanBoundaryResult(layerId: string, layer: LayerFact | undefined, site
     verdict: evaluation.verdict,
     relation: insideM2 > SLIVER_M2 ? 'overlaps' : 'outside',
     overlapAreaM2: insideM2,
-    overlapPct: (100 * insideM2) / siteAreaM2,
+    overlapPct: percentOfSite(insideM2, siteAreaM2),
     minDistanceM: layer?.minDistanceM ?? null,
     features: (layer?.features ?? []).map(featureResult),
     rules: evaluation.rules,
     overlap: layer?.overlap ?? null,
     outsideAreaM2,
   };
+}
+
+/**
+ * Share of the site's area, in %. A site without area (a point, or a line checked without a width)
+ * has no share to give: 0, not NaN (which JSON would turn into null and break every consumer).
+ */
+function percentOfSite(partM2: number, siteAreaM2: number): number {
+  return siteAreaM2 > 0 ? (100 * partM2) / siteAreaM2 : 0;
 }

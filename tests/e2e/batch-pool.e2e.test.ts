@@ -32,7 +32,7 @@ afterAll(() => browser?.close());
 describe('项目库 batch check in the browser', () => {
   // Skipped at the end of session 3: fails since this session's merges (issue 11's CSP without outside hosts unless a basemap
   // is configured; issue 16's pool page after the merge) and could not be repaired in time — see the closing note.
-  it.skip('uploads a pool, shows progress, filters by 禁止, opens a row and exports XLSX', async () => {
+  it('uploads a pool, shows progress, filters by 禁止, opens a row and exports XLSX', async () => {
     const appUrl = inject('appUrl');
     const { page, consoleErrors, externalRequests } = await openWatchedPage(browser, appUrl);
     await waitForMapReady(page, 240_000); // the machine is shared: give the map time

@@ -30,7 +30,7 @@ afterAll(async () => {
 describe('数据管理: an administrator publishes a FileGDB and the check uses it', () => {
   // Skipped at the end of session 3: fails since the merge of issues 11/13/18 (compact result table, server-side report
   // re-check, 数据管理 page) and could not be repaired in time — see the closing note; to be fixed first next session.
-  it.skip('upload → inspect → new layer → map GKFQ → validation report → publish → layer tree → 禁止 with citation', async () => {
+  it('upload → inspect → new layer → map GKFQ → validation report → publish → layer tree → 禁止 with citation', async () => {
     const src = writeSource(dir, 'redline.geojson', [
       { bsm: 'E2E-001', name: '官方红线核心区（测试）', level: '核心保护区', ring: blob(CORE[0], CORE[1], 0.004) },
       { bsm: 'E2E-002', name: '官方红线一般区（测试）', level: '一般控制区', ring: blob(CORE[0] + 0.012, CORE[1], 0.003) },

@@ -70,7 +70,7 @@ async function settledVerdict(page: Page): Promise<string> {
 describe('conflict check, live, with the report (issue 6)', () => {
   // Skipped at the end of session 3: fails since the merge of issues 11/13/18 (compact result table, server-side report
   // re-check, 数据管理 page) and could not be repaired in time — see the closing note; to be fixed first next session.
-  it.skip('draws a site in a 一级 water-source zone: industrial + discharges → 禁止 citing 第六十五条; water_supply (+ 不可避让 for the red line) → not 禁止; report PDF', async () => {
+  it('draws a site in a 一级 water-source zone: industrial + discharges → 禁止 citing 第六十五条; water_supply (+ 不可避让 for the red line) → not 禁止; report PDF', async () => {
     const appUrl = inject('appUrl');
     const ring = await findSite(appUrl);
     const { page } = await openWatchedPage(browser, appUrl);

@@ -16,6 +16,8 @@ export default async function setup(project: TestProject) {
     port: 0, host: '127.0.0.1', dataDir, databaseUrl: undefined, logLevel: 'warn',
     // The first administrator (tests create other accounts through POST /api/users).
     adminUsername: E2E_ADMIN.username, adminPassword: E2E_ADMIN.password,
+    // OSM may be chosen (the CSP allows its host); tests answer its tiles locally and assert nothing online is asked for before.
+    onlineBasemaps: ['osm'],
   });
   project.provide('appUrl', running.url.replace(/\/$/, ''));
   project.provide('admin', E2E_ADMIN);

@@ -261,6 +261,8 @@ describe('coverage: where the data reaches', () => {
     expect(res.body.coverage.outsideAreaM2).toBeCloseTo(res.body.siteAreaM2, 0);
     expect(res.body.warnings.some((w: { zh: string }) => w.zh.includes('覆盖'))).toBe(true);
     expect(res.body.results.some((r: { kind: string }) => r.kind === 'urban_boundary')).toBe(false);
+    // No share of an empty judged area: numbers, not null (NaN in JSON broke the 项目库 XLSX export).
+    for (const r of res.body.results) expect(typeof r.overlapPct, r.layerId).toBe('number');
   });
 
   it('a site half outside the district is judged on its covered part, with the area outside in a warning', async () => {

@@ -33,6 +33,11 @@ describe('天地图 with the server key', () => {
     expect(without.body.tianditu).toMatchObject({ serverKey: false, tiles: null });
   });
 
+  it('lists the online basemaps the browser may load directly (ONLINE_BASEMAPS), none by default', async () => {
+    expect((await request(appWith({})).get('/api/config/basemaps').expect(200)).body.online).toEqual([]);
+    expect((await request(appWith({ onlineBasemaps: ['osm'] })).get('/api/config/basemaps').expect(200)).body.online).toEqual(['osm']);
+  });
+
   it('proxies tiles with the server key, and only sane tile addresses', async () => {
     const app = appWith({ tiandituKey: 'secret-key-123', tiandituUpstream: upstreamUrl });
     const tile = await request(app).get('/tiles/basemap/tianditu/img/3/6/3').expect(200).expect('Content-Type', /image\/png/);
