@@ -78,7 +78,7 @@ export async function writeBatchXlsx(rows: StoredRow[], layers: LayerName[], out
       values.push(
         l ? VERDICT_LABELS[l.verdict].zh : null,
         l ? Number((l.overlapAreaM2 / M2_PER_HECTARE).toFixed(4)) : null,
-        l ? Number(l.overlapPct.toFixed(2)) : null,
+        l && Number.isFinite(l.overlapPct) ? Number(l.overlapPct.toFixed(2)) : null, // rows stored before the NaN fix hold null
         l && l.minDistanceM !== null ? Number(l.minDistanceM.toFixed(1)) : null,
       );
     }

@@ -30,8 +30,6 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe('项目库 batch check in the browser', () => {
-  // Skipped at the end of session 3: fails since this session's merges (issue 11's CSP without outside hosts unless a basemap
-  // is configured; issue 16's pool page after the merge) and could not be repaired in time — see the closing note.
   it('uploads a pool, shows progress, filters by 禁止, opens a row and exports XLSX', async () => {
     const appUrl = inject('appUrl');
     const { page, consoleErrors, externalRequests } = await openWatchedPage(browser, appUrl);

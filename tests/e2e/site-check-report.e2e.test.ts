@@ -68,8 +68,6 @@ async function settledVerdict(page: Page): Promise<string> {
 }
 
 describe('conflict check, live, with the report (issue 6)', () => {
-  // Skipped at the end of session 3: fails since the merge of issues 11/13/18 (compact result table, server-side report
-  // re-check, 数据管理 page) and could not be repaired in time — see the closing note; to be fixed first next session.
   it('draws a site in a 一级 water-source zone: industrial + discharges → 禁止 citing 第六十五条; water_supply (+ 不可避让 for the red line) → not 禁止; report PDF', async () => {
     const appUrl = inject('appUrl');
     const ring = await findSite(appUrl);
@@ -82,6 +80,10 @@ describe('conflict check, live, with the report (issue 6)', () => {
     await drawPolygonAtPixels(page, await pixelsOf(page, ring.slice(0, 4)));
 
     expect(await settledVerdict(page)).toBe('prohibited');
+    // The result table: one row per layer; the row's details (rules, articles) open under it on a click.
+    const row = page.locator('tr.result-row[data-layer="water_source"]');
+    await expect(row.getAttribute('data-verdict')).resolves.toBe('prohibited');
+    await row.click();
     const waterSource = page.locator('.layer-result[data-layer="water_source"]');
     await expect(waterSource.getAttribute('data-verdict')).resolves.toBe('prohibited');
     await expect(waterSource.locator('cite').allTextContents()).resolves.toContain(WATER_LAW_65);
@@ -107,7 +109,7 @@ describe('conflict check, live, with the report (issue 6)', () => {
     // Water supply: the water-source zone itself is no longer prohibited (第六十五条 allows works
     // related to water supply, with EIA and approval) …
     await page.selectOption('[data-testid="project-type"]', 'water_supply');
-    await page.waitForFunction(() => document.querySelector('.layer-result[data-layer="water_source"]')?.getAttribute('data-verdict') === 'conditional', undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('tr.result-row[data-layer="water_source"]')?.getAttribute('data-verdict') === 'conditional', undefined, { timeout: 30_000 });
     // … and with the 必须且无法避让 claim the red line around it is conditional too: no longer 禁止.
     await page.check('[data-flag="unavoidable"]');
     await page.waitForFunction(() => {
