@@ -45,8 +45,6 @@ describe('permalink', () => {
     }
   });
 
-  // Skipped at the end of session 3: fails since this session's merges (issue 11's CSP without outside hosts unless a basemap
-  // is configured; issue 16's pool page after the merge) and could not be repaired in time — see the closing note.
   it('restores an online basemap from the URL, and requests online tiles only then', async () => {
     // OSM tiles are answered locally so the test never leaves the machine; requests are still recorded.
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
