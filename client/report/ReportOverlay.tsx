@@ -13,6 +13,7 @@ import { postForDownload } from '../draw/download.ts';
 import { bilingualSide } from '../i18n/bundle.ts';
 import { REPORT_NS } from './i18n.ts';
 import { snapshotSite } from './map-snapshot.ts';
+import { useFigureDecor } from './use-figure-decor.ts';
 import { reportRequestBody } from './report-request.ts';
 import type { CheckRequestBody } from '../check/api-types.ts';
 import { lookupTownship } from './township.ts';
@@ -52,18 +53,21 @@ export function ReportOverlay({
   const [extras, setExtras] = useState<{ mapImage: string | null; township: ReportInput['township'] } | null>(null);
   const [status, setStatus] = useState<{ kind: 'busy' | 'error'; text: string } | null>(null);
 
+  const figureDecor = useFigureDecor(lang);
+
   // The snapshot and the township are taken once, for the result the report was opened with.
   useEffect(() => {
     if (!result) return;
     let live = true;
     void (async () => {
-      const [mapImage, township] = await Promise.all([map ? snapshotSite(map, result.site) : null, lookupTownship(result.centroid)]);
+      const decor = await figureDecor();
+      const [mapImage, township] = await Promise.all([map ? snapshotSite(map, result.site, decor) : null, lookupTownship(result.centroid)]);
       if (live) setExtras({ mapImage, township });
     })();
     return () => {
       live = false;
     };
-  }, [map, result]);
+  }, [map, result, figureDecor]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();

@@ -14,6 +14,9 @@ const zhCN = {
   busy: '正在生成文件…',
   failed: '生成失败：{{message}}',
   noCheck: '尚无核查结果：请先绘制或导入选址。',
+  figureLegend: '图例',
+  figureOverview: '位置示意图',
+  figureSite: '选址范围',
 };
 
 const en: typeof zhCN = {
@@ -27,6 +30,9 @@ const en: typeof zhCN = {
   busy: 'Making the file…',
   failed: 'Failed: {{message}}',
   noCheck: 'No check yet: draw or import a site first.',
+  figureLegend: 'Legend',
+  figureOverview: 'Location in the district',
+  figureSite: 'Site',
 };
 
 registerBundle(REPORT_NS, { 'zh-CN': zhCN, en });

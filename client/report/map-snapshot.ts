@@ -2,7 +2,26 @@ import maplibregl from 'maplibre-gl';
 import { distance } from '@turf/turf';
 import { bboxOf } from '../../common/geo/bbox.ts';
 import { addStyleImages, SHARED_MAP_OPTIONS } from '../map/map-options.ts';
+import { drawFigureLegend, figureLegend, type DescribeLayer, type FigureLegendEntry } from './figure-legend.ts';
+import { drawOverviewInset } from './overview-inset.ts';
 import { scaleBar } from './scale-bar.ts';
+
+/** What a filed figure carries besides the map: a legend of what is drawn and a 位置示意图 of the district. */
+export interface FigureDecor {
+  describe: DescribeLayer;
+  /** Entries always listed first (the site outline). */
+  fixed: Pick<FigureLegendEntry, 'label' | 'symbol' | 'geometry'>[];
+  legendTitle: string;
+  overviewTitle: string;
+  /** Outer rings of the district, or null to leave the inset out. */
+  district: GeoJSON.Position[][] | null;
+}
+
+function decorate(ctx: CanvasRenderingContext2D, map: maplibregl.Map, site: GeoJSON.Geometry, decor: FigureDecor | undefined, u: number): void {
+  if (!decor) return;
+  drawFigureLegend(ctx, [...decor.fixed, ...figureLegend(map, decor.describe)], decor.legendTitle, u);
+  if (decor.district) drawOverviewInset(ctx, decor.district, site, decor.overviewTitle, u);
+}
 
 function whenIdle(map: maplibregl.Map, timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {
@@ -90,6 +109,7 @@ function cropToFigure(
   crop: { x: number; y: number; width: number; height: number },
   ratio: number,
   furnitureUnit: number,
+  extra: (ctx: CanvasRenderingContext2D) => void = () => undefined,
 ): string {
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(crop.width * ratio);
@@ -98,6 +118,7 @@ function cropToFigure(
   if (!ctx) return source.toDataURL('image/jpeg', 0.88);
   ctx.drawImage(source, Math.round(crop.x * ratio), Math.round(crop.y * ratio), canvas.width, canvas.height, 0, 0, canvas.width, canvas.height);
   drawMapFurniture(ctx, map, furnitureUnit, ratio);
+  extra(ctx);
   return canvas.toDataURL('image/jpeg', 0.88);
 }
 
@@ -128,7 +149,7 @@ function printStyle(map: maplibregl.Map): maplibregl.StyleSpecification {
  * the size they have on screen, whatever the size of the planner's window. Null if it cannot draw
  * (no WebGL context left, timeout): the caller falls back to the map on screen.
  */
-async function renderPrintMap(map: maplibregl.Map, site: GeoJSON.Geometry): Promise<string | null> {
+async function renderPrintMap(map: maplibregl.Map, site: GeoJSON.Geometry, decor?: FigureDecor): Promise<string | null> {
   const width = FIGURE_CSS_WIDTH;
   const height = Math.round(FIGURE_CSS_WIDTH / FIGURE_ASPECT);
   const container = document.createElement('div');
@@ -164,7 +185,9 @@ async function renderPrintMap(map: maplibregl.Map, site: GeoJSON.Geometry): Prom
       drawn.once('error', () => undefined); // a missing tile is drawn without, as on screen
     });
     if (!ready) return null;
-    return cropToFigure(drawn.getCanvas(), drawn, { x: 0, y: 0, width, height }, PRINT_PIXEL_RATIO, PRINT_PIXEL_RATIO);
+    return cropToFigure(drawn.getCanvas(), drawn, { x: 0, y: 0, width, height }, PRINT_PIXEL_RATIO, PRINT_PIXEL_RATIO, (ctx) =>
+      decorate(ctx, drawn, site, decor, PRINT_PIXEL_RATIO),
+    );
   } catch {
     return null;
   } finally {
@@ -177,7 +200,7 @@ async function renderPrintMap(map: maplibregl.Map, site: GeoJSON.Geometry): Prom
  * The same picture from the map on screen: framed like the print map, read back from its canvas
  * (it keeps its drawing buffer), and the camera put back where the planner had it.
  */
-async function snapshotScreenMap(map: maplibregl.Map, site: GeoJSON.Geometry): Promise<string | null> {
+async function snapshotScreenMap(map: maplibregl.Map, site: GeoJSON.Geometry, decor?: FigureDecor): Promise<string | null> {
   const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
   try {
     const [w, s, e, n] = bboxOf(site);
@@ -191,7 +214,8 @@ async function snapshotScreenMap(map: maplibregl.Map, site: GeoJSON.Geometry): P
     const source = map.getCanvas();
     const ratio = source.width / Math.max(1, clientWidth);
     const crop = { x: (clientWidth - cropW) / 2, y: (clientHeight - cropH) / 2, width: cropW, height: cropH };
-    return cropToFigure(source, map, crop, ratio, ratio * Math.max(1, cropW / FIGURE_CSS_WIDTH));
+    const unit = ratio * Math.max(1, cropW / FIGURE_CSS_WIDTH);
+    return cropToFigure(source, map, crop, ratio, unit, (ctx) => decorate(ctx, map, site, decor, unit));
   } catch {
     return null;
   } finally {
@@ -203,6 +227,6 @@ async function snapshotScreenMap(map: maplibregl.Map, site: GeoJSON.Geometry): P
  * A picture of the site and its overlaps for the report, cut to the report figure's proportions,
  * with its surroundings, a scale bar and a north arrow. JPEG keeps the request small.
  */
-export async function snapshotSite(map: maplibregl.Map, site: GeoJSON.Geometry): Promise<string | null> {
-  return (await renderPrintMap(map, site)) ?? snapshotScreenMap(map, site);
+export async function snapshotSite(map: maplibregl.Map, site: GeoJSON.Geometry, decor?: FigureDecor): Promise<string | null> {
+  return (await renderPrintMap(map, site, decor)) ?? snapshotScreenMap(map, site, decor);
 }

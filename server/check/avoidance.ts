@@ -15,6 +15,8 @@ export type { Avoidance };
 export const MIN_PART_WIDTH_M = 5;
 export const MIN_REMAINING_SHARE = 0.1;
 export const MIN_REMAINING_AREA_M2 = 200;
+/** Grid of the opening's overlay in metres (1 mm): robust snapping, far below any survey precision. */
+const OPENING_GRID_M = 0.001;
 
 
 /**
@@ -30,8 +32,8 @@ const ha = (m2: number) => (m2 / 10_000).toFixed(4);
 function message(a: Omit<Avoidance, 'message'>): Bilingual {
   if (a.suggestion === 'relocate') {
     return {
-      zh: `扣除禁止区域后可用的剩余用地仅 ${ha(a.remainingAreaM2)} 公顷（占原选址 ${a.remainingPct.toFixed(2)}%），不足原选址的 ${MIN_REMAINING_SHARE * 100}% 或 ${ha(MIN_REMAINING_AREA_M2)} 公顷，不构成可用的避让方案：须另行选址。`,
-      en: `With the prohibited zones clipped out only ${ha(a.remainingAreaM2)} ha of usable land would remain (${a.remainingPct.toFixed(2)}% of the site), under ${MIN_REMAINING_SHARE * 100}% of the site or ${ha(MIN_REMAINING_AREA_M2)} ha: no usable revision — the site must be relocated.`,
+      zh: `扣除禁止区域后可用的剩余用地仅 ${ha(a.remainingAreaM2)} 公顷（占原选址 ${a.remainingPct.toFixed(2)}%，宽度不足 ${MIN_PART_WIDTH_M} 米的狭长部分不计），不足原选址的 ${MIN_REMAINING_SHARE * 100}% 或 ${ha(MIN_REMAINING_AREA_M2)} 公顷，不构成可用的避让方案：须另行选址。`,
+      en: `With the prohibited zones clipped out only ${ha(a.remainingAreaM2)} ha of usable land would remain (${a.remainingPct.toFixed(2)}% of the site; parts narrower than ${MIN_PART_WIDTH_M} m not counted), under ${MIN_REMAINING_SHARE * 100}% of the site or ${ha(MIN_REMAINING_AREA_M2)} ha: no usable revision — the site must be relocated.`,
     };
   }
   const split =
@@ -39,8 +41,8 @@ function message(a: Omit<Avoidance, 'message'>): Bilingual {
       ? { zh: `建议方案将选址分为 ${a.parts} 块互不相连的地块，请核实分块后是否仍能满足项目需要。`, en: `The suggestion splits the site into ${a.parts} separate parcels: check the project still works when split.` }
       : { zh: '', en: '' };
   return {
-    zh: `扣除禁止区域后，建议选址面积 ${ha(a.remainingAreaM2)} 公顷，占原选址的 ${a.remainingPct.toFixed(2)}%。${split.zh}`,
-    en: `With the prohibited zones clipped out, the suggested site is ${ha(a.remainingAreaM2)} ha, ${a.remainingPct.toFixed(2)}% of the original. ${split.en}`.trim(),
+    zh: `扣除禁止区域后，建议选址面积 ${ha(a.remainingAreaM2)} 公顷，占原选址的 ${a.remainingPct.toFixed(2)}%（宽度不足 ${MIN_PART_WIDTH_M} 米的狭长部分已去除）。${split.zh}`,
+    en: `With the prohibited zones clipped out, the suggested site is ${ha(a.remainingAreaM2)} ha, ${a.remainingPct.toFixed(2)}% of the original (parts narrower than ${MIN_PART_WIDTH_M} m removed). ${split.en}`.trim(),
   };
 }
 
@@ -52,20 +54,45 @@ export async function avoidProhibited(
   prohibited: ProhibitedPart[],
 ): Promise<Avoidance | null> {
   if (prohibited.length === 0) return null;
-  // Only overlap geometries are clipped for now: the per-feature path with the sliver opening in
-  // metres desynchronised the embedded database's wire protocol (pglite-socket) and is disabled
-  // until that is understood; the thresholds below still keep slivers from being offered.
-  const overlaps = prohibited.filter((p): p is ProhibitedPart & { overlap: GeoJSON.Geometry } => 'overlap' in p);
+  const byGeometry = prohibited.filter((p): p is ProhibitedPart & { overlap: GeoJSON.Geometry } => 'overlap' in p);
+  const byFeature = prohibited.flatMap((p) => ('featureKeys' in p ? p.featureKeys.map((key) => ({ layerId: p.layerId, version: p.version, key })) : []));
   const { rows } = await db.query<{ geometry: GeoJSON.Geometry | null; area: number; outside: number; parts: number }>(
     `WITH s AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g),
-          cut AS (SELECT ST_Union(ST_SetSRID(ST_GeomFromGeoJSON(o), 4326), ${OVERLAY_GRID_DEG}) AS g FROM json_array_elements_text($2::json) o),
-          rest AS (SELECT ST_CollectionExtract(ST_MakeValid(ST_Difference(s.g, cut.g, ${OVERLAY_GRID_DEG})), 3) AS g FROM s, cut)
-     SELECT CASE WHEN ST_IsEmpty(g) THEN NULL ELSE ST_AsGeoJSON(g, 7)::json END AS geometry,
-            COALESCE(ST_Area(g::geography), 0) AS area,
-            COALESCE(ST_Area(g::geography), 0) AS outside,
-            COALESCE(ST_NumGeometries(g), 0) AS parts
-       FROM rest`,
-    [JSON.stringify(site), JSON.stringify(overlaps.map((p) => JSON.stringify(p.overlap)))],
+          pieces AS (
+            SELECT ST_SetSRID(ST_GeomFromGeoJSON(o), 4326) AS g FROM json_array_elements_text($2::json) o
+            UNION ALL
+            SELECT ST_Intersection(p.geom, s.g, ${OVERLAY_GRID_DEG})
+              FROM s, json_to_recordset($5::json) AS z(layer_id text, version int, key text)
+              JOIN features f ON f.layer_id = z.layer_id AND f.version = z.version AND f.feature_key = z.key
+              JOIN feature_parts p ON p.feature_id = f.id
+             WHERE p.geom && s.g),
+          cut AS (SELECT ST_Union(ST_CollectionExtract(g, 3), ${OVERLAY_GRID_DEG}) AS g FROM pieces),
+          rest AS (SELECT CASE WHEN cut.g IS NULL THEN s.g ELSE ST_CollectionExtract(ST_MakeValid(ST_Difference(s.g, cut.g, ${OVERLAY_GRID_DEG})), 3) END AS g FROM s, cut),
+          utm AS (SELECT 32600 + floor((ST_X(ST_Centroid(s.g)) + 180) / 6)::int + 1 AS srid FROM s),
+          m AS (SELECT ST_Transform(rest.g, utm.srid) AS g FROM rest, utm WHERE NOT ST_IsEmpty(rest.g)),
+          -- Opening by half the minimum width in metres: parts narrower than it vanish; mitred joins
+          -- keep the corners of what stays square; the intersection keeps it inside what was left.
+          -- The intersection snaps to a 1 mm grid (OverlayNG): the classic overlay threw a GEOS
+          -- TopologyException on a thin pipeline corridor, which PGlite does not even report (it
+          -- returned no row and left the wire protocol out of step: "unexpected parseComplete").
+          opened AS (
+            SELECT ST_Transform(ST_CollectionExtract(ST_MakeValid(ST_Intersection(m.g,
+                     ST_Buffer(ST_Buffer(m.g, -$3::float8 / 2, 'join=mitre'), $3::float8 / 2, 'join=mitre'), ${OPENING_GRID_M})), 3), 4326) AS g
+              FROM m),
+          -- Crumbs left at the cut edges are no parcels either.
+          kept AS (SELECT ST_Collect(d.geom) AS g FROM opened, ST_Dump(opened.g) d WHERE ST_Area(d.geom::geography) >= $4::float8)
+     SELECT CASE WHEN k.g IS NULL OR ST_IsEmpty(k.g) THEN NULL ELSE ST_AsGeoJSON(k.g, 7)::json END AS geometry,
+            COALESCE(ST_Area(k.g::geography), 0) AS area,
+            COALESCE((SELECT ST_Area(rest.g::geography) FROM rest), 0) AS outside,
+            COALESCE(ST_NumGeometries(k.g), 0) AS parts
+       FROM (SELECT (SELECT g FROM kept) AS g) k`,
+    [
+      JSON.stringify(site),
+      JSON.stringify(byGeometry.map((p) => JSON.stringify(p.overlap))),
+      MIN_PART_WIDTH_M,
+      MIN_PART_WIDTH_M * MIN_PART_WIDTH_M,
+      JSON.stringify(byFeature.map((f) => ({ layer_id: f.layerId, version: f.version, key: f.key }))),
+    ],
   );
   const row = rows[0];
   const keptAreaM2 = Number(row?.area ?? 0);

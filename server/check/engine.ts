@@ -199,7 +199,7 @@ export async function runCheck(db: Queryable, request: CheckRequest): Promise<Ch
   results.sort((a, b) => bySeverityDesc(a.verdict, b.verdict) || b.overlapAreaM2 - a.overlapAreaM2 || a.layerId.localeCompare(b.layerId));
 
   // Judged on the covered part: the site of the suggestion is what the rules judged.
-  const avoidance = await avoidProhibited(db, judged.site, judged.siteAreaM2, results.filter((r) => r.verdict === 'prohibited' && r.overlap && r.kind !== 'urban_boundary').map((r) => ({ layerId: r.layerId, overlap: r.overlap! })));
+  const avoidance = await avoidProhibited(db, judged.site, judged.siteAreaM2, prohibitedParts(judged.layers, results, project, judged.siteAreaM2));
 
   const inResults = new Set(results.map((r) => r.layerId));
   return {

@@ -93,8 +93,10 @@ describe('数据管理: an administrator publishes a FileGDB and the check uses 
     await item.waitFor();
     await expect(item.getAttribute('data-verdict')).resolves.toBe('prohibited');
     await expect(item.innerText()).resolves.toContain('官方红线核心区（测试）');
-    const cite = await item.locator('.rule-citation cite').first().innerText();
-    expect(cite).toMatch(/《.+》第.+条/);
+    // Cited as the instrument and its provision: an article (第…条) or, for a policy document, its section (二、（四）).
+    const cites = await item.locator('.rule-citation cite').allInnerTexts();
+    expect(cites.length).toBeGreaterThan(0);
+    for (const cite of cites) expect(cite).toMatch(/^《.+》(（.+?）)?(第.+条|[一二三四五六七八九十]+、)/);
     await expect(item.locator('[data-rule^="EPR-CORE"]').count()).resolves.toBeGreaterThan(0);
     expect(consoleErrors).toEqual([]);
     expect(externalRequests).toEqual([]);

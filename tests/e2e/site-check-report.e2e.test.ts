@@ -158,5 +158,5 @@ describe('conflict check, live, with the report (issue 6)', () => {
     expect(pdf.length).toBeGreaterThan(20_000);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     await page.context().close();
-  });
+  }, 360_000); // findSite runs up to ~100 checks through the API before the browser starts: minutes on a busy machine
 });

@@ -190,9 +190,7 @@ describe('POST /api/check — geometry against analytically computed values', ()
     expect(av.remainingAreaM2).toBeLessThan(200);
   });
 
-  // Skipped: needs the per-feature clipping with the sliver opening in metres (server/check/avoidance.ts),
-  // disabled because that query desynchronised the embedded database's wire protocol (see the closing note).
-  it.skip('still suggests the real remainder of a site half outside the zone', async () => {
+  it('still suggests the real remainder of a site half outside the zone', async () => {
     // Half in grade1, half in grade2, with a 2 m wide spike poking 10 m further east.
     const site: GeoJSON.Polygon = {
       type: 'Polygon',
@@ -213,9 +211,7 @@ describe('POST /api/check — geometry against analytically computed values', ()
     expect(av.message.zh).not.toContain('须另行选址');
   });
 
-  // Skipped: needs the per-feature clipping with the sliver opening in metres (server/check/avoidance.ts),
-  // disabled because that query desynchronised the embedded database's wire protocol (see the closing note).
-  it.skip('says so when the suggestion splits the site', async () => {
+  it('says so when the suggestion splits the site', async () => {
     const res = await check({ geometry: rectangle(99.998, 30.004, 100.012, 30.006), project: commercial });
     const av = res.body.avoidance;
     expect(av.suggestion).toBe('revise');
