@@ -87,7 +87,7 @@ export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.
     checkRouter(db),
     rulesRouter(),
     rulesDownloadRouter(),
-    basemapsRouter({ tiandituKey: config.tiandituKey, onlineBasemaps: config.onlineBasemaps }),
+    basemapsRouter({ db: db.pool, tiandituKey: config.tiandituKey, onlineBasemaps: config.onlineBasemaps }),
     reportRouter(db),
     importRouter({ uploadLimitBytes: config.uploadLimitBytes }),
     exportRouter(),

@@ -15,6 +15,14 @@ export interface ServerBasemaps {
 const NONE: ServerBasemaps = { tiandituTiles: null, online: [] };
 let request: Promise<ServerBasemaps> | null = null;
 
+const listeners = new Set<() => void>();
+
+/** Asks the server again (after an administrator changed its 天地图 key): every hook re-reads. */
+export function refreshServerBasemaps(): void {
+  request = null;
+  for (const l of listeners) l();
+}
+
 export function fetchServerBasemaps(): Promise<ServerBasemaps> {
   request ??= fetch('/api/config/basemaps', { headers: { Accept: 'application/json' } })
     .then(async (res) => {
@@ -34,12 +42,20 @@ export function fetchServerBasemaps(): Promise<ServerBasemaps> {
 
 export function useServerBasemaps(): ServerBasemaps {
   const [value, setValue] = useState<ServerBasemaps>(NONE);
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    const bump = () => setGeneration((g) => g + 1);
+    listeners.add(bump);
+    return () => {
+      listeners.delete(bump);
+    };
+  }, []);
   useEffect(() => {
     let live = true;
     void fetchServerBasemaps().then((v) => live && setValue(v));
     return () => {
       live = false;
     };
-  }, []);
+  }, [generation]);
   return value;
 }

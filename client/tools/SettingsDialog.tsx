@@ -1,11 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useViewState } from '../app/ViewStateProvider.tsx';
+import { useAuth } from '../auth/auth-store.ts';
+import { ServerTiandituKey } from './ServerTiandituKey.tsx';
 
-/** Settings: the user's own 天地图 key (kept in this browser only). */
+/** Settings: the user's own 天地图 key (kept in this browser only); for administrators also the server's key. */
 export function SettingsDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const { state, dispatch } = useViewState();
+  const { user } = useAuth();
   const [key, setKey] = useState(state.tiandituKey);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -25,6 +28,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
           <input type="text" value={key} onChange={(e) => setKey(e.target.value)} autoComplete="off" spellCheck={false} placeholder={t('settings.tiandituKeyPlaceholder')} />
         </label>
         <p className="muted">{t('settings.tiandituKeyHelp')}</p>
+        {user?.role === 'admin' && <ServerTiandituKey />}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>{t('common.cancel')}</button>
           <button type="submit" className="primary">{t('common.save')}</button>

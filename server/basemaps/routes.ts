@@ -1,7 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { apiRoute } from '../http/api-route.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { currentUser, requireUser } from '../auth/roles.ts';
 import type { OnlineBasemap } from '../config.ts';
+import type { Queryable } from '../db/types.ts';
+import { effectiveTiandituKey, setTiandituKey } from './tianditu-key.ts';
 import { AppError, notFound } from '../http/errors.ts';
 
 /**
@@ -17,7 +21,10 @@ const UPSTREAM_TIMEOUT_MS = 8000;
 const MAX_TILE_BYTES = 2 * 1024 * 1024;
 
 export interface BasemapConfig {
+  /** TIANDITU_KEY from the environment; an administrator's key in the settings (with `db`) takes precedence. */
   tiandituKey?: string;
+  /** Where an administrator's key is kept (app_settings); without it only TIANDITU_KEY counts. */
+  db?: Queryable;
   /** Online basemaps the browser may load directly (ONLINE_BASEMAPS; the CSP allows just these hosts). */
   onlineBasemaps?: readonly OnlineBasemap[];
   /** Tile URL template of the 天地图 service ({s} {layer} {z} {x} {y} {key}); tests point it at a local server. */
@@ -35,8 +42,16 @@ const basemapsResponse = z.object({
   online: z.array(z.enum(['tianditu', 'osm'])),
 });
 
+const tiandituKeyBody = z.object({
+  /** The key (tk) of a 天地图 account of the bureau; null clears it (back to TIANDITU_KEY, if any). */
+  key: z.string().trim().regex(/^[A-Za-z0-9]{8,64}$/, '天地图密钥应为 8–64 位字母或数字 / the key is 8–64 letters or digits').nullable(),
+});
+const tiandituKeyState = z.object({ serverKey: z.boolean(), source: z.enum(['settings', 'environment']).nullable() });
+
 export function basemapsRouter(config: BasemapConfig): Router {
   const router = Router();
+  const serverKey = async () =>
+    config.db ? effectiveTiandituKey(config.db, config.tiandituKey) : { key: config.tiandituKey ?? null, source: config.tiandituKey ? ('environment' as const) : null };
   apiRoute(
     router,
     {
@@ -47,10 +62,10 @@ export function basemapsRouter(config: BasemapConfig): Router {
       responses: { 200: basemapsResponse },
       access: 'public',
     },
-    (_req, res) => {
-      const serverKey = Boolean(config.tiandituKey);
+    async (_req, res) => {
+      const hasKey = Boolean((await serverKey()).key);
       res.json({
-        tianditu: { serverKey, tiles: serverKey ? TIANDITU_PROXY_TEMPLATE : null, layers: [...TIANDITU_LAYERS] },
+        tianditu: { serverKey: hasKey, tiles: hasKey ? TIANDITU_PROXY_TEMPLATE : null, layers: [...TIANDITU_LAYERS] },
         online: [...(config.onlineBasemaps ?? [])],
       });
     },
@@ -70,14 +85,15 @@ export function basemapsRouter(config: BasemapConfig): Router {
       access: 'public',
     },
     async (_req, res, { params }) => {
-      if (!config.tiandituKey) throw notFound('NO_TIANDITU_KEY', '服务器未配置天地图密钥', 'The server has no Tianditu key');
+      const { key } = await serverKey();
+      if (!key) throw notFound('NO_TIANDITU_KEY', '服务器未配置天地图密钥', 'The server has no Tianditu key');
       const url = (config.tiandituUpstream ?? DEFAULT_UPSTREAM)
         .replace('{s}', String((params.x + params.y) % 8))
         .replaceAll('{layer}', params.layer)
         .replace('{z}', String(params.z))
         .replace('{x}', String(params.x))
         .replace('{y}', String(params.y))
-        .replace('{key}', encodeURIComponent(config.tiandituKey));
+        .replace('{key}', encodeURIComponent(key));
       let upstream: Response;
       try {
         upstream = await fetch(url, { signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS) });
@@ -94,5 +110,29 @@ export function basemapsRouter(config: BasemapConfig): Router {
       res.type(upstream.headers.get('content-type') ?? 'image/png').send(body);
     },
   );
+
+  if (config.db) {
+    const db = config.db;
+    apiRoute(
+      router,
+      {
+        method: 'put',
+        path: '/api/admin/basemaps/tianditu-key',
+        tag: 'basemaps',
+        summary: { zh: '设置服务器天地图密钥（所有用户经服务器代理使用，密钥不下发浏览器）', en: 'Set the server’s Tianditu key (used by everyone through the proxy; never sent to browsers)' },
+        body: tiandituKeyBody,
+        responses: { 200: tiandituKeyState },
+        access: 'admin',
+      },
+      requireUser('admin'),
+      async (req, res, { body }) => {
+        await setTiandituKey(db, body.key);
+        // The audit says that the key changed, never the key.
+        await recordAudit(db, { action: 'basemap.tianditu_key', actor: currentUser(req), detail: { set: body.key !== null }, ip: req.ip ?? null });
+        const now = await serverKey();
+        res.json({ serverKey: Boolean(now.key), source: now.source });
+      },
+    );
+  }
   return router;
 }
