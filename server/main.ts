@@ -39,7 +39,7 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
     throw e;
   }
   const clientDir = path.resolve('dist/client');
-  const jobs = new JobRunner(db.pool, log);
+  const jobs = new JobRunner(db.pool, log, { exclusive: db.mode === 'embedded' });
   const app = createApp({ config, db, log, clientDir, jobs });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));

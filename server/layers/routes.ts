@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { apiRoute } from '../http/api-route.ts';
 import { badRequest } from '../http/errors.ts';
+import { readerFor } from '../http/read-routing.ts';
 import { getLayer, listLayers } from './catalog.ts';
 import { layerFeatures, parseBbox } from './features.ts';
 
@@ -22,11 +23,11 @@ const featuresQuery = z.looseObject({ bbox: z.unknown().optional(), version: z.u
 /** GET /api/layers, GET /api/layers/:id, GET /api/layers/:id/features[?bbox=w,s,e,n&version=n] */
 export function layersRouter(db: Database): Router {
   const router = Router();
-  router.get('/api/layers', async (_req, res) => {
-    res.json(await listLayers(db.pool));
+  router.get('/api/layers', async (req, res) => {
+    res.json(await listLayers(readerFor(db, req, res)));
   });
   router.get('/api/layers/:id', async (req, res) => {
-    res.json(await getLayer(db.pool, req.params.id));
+    res.json(await getLayer(readerFor(db, req, res), req.params.id));
   });
   apiRoute(
     router,
@@ -40,12 +41,13 @@ export function layersRouter(db: Database): Router {
       responses: { 200: { mediaType: 'application/geo+json' } },
       access: 'public',
     },
-    async (_req, res, { params, query }) => {
+    async (req, res, { params, query }) => {
       const bbox = parseBbox(query.bbox);
       const version = parseVersion(query.version);
-      const layer = await getLayer(db.pool, params.id);
+      const pool = readerFor(db, req, res);
+      const layer = await getLayer(pool, params.id);
       res.setHeader('Cache-Control', 'no-cache');
-      res.type('application/geo+json').send(JSON.stringify(await layerFeatures(db.pool, layer, { bbox, version })));
+      res.type('application/geo+json').send(JSON.stringify(await layerFeatures(pool, layer, { bbox, version })));
     },
   );
   return router;
