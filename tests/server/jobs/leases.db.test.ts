@@ -77,6 +77,7 @@ describe('job leases', () => {
     await new Promise((r) => setTimeout(r, 750));
     expect(await claimNextJob(db.pool, [kind], 'other-instance', 150)).toBeUndefined();
     release();
+    await busy.idle();
     await busy.stop();
     expect(await getJob(db.pool, job.id)).toMatchObject({ status: 'done' });
   });
