@@ -151,6 +151,34 @@ describe('tile geometry matches the source (x and y) and MVT 2.1 winding', () =>
     }
   });
 
+  it('a versioned tile URL is immutable (ETag, 304, a year of caching), served again alike, and a closed map still refuses it to anonymous visitors', async () => {
+    const a = TILES[1];
+    const v = (await request(t.app).get('/tiles/water_source.json')).body.version as string;
+    const url = `/tiles/water_source/${a.z}/${a.x}/${a.y}.mvt?v=${v}`;
+    const raw = (u: string) => request(t.app).get(u).buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    const first = await raw(url);
+    expect(first.status).toBe(200);
+    expect(first.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect((await request(t.app).get(url).set('If-None-Match', etag)).status).toBe(304);
+    // Again: the same bytes (from memory).
+    const again = await raw(url);
+    expect(Buffer.compare(again.body as Buffer, first.body as Buffer)).toBe(0);
+    // A version that never existed is a 404, not an empty tile.
+    expect((await request(t.app).get(`/tiles/water_source/${a.z}/${a.x}/${a.y}.mvt?v=999999`)).status).toBe(404);
+    // On a closed map the cached tile is still refused to an anonymous visitor.
+    const { createApp } = await import('../../../server/app.ts');
+    const { createLogger } = await import('../../../server/http/logger.ts');
+    const closed = createApp({ config: { ...t.config, publicMap: false }, db: t.db, log: createLogger('silent') });
+    const anonymous = await request(closed).get(url);
+    expect(anonymous.status).toBe(401);
+  });
+
   it.runIf(inject('databaseMode') === 'external')('on PostgreSQL the embedded path (Node encoder) gives ST_AsMVT’s tiles, tile by tile', async () => {
     const layer = await getLayer(t.db.pool, 'water_source');
     let features = 0;
