@@ -44,7 +44,11 @@ export function openReplica(url: string, options: { max: number; maxLagMs: numbe
       set(false, `replica unreachable: ${(e as Error).message}`);
     }
   };
-  const timer = setInterval(() => void probe(), PROBE_MS);
+  // One probe at a time: against an unreachable replica a probe takes up to the connect timeout (2 s).
+  let probing: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    probing ??= probe().finally(() => (probing = undefined));
+  }, PROBE_MS);
   timer.unref();
   return {
     pool,
