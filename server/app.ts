@@ -11,6 +11,8 @@ import { staticClientRouter } from './http/static-client.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { privateMapCaching } from './http/private-cache.ts';
 import { mountExpensiveEndpointLimits } from './http/rate-limits.ts';
+import { rateLimitStores } from './http/rate-limit-store.ts';
+import { markWriters } from './http/read-routing.ts';
 import { healthRouter } from './health/routes.ts';
 import { layersRouter } from './layers/routes.ts';
 import { tilesRouter } from './layers/tile-routes.ts';
@@ -49,7 +51,7 @@ export interface AppDeps {
 }
 
 /** Builds the Express app from the modules. No domain logic lives here. */
-export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.pool, log) }: AppDeps) {
+export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.pool, log, { exclusive: db.mode === 'embedded' }) }: AppDeps) {
   jobs.register(BATCH_JOB, batchHandler({ concurrency: config.batchConcurrency ?? (db.mode === 'embedded' ? 1 : 4) }));
   const app = express();
   app.disable('x-powered-by');
@@ -72,12 +74,13 @@ export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.
   app.use(express.json({ limit: config.jsonLimit }));
   app.use(refuseNulInUrl);
   app.use(cookieParser());
+  app.use(markWriters(db));
   app.use(sessionMiddleware(db, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }));
   // Scoped by path, before the routers: a closed map (PUBLIC_MAP=false) refuses an anonymous
   // request before an upload is parsed or a query runs.
   app.use(MAP_READ_PATHS, requireLoginForReads(config));
   if (!config.publicMap) app.use(MAP_READ_PATHS, privateMapCaching());
-  mountExpensiveEndpointLimits(app, config.rateLimits);
+  mountExpensiveEndpointLimits(app, config.rateLimits, rateLimitStores(db, config.rateLimitStore));
 
   const routers: Router[] = [
     healthRouter(db),

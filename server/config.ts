@@ -6,6 +6,11 @@ export interface Config {
   port: number;
   /** Set → use that PostgreSQL + PostGIS server; unset → embedded PGlite in dataDir. */
   databaseUrl?: string;
+  /**
+   * Optional, with databaseUrl: a streaming replica (hot standby) that serves checks, tiles and layer
+   * reads; writes, and reads that must see the caller's own write, go to databaseUrl.
+   */
+  databaseReadUrl?: string;
   dataDir: string;
   /** Largest accepted JSON body (bytes). Sites with tens of thousands of vertices fit. */
   jsonLimit: string;
@@ -45,6 +50,11 @@ export interface Config {
   sessionIdleMs: number;
   /** Per-address limits on the expensive anonymous endpoints: requests per window. */
   rateLimits: RateLimits;
+  /**
+   * Where rate-limit counters live: 'database' (shared by every instance on one PostgreSQL; the
+   * default there) or 'memory' (per process; always so on the embedded database, and in tests).
+   */
+  rateLimitStore: 'memory' | 'database';
 }
 
 export type OnlineBasemap = 'tianditu' | 'osm';
@@ -102,11 +112,18 @@ function boolFrom(value: string | undefined, fallback: boolean): boolean {
   return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
 }
 
+function rateLimitStoreFrom(value: string | undefined, fallback: Config['rateLimitStore']): Config['rateLimitStore'] {
+  if (!value) return fallback;
+  if (value !== 'memory' && value !== 'database') throw new Error(`RATE_LIMIT_STORE must be memory or database, got "${value}"`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     host: env.HOST || '127.0.0.1',
     port: intFrom(env.PORT, 8080, 'PORT'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: env.DATABASE_URL ? env.DATABASE_READ_URL || undefined : undefined,
     dataDir: path.resolve(env.DATA_DIR || './data'),
     jsonLimit: env.JSON_LIMIT || '20mb',
     uploadLimitBytes: intFrom(env.UPLOAD_LIMIT_BYTES, 50 * 1024 * 1024, 'UPLOAD_LIMIT_BYTES'),
@@ -126,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: publicUrlFrom(env.PUBLIC_URL),
     sessionMaxMs: Math.min(Math.max(1, intFrom(env.SESSION_MAX_HOURS, 12, 'SESSION_MAX_HOURS')), 12) * HOUR_MS,
     sessionIdleMs: Math.max(1, intFrom(env.SESSION_IDLE_MINUTES, 30, 'SESSION_IDLE_MINUTES')) * MINUTE_MS,
+    rateLimitStore: rateLimitStoreFrom(env.RATE_LIMIT_STORE, env.NODE_ENV === 'test' ? 'memory' : 'database'),
     rateLimits: {
       login: { windowMs: MINUTE_MS, limit: intFrom(env.RATE_LIMIT_LOGIN, 30, 'RATE_LIMIT_LOGIN') },
       check: { windowMs: MINUTE_MS, limit: intFrom(env.RATE_LIMIT_CHECK, 600, 'RATE_LIMIT_CHECK') },

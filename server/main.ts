@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { loadConfig, type Config } from './config.ts';
@@ -23,16 +24,26 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   const config = { ...loadConfig(), ...overrides };
   const log = createLogger(config.logLevel);
   const started = Date.now();
-  const db = await openDatabase(config);
+  // Each step of the start is logged with its duration (what a slow start spends its time on); a
+  // cold first start — a new embedded data directory — says so, since it takes a while.
+  const coldStart = !config.databaseUrl && !fs.existsSync(path.join(config.dataDir, 'pglite', 'PG_VERSION'));
+  if (coldStart) log.info({ dataDir: config.dataDir }, 'first start: creating the embedded database and loading the reference layers (once)');
+  const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const t0 = Date.now();
+    const result = await fn();
+    log.info({ step: name, ms: Date.now() - t0, sinceProcessStart_ms: Math.round(process.uptime() * 1000) }, 'start step');
+    return result;
+  };
+  const db = await step('database', () => openDatabase(config));
   try {
     // A fresh database needs the shipped reference layers beyond its schema (openDatabase migrates):
     // loaded where a layer has no version yet, so this is idempotent and runs at every start.
-    if (config.loadReferenceData) await loadReferenceLayers(db.pool, { onlyMissing: true });
-    const admin = await bootstrapAdmin(db.pool, config);
+    if (config.loadReferenceData) await step('reference layers', () => loadReferenceLayers(db.pool, { onlyMissing: true }));
+    const admin = await step('administrator', () => bootstrapAdmin(db.pool, config));
     if (admin.created) log.info({ username: admin.username }, 'first administrator created from ADMIN_USERNAME');
     else if (admin.reason === 'no-credentials') log.warn('no accounts yet: set ADMIN_USERNAME and ADMIN_PASSWORD and restart');
     if (config.loadReferenceData && config.loadDemoProjects) {
-      const demo = await loadDemoProjects(db.pool);
+      const demo = await step('demo projects', () => loadDemoProjects(db.pool));
       if (demo.loaded) log.info({ projects: demo.projects.length }, 'demo projects loaded into the empty register');
     }
   } catch (e) {
@@ -40,7 +51,7 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
     throw e;
   }
   const clientDir = path.resolve('dist/client');
-  const jobs = new JobRunner(db.pool, log);
+  const jobs = new JobRunner(db.pool, log, { exclusive: db.mode === 'embedded' });
   const app = createApp({ config, db, log, clientDir, jobs });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));

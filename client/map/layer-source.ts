@@ -32,7 +32,9 @@ async function tilesWork(layer: LayerInfo, signal: AbortSignal): Promise<boolean
 }
 
 async function fetchFeatures(layer: LayerInfo, signal: AbortSignal): Promise<Response> {
-  const res = await fetch(`/api/layers/${encodeURIComponent(layer.id)}/features`, { signal });
+  // Naming the version makes the answer immutable: cached by the browser and by the server (issue 17).
+  const version = layer.version ? `?version=${layer.version}` : '';
+  const res = await fetch(`/api/layers/${encodeURIComponent(layer.id)}/features${version}`, { signal });
   if (!res.ok) throw new Error(`GET features of ${layer.id}: HTTP ${res.status}`);
   return res;
 }

@@ -1,4 +1,5 @@
 import type { RateLimit } from '../config.ts';
+import type { Store } from 'express-rate-limit';
 import { rateLimiter } from '../http/rate-limits.ts';
 
 export type LoginRateLimit = RateLimit;
@@ -9,6 +10,6 @@ export type LoginRateLimit = RateLimit;
  */
 export const DEFAULT_LOGIN_RATE_LIMIT: LoginRateLimit = { windowMs: 60_000, limit: 30 };
 
-export function loginRateLimiter(limit: LoginRateLimit = DEFAULT_LOGIN_RATE_LIMIT) {
-  return rateLimiter(limit, 'TOO_MANY_LOGIN_ATTEMPTS', { zh: '登录', en: 'login' });
+export function loginRateLimiter(limit: LoginRateLimit = DEFAULT_LOGIN_RATE_LIMIT, store?: Store) {
+  return rateLimiter(limit, 'TOO_MANY_LOGIN_ATTEMPTS', { zh: '登录', en: 'login' }, store);
 }

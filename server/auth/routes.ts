@@ -9,6 +9,7 @@ import { usernameKey } from './usernames.ts';
 import { verifyPassword } from './passwords.ts';
 import { DEFAULT_LOGIN_RATE_LIMIT, loginRateLimiter, type LoginRateLimit } from './rate-limit.ts';
 import { requireUser } from './roles.ts';
+import { rateLimitStores } from '../http/rate-limit-store.ts';
 import {
   createSession,
   deleteExpiredSessions,
@@ -38,13 +39,13 @@ const clientOf = (req: Request) => ({ ip: req.ip, userAgent: req.get('user-agent
  * POST /api/auth/login → { user, csrfToken } + session cookie; POST /api/auth/logout; GET /api/auth/me.
  * Login is the one mutating request without a CSRF token (there is no session yet).
  */
-export function authRouter(db: Database, config: Pick<Config, 'publicMap'> & Partial<Pick<Config, 'rateLimits' | 'sessionIdleMs' | 'sessionMaxMs'>>, options: { loginRateLimit?: LoginRateLimit } = {}): Router {
+export function authRouter(db: Database, config: Pick<Config, 'publicMap'> & Partial<Pick<Config, 'rateLimits' | 'rateLimitStore' | 'sessionIdleMs' | 'sessionMaxMs'>>, options: { loginRateLimit?: LoginRateLimit } = {}): Router {
   const router = Router();
   const policy: SessionPolicy = {
     idleMs: config.sessionIdleMs ?? DEFAULT_SESSION_POLICY.idleMs,
     maxMs: config.sessionMaxMs ?? DEFAULT_SESSION_POLICY.maxMs,
   };
-  const limiter = loginRateLimiter(options.loginRateLimit ?? config.rateLimits?.login ?? DEFAULT_LOGIN_RATE_LIMIT);
+  const limiter = loginRateLimiter(options.loginRateLimit ?? config.rateLimits?.login ?? DEFAULT_LOGIN_RATE_LIMIT, rateLimitStores(db, config.rateLimitStore)('login'));
 
   router.post('/api/auth/login', limiter, async (req, res) => {
     const { username, password } = parseCredentials(req.body);

@@ -116,8 +116,8 @@ export async function deleteExpiredSessions(db: Queryable): Promise<void> {
 
 /**
  * A map page fires dozens of tile requests carrying the cookie; remembering a lookup for a few
- * seconds spares the (single-connection) database those queries. Logout and account changes in
- * this process clear it at once; another process sees them within CACHE_MS.
+ * seconds spares the (single-connection) embedded database those queries. Logout and account
+ * changes clear it at once. Not on PostgreSQL, where several instances may share the sessions.
  */
 const CACHE_MS = 5_000;
 const sessionCache = new Map<string, { auth: RequestAuth | null; until: number }>();
@@ -135,12 +135,16 @@ export function sessionMiddleware(db: Database, policy: SessionPolicy = DEFAULT_
     const now = Date.now();
     const cached = sessionCache.get(token);
     let auth: RequestAuth | null;
-    if (cached && cached.until > now) {
+    // Embedded only: there one process holds the database, so nothing else can end a session behind
+    // the cache's back; on PostgreSQL another instance may log the user out, and the lookup is cheap.
+    if (cached && cached.until > now && db.mode === 'embedded') {
       auth = cached.auth;
     } else {
       auth = await findSession(db.pool, token, policy);
-      if (sessionCache.size > 10_000) sessionCache.clear();
-      sessionCache.set(token, { auth, until: now + CACHE_MS });
+      if (db.mode === 'embedded') {
+        if (sessionCache.size > 10_000) sessionCache.clear();
+        sessionCache.set(token, { auth, until: now + CACHE_MS });
+      }
     }
     if (auth) req.auth = auth;
     next();

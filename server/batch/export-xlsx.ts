@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { PROJECT_TYPE_LABELS, type ProjectType } from '../../common/domain/development.ts';
 import { VERDICT_LABELS } from '../../common/domain/verdict.ts';
@@ -35,7 +35,9 @@ const typeLabel = (type: unknown) => (typeof type === 'string' && type in PROJEC
  * layer name above 结论 / 压占 / 占比 / 最近距离). Layers a site does not reach stay empty.
  */
 export async function writeBatchXlsx(rows: StoredRow[], layers: LayerName[], out: Writable): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  // Imported when first used: ExcelJS is the slowest module to load, and a start does not need it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = '生态红线一张图 Redline Map';
   workbook.created = new Date();
   const sheet = workbook.addWorksheet('批量核查结果', { views: [{ state: 'frozen', ySplit: 2, xSplit: 2 }] });

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { unprocessable } from '../http/errors.ts';
 import { decodeText } from '../geo/text-decoding.ts';
@@ -49,7 +49,9 @@ function cellValue(value: ExcelJS.CellValue): unknown {
 
 /** XLSX → table from its first worksheet. */
 export async function readXlsxTable(bytes: Buffer, maxRows: number): Promise<SiteTable> {
-  const workbook = new ExcelJS.Workbook();
+  // Imported when first used: ExcelJS is the slowest module to load, and a start does not need it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {

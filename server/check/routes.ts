@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { apiRoute } from '../http/api-route.ts';
+import { readerFor } from '../http/read-routing.ts';
 import { runBoundedCheck } from './bounded-check.ts';
 
 /**
@@ -29,8 +30,8 @@ export function checkRouter(db: Database): Router {
       responses: { 200: z.looseObject({ verdict: z.string() }) },
       access: 'public',
     },
-    async (_req, res, { body }) => {
-      res.json(await runBoundedCheck(db.pool, body));
+    async (req, res, { body }) => {
+      res.json(await runBoundedCheck(readerFor(db, req, res), body));
     },
   );
   return router;

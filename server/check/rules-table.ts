@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Bilingual } from '../http/errors.ts';
 import type { ListedRule } from './rules.ts';
 import { VERDICT_LABELS } from '../../common/domain/verdict.ts';
@@ -92,7 +92,9 @@ export function rulesCsv(table: RulesTable): Buffer {
 }
 
 export async function rulesXlsx(table: RulesTable): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Imported when first used: ExcelJS is the slowest module to load, and a start does not need it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = '生态红线一张图 Redline Map';
   const sheet = workbook.addWorksheet('规则库', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   sheet.columns = table.columns.map((c) => ({ header: c.header, key: c.key, width: /Zh|En|\(zh\)|\(en\)/.test(c.key + c.header) ? 40 : 16 }));

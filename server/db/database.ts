@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import { startEmbeddedDatabase } from './embedded.ts';
 import { migrate } from './migrate.ts';
+import { openReplica, type Replica } from './replica.ts';
 
 // int8 (bigserial ids, counts) as JS numbers: our ids stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -34,8 +35,23 @@ export function withoutJit(url: string): string {
 
 export interface Database {
   mode: DatabaseMode;
+  /** The primary: every write, and reads that must see the latest state. */
   pool: pg.Pool;
+  /** A streaming replica for reads (DATABASE_READ_URL), when configured: see readPool(). */
+  replica?: Replica;
   close(): Promise<void>;
+}
+
+/** How far behind the primary a replica may be and still serve reads. */
+export const REPLICA_MAX_LAG_MS = 5_000;
+
+/**
+ * The pool for a read that tolerates a replica: the replica while it is usable, else the primary.
+ * `mustSeeOwnWrites`: the caller wrote moments ago and must read it back — the primary.
+ */
+export function readPool(db: Pick<Database, 'pool' | 'replica'>, mustSeeOwnWrites = false): { pool: pg.Pool; replica: boolean } {
+  if (db.replica && !mustSeeOwnWrites && db.replica.usable()) return { pool: db.replica.pool, replica: true };
+  return { pool: db.pool, replica: false };
 }
 
 /**
@@ -43,7 +59,7 @@ export interface Database {
  * PGlite — and brings its schema up to date. Both paths hand back a plain `pg` pool.
  */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'> & { poolMax?: number },
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseReadUrl'>> & { poolMax?: number },
 ): Promise<Database> {
   if (config.databaseUrl) {
     const pool = keepPoolAlive(new pg.Pool({ connectionString: withoutJit(config.databaseUrl), max: config.poolMax ?? 10 }), logIdleError);
@@ -53,7 +69,23 @@ export async function openDatabase(
       await pool.end();
       throw e;
     }
-    return { mode: 'external', pool, close: () => pool.end() };
+    const replica = config.databaseReadUrl
+      ? openReplica(withoutJit(config.databaseReadUrl), {
+          max: config.poolMax ?? 10,
+          maxLagMs: REPLICA_MAX_LAG_MS,
+          onChange: (usable, why) => console.log(`[db] reads ${usable ? 'from the replica' : 'from the primary'}: ${why}`),
+        })
+      : undefined;
+    await replica?.probe();
+    return {
+      mode: 'external',
+      pool,
+      replica,
+      async close() {
+        await replica?.close();
+        await pool.end();
+      },
+    };
   }
   const embedded = await startEmbeddedDatabase(config.dataDir);
   // One connection: PGlite has one session; see embedded.ts.

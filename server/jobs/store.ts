@@ -39,31 +39,67 @@ export async function getJob(db: Queryable, id: number): Promise<JobRow | undefi
   return rows[0];
 }
 
-/** Takes the oldest queued job of the given kinds and marks it running (SKIP LOCKED: safe with several runners). */
-export async function claimNextJob(db: Queryable, kinds: string[]): Promise<JobRow | undefined> {
+/**
+ * Takes the oldest claimable job of the given kinds for `owner` and marks it running under a lease
+ * of `leaseMs`: a queued job, or a running one whose lease ran out (its instance died or stopped
+ * mid-job). FOR UPDATE SKIP LOCKED: two instances claiming at once take different jobs.
+ */
+export async function claimNextJob(db: Queryable, kinds: string[], owner: string, leaseMs: number): Promise<JobRow | undefined> {
   const { rows } = await db.query<JobRow>(
-    `UPDATE jobs SET status = 'running', started_at = coalesce(started_at, now())
-      WHERE id = (SELECT id FROM jobs WHERE status = 'queued' AND kind = ANY($1) ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+    `UPDATE jobs SET status = 'running', started_at = coalesce(started_at, now()),
+            lease_owner = $2, lease_until = now() + $3 * interval '1 millisecond'
+      WHERE id = (SELECT id FROM jobs
+                   WHERE kind = ANY($1)
+                     AND (status = 'queued' OR (status = 'running' AND (lease_until IS NULL OR lease_until < now())))
+                   ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
       RETURNING ${COLUMNS}`,
-    [kinds],
+    [kinds, owner, leaseMs],
   );
   return rows[0];
 }
 
 /**
- * Jobs left 'running' by a server that stopped (or died) go back to the queue: their handler
- * resumes from the state it keeps in the database. Call once at start, before the runner claims work.
+ * Extends the leases `owner` holds on running jobs (the heartbeat). Returns the ids still held: a
+ * job missing from it was taken over (its lease ran out) or ended (cancelled), and must stop here.
  */
-export async function requeueInterruptedJobs(db: Queryable, kinds: string[]): Promise<number> {
-  const { rowCount } = await db.query(`UPDATE jobs SET status = 'queued' WHERE status = 'running' AND kind = ANY($1)`, [kinds]);
+export async function renewLeases(db: Queryable, owner: string, ids: number[], leaseMs: number): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const { rows } = await db.query<{ id: number }>(
+    `UPDATE jobs SET lease_until = now() + $3 * interval '1 millisecond'
+      WHERE id = ANY($2) AND lease_owner = $1 AND status = 'running' RETURNING id`,
+    [owner, ids, leaseMs],
+  );
+  return new Set(rows.map((r) => Number(r.id)));
+}
+
+/**
+ * Lets go of a job without finishing it (a graceful stop at a resumable point): the lease ends now,
+ * so any instance — this one after a restart, or another — claims and resumes it at once.
+ */
+export async function releaseJob(db: Queryable, id: number, owner: string): Promise<void> {
+  await db.query(`UPDATE jobs SET lease_until = now() WHERE id = $1 AND lease_owner = $2 AND status = 'running'`, [id, owner]);
+}
+
+/**
+ * Embedded database only (one process by construction: PGlite's data directory has one server):
+ * the leases of jobs left 'running' by a crash end now instead of when they run out.
+ */
+export async function expireAllLeases(db: Queryable, kinds: string[]): Promise<number> {
+  const { rowCount } = await db.query(`UPDATE jobs SET lease_until = now() WHERE status = 'running' AND kind = ANY($1)`, [kinds]);
   return rowCount ?? 0;
 }
 
-/** Ends a running job; a job cancelled meanwhile stays cancelled. */
-export async function finishJob(db: Queryable, id: number, outcome: { status: 'done' | 'failed'; error?: { code: string; message: Bilingual } }): Promise<void> {
+/** Ends a running job held by `owner`; a job cancelled or taken over meanwhile is left as it is. */
+export async function finishJob(
+  db: Queryable,
+  id: number,
+  owner: string,
+  outcome: { status: 'done' | 'failed'; error?: { code: string; message: Bilingual } },
+): Promise<void> {
   await db.query(
-    `UPDATE jobs SET status = $2, error = $3, finished_at = now() WHERE id = $1 AND status = 'running'`,
-    [id, outcome.status, outcome.error ? JSON.stringify(outcome.error) : null],
+    `UPDATE jobs SET status = $2, error = $3, finished_at = now(), lease_until = NULL
+      WHERE id = $1 AND status = 'running' AND lease_owner = $4`,
+    [id, outcome.status, outcome.error ? JSON.stringify(outcome.error) : null, owner],
   );
 }
 

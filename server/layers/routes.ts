@@ -3,7 +3,10 @@ import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { apiRoute } from '../http/api-route.ts';
 import { badRequest } from '../http/errors.ts';
+import { readerFor } from '../http/read-routing.ts';
+import { LIMITS } from '../limits.ts';
 import { getLayer, listLayers } from './catalog.ts';
+import { etagOf, notModified, VersionedCache } from './version-cache.ts';
 import { layerFeatures, parseBbox } from './features.ts';
 
 /** Largest PostgreSQL integer: a version past it was sent to SQL and answered 500 (issue 11 row 11). */
@@ -22,11 +25,12 @@ const featuresQuery = z.looseObject({ bbox: z.unknown().optional(), version: z.u
 /** GET /api/layers, GET /api/layers/:id, GET /api/layers/:id/features[?bbox=w,s,e,n&version=n] */
 export function layersRouter(db: Database): Router {
   const router = Router();
-  router.get('/api/layers', async (_req, res) => {
-    res.json(await listLayers(db.pool));
+  const cache = new VersionedCache(LIMITS.layerCacheMb * 1024 * 1024);
+  router.get('/api/layers', async (req, res) => {
+    res.json(await listLayers(readerFor(db, req, res)));
   });
   router.get('/api/layers/:id', async (req, res) => {
-    res.json(await getLayer(db.pool, req.params.id));
+    res.json(await getLayer(readerFor(db, req, res), req.params.id));
   });
   apiRoute(
     router,
@@ -40,12 +44,25 @@ export function layersRouter(db: Database): Router {
       responses: { 200: { mediaType: 'application/geo+json' } },
       access: 'public',
     },
-    async (_req, res, { params, query }) => {
+    async (req, res, { params, query }) => {
       const bbox = parseBbox(query.bbox);
       const version = parseVersion(query.version);
-      const layer = await getLayer(db.pool, params.id);
-      res.setHeader('Cache-Control', 'no-cache');
-      res.type('application/geo+json').send(JSON.stringify(await layerFeatures(db.pool, layer, { bbox, version })));
+      res.type('application/geo+json');
+      // A named version never changes: served from memory, immutable for the browser, 304 on a match.
+      const key = version === undefined ? undefined : `${params.id}/${version}/${bbox?.join(',') ?? ''}`;
+      const send = (body: Buffer, etag: string | undefined) => {
+        res.setHeader('Cache-Control', etag ? 'public, max-age=31536000, immutable' : 'no-cache');
+        if (etag) res.setHeader('ETag', etag);
+        if (etag && notModified(req.get('if-none-match'), etag)) return void res.status(304).end();
+        res.send(body);
+      };
+      const hit = key === undefined ? undefined : cache.get(key);
+      if (hit) return send(hit, etagOf(key!));
+      const pool = readerFor(db, req, res);
+      const layer = await getLayer(pool, params.id);
+      const body = Buffer.from(JSON.stringify(await layerFeatures(pool, layer, { bbox, version })));
+      if (key !== undefined) cache.set(key, body);
+      send(body, key === undefined ? undefined : etagOf(key));
     },
   );
   return router;

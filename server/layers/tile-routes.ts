@@ -1,18 +1,44 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Database } from '../db/database.ts';
+import { notFound } from '../http/errors.ts';
+import { readerFor } from '../http/read-routing.ts';
+import { LIMITS } from '../limits.ts';
 import { getLayer } from './catalog.ts';
 import { layerTile, parseTileAddress, tileJson } from './tiles.ts';
+import { etagOf, notModified, VersionedCache } from './version-cache.ts';
+
+/** A version named in a tile URL (`?v=`): a positive integer, else none. */
+function versionParam(req: Request): number | undefined {
+  const v = Number(req.query.v);
+  return Number.isInteger(v) && v > 0 && v <= 2_147_483_647 ? v : undefined;
+}
+
+/** The tile with its ETag; a 304 when the client holds it already. */
+function sendTile(req: Request, res: Response, tile: Buffer, etag: string, immutable: boolean): void {
+  res.setHeader('Content-Type', 'application/vnd.mapbox-vector-tile');
+  // A URL naming its version is immutable (a new version is a new URL); without one, revalidate.
+  // On a closed map privateMapCaching turns this into `private, …` (no shared proxy keeps it).
+  res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+  res.setHeader('ETag', etag);
+  if (notModified(req.get('if-none-match'), etag)) {
+    res.status(304).end();
+    return;
+  }
+  res.status(200).end(tile);
+}
 
 /**
  * GET /tiles/:layerId.json (TileJSON) and GET /tiles/:layerId/:z/:x/:y.mvt. Tile URLs carry the
- * layer version (?v=), so a tile can be cached for a day: a new version changes the URL.
+ * layer version (?v=): such a tile never changes, so it is cached by the browser for a year and in
+ * this process (VersionedCache): a hot tile is answered from memory without a database query.
  */
 export function tilesRouter(db: Database, options: { publicUrl?: string } = {}): Router {
   const router = Router();
+  const cache = new VersionedCache(LIMITS.layerCacheMb * 1024 * 1024);
   router.get('/tiles/:file', async (req, res, next) => {
     const match = /^([a-z][a-z0-9_]*)\.json$/.exec(req.params.file);
     if (!match) return next();
-    const layer = await getLayer(db.pool, match[1]);
+    const layer = await getLayer(readerFor(db, req, res), match[1]);
     res.setHeader('Cache-Control', 'no-cache');
     // Never from the Host header: a forged Host would put another server in cached TileJSON.
     // PUBLIC_URL when set; else root-relative URLs the client resolves against its own origin.
@@ -22,11 +48,23 @@ export function tilesRouter(db: Database, options: { publicUrl?: string } = {}):
     const match = /^(\d+)\.mvt$/.exec(req.params.file);
     if (!match) return next();
     const address = parseTileAddress(req.params.z, req.params.x, match[1]);
-    const layer = await getLayer(db.pool, req.params.layerId);
-    const tile = await layerTile(db.pool, layer, address);
-    res.setHeader('Content-Type', 'application/vnd.mapbox-vector-tile');
-    res.setHeader('Cache-Control', 'public, max-age=86400');
-    res.status(200).end(tile);
+    const version = versionParam(req);
+    const key = (v: number | null) => `${req.params.layerId}/${v ?? 0}/${address.z}/${address.x}/${address.y}`;
+    if (version !== undefined) {
+      const hit = cache.get(key(version));
+      if (hit) return sendTile(req, res, hit, etagOf(key(version)), true);
+    }
+    const pool = readerFor(db, req, res);
+    const layer = await getLayer(pool, req.params.layerId);
+    if (version !== undefined && version !== layer.version) {
+      // An older version (a page opened before a publish) is served as it was: versions are kept.
+      const { rowCount } = await pool.query('SELECT 1 FROM layer_versions WHERE layer_id = $1 AND version = $2', [layer.id, version]);
+      if (!rowCount) throw notFound('UNKNOWN_LAYER_VERSION', `图层 ${layer.id} 没有版本 ${version}`, `Layer ${layer.id} has no version ${version}`);
+    }
+    const served = { ...layer, version: version ?? layer.version };
+    const tile = await layerTile(pool, served, address);
+    if (served.version !== null) cache.set(key(served.version), tile);
+    sendTile(req, res, tile, etagOf(key(served.version)), version !== undefined);
   });
   return router;
 }

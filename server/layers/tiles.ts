@@ -53,9 +53,12 @@ const MVT_GEOM_FEATURES = `
 
 /**
  * The same in plain PostGIS, for builds without protobuf-c (PGlite), where ST_AsMVTGeom is missing
- * too: clip to the tile plus a 64-unit buffer, orient exteriors counter-clockwise, map Web Mercator
- * to tile space (4096 units, y down — which makes exteriors clockwise, as MVT requires), and snap
- * to the integer grid.
+ * too: clip to the tile plus a 64-unit buffer, orient exteriors CLOCKWISE in Web Mercator (y up),
+ * map to tile space (4096 units, y down: the flip makes them positive by the surveyor's formula,
+ * which is what MVT 2.1 §4.3.4.4 calls an exterior ring), and snap to the integer grid.
+ * (Until issue 17 they were forced counter-clockwise here, so every exterior came out as a hole;
+ * MapLibre drew them anyway, as it takes the first ring's winding for the exterior's —
+ * tests/server/layers/tile-geometry.db.test.ts now checks the sign.)
  */
 const PLAIN_TILE_FEATURES = `
   WITH bounds AS (SELECT ST_TileEnvelope($3, $4, $5) AS env),
@@ -63,7 +66,7 @@ const PLAIN_TILE_FEATURES = `
                       ST_Expand(env, (ST_XMax(env) - ST_XMin(env)) * 64 / 4096) AS clip FROM bounds),
        clipped AS (
          SELECT f.id, f.feature_key AS key, f.name, f.level, f.version,
-                ST_ForcePolygonCCW(ST_ClipByBox2D(ST_Transform(f.geom, 3857), box.clip)) AS g, box.x0, box.y1, box.w
+                ST_ForcePolygonCW(ST_ClipByBox2D(ST_Transform(f.geom, 3857), box.clip)) AS g, box.x0, box.y1, box.w
            FROM features f, box
           WHERE f.layer_id = $1 AND f.version = $2 AND f.geom && ST_Transform(box.clip, 4326))
   SELECT id, key, name, level, version,
@@ -77,10 +80,16 @@ const PLAIN_TILE_FEATURES = `
  * quantises and the tile is encoded in Node (mvt-encode.ts). Features keep key, name, level and the
  * layer version, enough for styling and popups. An empty area gives an empty (zero-byte) tile.
  */
-export async function layerTile(db: Queryable, layer: LayerInfo, { z, x, y }: TileAddress): Promise<Buffer> {
+export async function layerTile(
+  db: Queryable,
+  layer: LayerInfo,
+  { z, x, y }: TileAddress,
+  /** 'node': the embedded database's path even where ST_AsMVT exists (tests compare the two). */
+  encoder: 'auto' | 'node' = 'auto',
+): Promise<Buffer> {
   if (layer.version === null) return Buffer.alloc(0);
   const params = [layer.id, layer.version, z, x, y];
-  if (await supportsAsMvt(db)) {
+  if (encoder === 'auto' && (await supportsAsMvt(db))) {
     const { rows } = await db.query<{ tile: Buffer }>(
       `WITH mvt AS (${MVT_GEOM_FEATURES})
        SELECT COALESCE(ST_AsMVT(mvt, $1, 4096, 'geom', 'id'), ''::bytea) AS tile FROM mvt WHERE geom IS NOT NULL`,

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { PROJECT_TYPE_LABELS } from '../../common/domain/development.ts';
 import { VERDICT_LABELS } from '../../common/domain/verdict.ts';
@@ -33,7 +33,9 @@ const bilingual = (l: { zh: string; en: string }) => `${l.zh} ${l.en}`;
 
 /** Writes the register (项目台账) as an XLSX workbook to `out`. */
 export async function writeRegisterXlsx(projects: ProjectView[], out: Writable): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  // Imported when first used: ExcelJS is the slowest module to load, and a start does not need it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = '生态红线一张图 Redline Map';
   workbook.created = new Date();
   const sheet = workbook.addWorksheet('项目台账', { views: [{ state: 'frozen', ySplit: 1 }] });

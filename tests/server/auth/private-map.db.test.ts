@@ -145,8 +145,9 @@ describe('PUBLIC_MAP=false: map reads are cached privately (issue 11 row 9)', ()
   }
 
   it('keeps a tile’s max-age (the version in its URL still makes it immutable for that user)', async () => {
-    const res = await closedSessions.applicant.agent.get(`/tiles/water_source/${TILE.z}/${TILE.x}/${TILE.y}.mvt`).buffer(true);
-    expect(res.headers['cache-control']).toBe('private, max-age=86400');
+    const v = (await closedSessions.applicant.agent.get('/tiles/water_source.json')).body.version;
+    const res = await closedSessions.applicant.agent.get(`/tiles/water_source/${TILE.z}/${TILE.x}/${TILE.y}.mvt?v=${v}`).buffer(true);
+    expect(res.headers['cache-control']).toBe('private, max-age=31536000, immutable');
   });
 });
 
@@ -160,8 +161,10 @@ describe('PUBLIC_MAP=true (the default): nothing changes', () => {
   }
 
   it('lets shared caches keep tiles of an open map', async () => {
-    const res = await request(openMap).get(`/tiles/water_source/${TILE.z}/${TILE.x}/${TILE.y}.mvt`).buffer(true);
-    expect(res.headers['cache-control']).toBe('public, max-age=86400');
+    // The versioned URL TileJSON gives (issue 17: immutable; without ?v= it is revalidated).
+    const v = (await request(openMap).get('/tiles/water_source.json')).body.version;
+    const res = await request(openMap).get(`/tiles/water_source/${TILE.z}/${TILE.x}/${TILE.y}.mvt?v=${v}`).buffer(true);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
   it('still needs a login for the register and every write', async () => {

@@ -1,0 +1,3 @@
+export declare const SERVER_ENTRY: string;
+export declare function serverBuildIsStale(root?: string): boolean;
+export declare function buildServer(root?: string): Promise<number>;

@@ -1,0 +1,53 @@
+/**
+ * What one version of a layer looks like (its tiles, its features) never changes: versions are
+ * never overwritten (a publish makes a new one). So answers keyed by (layer, version, request) are
+ * kept in memory and served without touching the database — on the embedded database, whose one
+ * connection checks queue on, a map full of tiles then waits for no check. Bounded by bytes,
+ * least recently used out first; one cache per process (a new instance warms its own).
+ */
+export class VersionedCache {
+  private readonly entries = new Map<string, Buffer>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get(key: string): Buffer | undefined {
+    const hit = this.entries.get(key);
+    if (hit) {
+      // Map keeps insertion order: re-inserting makes this the most recently used.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, value: Buffer): void {
+    if (value.length > this.maxBytes / 8) return; // one huge answer must not empty the cache
+    const old = this.entries.get(key);
+    if (old) this.bytes -= old.length;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    this.bytes += value.length;
+    for (const [k, v] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(k);
+      this.bytes -= v.length;
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** Strong ETag of an immutable answer: its cache key, quoted (RFC 9110 §8.8.3). */
+export const etagOf = (key: string) => `"${Buffer.from(key).toString('base64url')}"`;
+
+/** True when the request's If-None-Match names this ETag (or is `*`): answer 304. */
+export function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((t) => {
+    const tag = t.trim().replace(/^W\//, '');
+    return tag === '*' || tag === etag;
+  });
+}
