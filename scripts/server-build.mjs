@@ -11,7 +11,8 @@ const ENTRIES = { start: 'server/cli/start.ts', serve: 'server/cli/serve.ts' };
 /** What the build depends on: a change to any of these makes it stale. */
 const SOURCES = ['server', 'common', 'package-lock.json', 'tsconfig.json', 'scripts/server-build.mjs'];
 
-function newestMtime(target) {
+/** Newest modification time of any file below target (0 when it does not exist); also used for the client build. */
+export function newestMtime(target) {
   if (!fs.existsSync(target)) return 0;
   const stat = fs.statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;

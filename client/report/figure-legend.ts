@@ -1,6 +1,7 @@
 import type maplibregl from 'maplibre-gl';
 import { drawRank } from '../map/draw-order.ts';
 import { HATCH } from '../map/style/palette.ts';
+import { drawFigurePanel, figureFont } from './figure-panel.ts';
 import type { GeometryKind, Symbol } from '../map/style/style-types.ts';
 
 /** One line of the printed figure's legend: the symbol as the map draws it, and its name. */
@@ -89,7 +90,7 @@ function swatch(ctx: CanvasRenderingContext2D, e: Pick<FigureLegendEntry, 'symbo
 /** The legend box in the figure's bottom-right corner (the scale bar holds the bottom left). */
 export function drawFigureLegend(ctx: CanvasRenderingContext2D, entries: readonly Pick<FigureLegendEntry, 'label' | 'symbol' | 'geometry'>[], title: string, u: number): void {
   if (entries.length === 0) return;
-  const font = (weight: number) => `${weight} ${10 * u}px "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif`;
+  const font = (weight: number) => figureFont(weight, u);
   ctx.save();
   ctx.font = font(400);
   const lineH = 14 * u;
@@ -99,15 +100,8 @@ export function drawFigureLegend(ctx: CanvasRenderingContext2D, entries: readonl
   const boxH = 6 * u + lineH * (entries.length + 1) + 2 * u;
   const x = ctx.canvas.width - boxW - 8 * u;
   const y = ctx.canvas.height - boxH - 8 * u;
-  ctx.fillStyle = 'rgba(255,255,255,0.9)';
-  ctx.strokeStyle = '#9aa5b1';
-  ctx.lineWidth = 1 * u;
-  ctx.fillRect(x, y, boxW, boxH);
-  ctx.strokeRect(x, y, boxW, boxH);
-  ctx.fillStyle = '#1f2933';
+  drawFigurePanel(ctx, { x, y, w: boxW, h: boxH }, title, lineH, u);
   ctx.textBaseline = 'middle';
-  ctx.font = font(700);
-  ctx.fillText(title, x + 6 * u, y + 3 * u + lineH / 2);
   ctx.font = font(400);
   entries.forEach((e, i) => {
     const rowY = y + 3 * u + lineH * (i + 1);

@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { bboxOf, bboxOfPositions } from '../../common/geo/bbox.ts';
+import { drawFigurePanel } from './figure-panel.ts';
 
 type Rings = GeoJSON.Position[][];
 
@@ -39,16 +40,8 @@ export function drawOverviewInset(ctx: CanvasRenderingContext2D, district: Rings
   const x0 = 8 * u;
   const y0 = 8 * u;
   const px = (p: GeoJSON.Position): [number, number] => [x0 + pad + (p[0] - w) * k * scale, y0 + titleH + pad + (n - p[1]) * scale];
+  drawFigurePanel(ctx, { x: x0, y: y0, w: boxW, h: boxH }, title, titleH, u);
   ctx.save();
-  ctx.fillStyle = 'rgba(255,255,255,0.92)';
-  ctx.strokeStyle = '#9aa5b1';
-  ctx.lineWidth = 1 * u;
-  ctx.fillRect(x0, y0, boxW, boxH);
-  ctx.strokeRect(x0, y0, boxW, boxH);
-  ctx.fillStyle = '#1f2933';
-  ctx.textBaseline = 'middle';
-  ctx.font = `700 ${10 * u}px "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif`;
-  ctx.fillText(title, x0 + pad, y0 + 3 * u + titleH / 2);
   ctx.beginPath();
   for (const ring of district) {
     ring.forEach((p, i) => (i === 0 ? ctx.moveTo(...px(p)) : ctx.lineTo(...px(p))));
