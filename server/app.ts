@@ -88,7 +88,6 @@ export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.
     rulesRouter(),
     basemapsRouter({ tiandituKey: config.tiandituKey }),
     rulesDownloadRouter(),
-    basemapsRouter({ tiandituKey: config.tiandituKey }),
     reportRouter(db),
     importRouter({ uploadLimitBytes: config.uploadLimitBytes }),
     exportRouter(),

@@ -18,22 +18,8 @@ export type CheckRun = AsJson<StoredCheckRun>;
 
 export type ProjectComment = AsJson<StoredComment>;
 
-export interface AuditEntry {
-  id: number;
-  action: string;
-  actor: string | null;
-  at: string;
-  detail: Record<string, unknown>;
-  ip?: string | null;
-}
-
-/** GET /api/dashboard */
-export interface Dashboard {
-  total: number;
-  byStatus: Record<ProjectStatus, number>;
-  byVerdict: Record<Verdict | 'none', number>;
-  byTownship: { township: string | null; count: number }[];
-}
+/** GET /api/projects/:id/audit, GET /api/audit. */
+export type { AuditEntryView as AuditEntry, Dashboard } from '../../common/api/projects.ts';
 
 /** Register filters (GET /api/projects query). */
 export interface RegisterFilter {

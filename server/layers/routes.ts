@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { apiRoute } from '../http/api-route.ts';
 import { badRequest } from '../http/errors.ts';
+import { catalogLayer, featuresQuery, layerParams } from '../../common/api/layers.ts';
 import { getLayer, listLayers } from './catalog.ts';
 import { layerFeatures, parseBbox } from './features.ts';
 
@@ -16,17 +17,15 @@ function parseVersion(raw: unknown): number | undefined {
   return n;
 }
 
-const layerParams = z.object({ id: z.string().max(64) });
-const featuresQuery = z.looseObject({ bbox: z.unknown().optional(), version: z.unknown().optional() });
 
 /** GET /api/layers, GET /api/layers/:id, GET /api/layers/:id/features[?bbox=w,s,e,n&version=n] */
 export function layersRouter(db: Database): Router {
   const router = Router();
-  router.get('/api/layers', async (_req, res) => {
+  apiRoute(router, { method: 'get', path: '/api/layers', tag: 'layers', access: 'public', summary: { zh: '图层目录', en: 'The layer catalog' }, responses: { 200: z.array(catalogLayer) } }, async (_req, res) => {
     res.json(await listLayers(db.pool));
   });
-  router.get('/api/layers/:id', async (req, res) => {
-    res.json(await getLayer(db.pool, req.params.id));
+  apiRoute(router, { method: 'get', path: '/api/layers/:id', tag: 'layers', access: 'public', summary: { zh: '一个图层的说明', en: 'One layer of the catalog' }, params: layerParams, responses: { 200: catalogLayer } }, async (_req, res, { params }) => {
+    res.json(await getLayer(db.pool, params.id));
   });
   apiRoute(
     router,

@@ -1,5 +1,7 @@
 import { Router } from 'express';
 import type { Database } from '../db/database.ts';
+import { apiRoute } from '../http/api-route.ts';
+import { tileJsonParams, tileParams } from '../../common/api/layers.ts';
 import { getLayer } from './catalog.ts';
 import { layerTile, parseTileAddress, tileJson } from './tiles.ts';
 
@@ -9,8 +11,8 @@ import { layerTile, parseTileAddress, tileJson } from './tiles.ts';
  */
 export function tilesRouter(db: Database, options: { publicUrl?: string } = {}): Router {
   const router = Router();
-  router.get('/tiles/:file', async (req, res, next) => {
-    const match = /^([a-z][a-z0-9_]*)\.json$/.exec(req.params.file);
+  apiRoute(router, { method: 'get', path: '/tiles/:file', tag: 'tiles', access: 'public', summary: { zh: '图层的 TileJSON（:file = <图层>.json）', en: 'TileJSON of a layer (:file = <layerId>.json)' }, params: tileJsonParams, responses: { 200: { mediaType: 'application/json' } } }, async (_req, res, { params }, next) => {
+    const match = /^([a-z][a-z0-9_]*)\.json$/.exec(params.file);
     if (!match) return next();
     const layer = await getLayer(db.pool, match[1]);
     res.setHeader('Cache-Control', 'no-cache');
@@ -18,11 +20,11 @@ export function tilesRouter(db: Database, options: { publicUrl?: string } = {}):
     // PUBLIC_URL when set; else root-relative URLs the client resolves against its own origin.
     res.json(tileJson(layer, options.publicUrl ?? ''));
   });
-  router.get('/tiles/:layerId/:z/:x/:file', async (req, res, next) => {
-    const match = /^(\d+)\.mvt$/.exec(req.params.file);
+  apiRoute(router, { method: 'get', path: '/tiles/:layerId/:z/:x/:file', tag: 'tiles', access: 'public', summary: { zh: '矢量瓦片（:file = <y>.mvt）', en: 'A vector tile (:file = <y>.mvt)' }, params: tileParams, responses: { 200: { mediaType: 'application/vnd.mapbox-vector-tile' } } }, async (_req, res, { params }, next) => {
+    const match = /^(\d+)\.mvt$/.exec(params.file);
     if (!match) return next();
-    const address = parseTileAddress(req.params.z, req.params.x, match[1]);
-    const layer = await getLayer(db.pool, req.params.layerId);
+    const address = parseTileAddress(params.z, params.x, match[1]);
+    const layer = await getLayer(db.pool, params.layerId);
     const tile = await layerTile(db.pool, layer, address);
     res.setHeader('Content-Type', 'application/vnd.mapbox-vector-tile');
     res.setHeader('Cache-Control', 'public, max-age=86400');
