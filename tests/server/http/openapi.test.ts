@@ -98,13 +98,20 @@ describe('OpenAPI document', () => {
     expect(missing).toEqual(['POST /api/projects/:id/comments']);
   });
 
-  it('the API page is served offline: HTML, Redoc from node_modules, no outside script', async () => {
+  it('the API page is served offline: HTML, Redoc from node_modules, nothing loaded from another host', async () => {
     const page = await request(app).get('/api/docs').expect(200);
     expect(page.text).not.toMatch(/https?:\/\//);
     const scripts = [...page.text.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts).toContain('/api/docs/redoc.standalone.js');
     for (const src of scripts) {
+      expect(src).toMatch(/^\/[^/]/); // same origin
       const js = await request(app).get(src).expect(200);
       expect(js.headers['content-type']).toMatch(/javascript/);
+      // What a script would fetch: an image/script/style source or a stylesheet URL on another host.
+      // (Matches, not the text, in the assertion: a failure names the URL instead of printing the bundle.)
+      expect(js.text.match(/(src|href):\s*"https?:\/\/[^"]+\.(svg|png|jpe?g|gif|css|js|woff2?)"/g) ?? []).toEqual([]);
+      expect(js.text.match(/cdn\.redoc\.ly[^"]*|fonts\.googleapis[^"]*|fonts\.gstatic[^"]*/g) ?? []).toEqual([]);
+      for (const local of js.text.match(/"\/api\/docs\/[A-Za-z0-9._-]+"/g) ?? []) await request(app).get(JSON.parse(local)).expect(200);
     }
     expect(openApiPath('/api/projects/:id/comments/:commentId')).toBe('/api/projects/{id}/comments/{commentId}');
   });
