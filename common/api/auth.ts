@@ -46,4 +46,4 @@ export const updateUserBody = z.looseObject({
 });
 export type UpdateUserBody = z.infer<typeof updateUserBody>;
 
-export const userParams = z.object({ id: z.string().max(20) });
+export const userParams = z.object({ id: domainChecked(z.string().regex(/^\d{1,15}$/), '账号编号 / Account id') });
