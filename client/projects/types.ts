@@ -1,8 +1,6 @@
-import type { Verdict } from '../check/api-types.ts';
+import type { Verdict } from '../../common/domain/verdict.ts';
 import type { AsJson, CheckRun as StoredCheckRun, ProjectComment as StoredComment, ProjectView } from '../../common/api/projects.ts';
 import type { ProjectStatus } from '../../common/domain/review.ts';
-
-export type { Decision, ProjectStatus } from '../../common/domain/review.ts';
 
 /** Register order of the statuses (the server's list is in workflow order). */
 export const STATUSES: ProjectStatus[] = ['draft', 'submitted', 'revision_requested', 'approved', 'rejected'];
@@ -18,8 +16,6 @@ export type CheckRun = AsJson<StoredCheckRun>;
 
 export type ProjectComment = AsJson<StoredComment>;
 
-/** GET /api/projects/:id/audit, GET /api/audit. */
-export type { AuditEntryView as AuditEntry, Dashboard } from '../../common/api/projects.ts';
 
 /** Register filters (GET /api/projects query). */
 export interface RegisterFilter {
