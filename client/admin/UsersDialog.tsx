@@ -1,21 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiFetch, errorText } from '../auth/api-fetch.ts';
-import type { Role } from '../auth/auth-store.ts';
+import type { Account } from '../../common/api/auth.ts';
+import { ROLES, type Role } from '../../common/domain/roles.ts';
 import { AUTH_NS } from '../auth/i18n.ts';
 import { formatDate } from '../projects/format.ts';
 import { ADMIN_NS } from './i18n.ts';
 import './admin.css';
 
-interface Account {
-  id: number;
-  username: string;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-}
-
-const ROLES: Role[] = ['applicant', 'reviewer', 'admin'];
 
 /** 用户管理 for administrators: the accounts, a form for a new one, and 停用 / 启用. */
 export function UsersDialog({ onClose }: { onClose(): void }) {

@@ -1,13 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 
-/** The roles of the review workflow (server/auth/roles.ts). */
-export type Role = 'applicant' | 'reviewer' | 'admin';
-
-export interface SessionUser {
-  id: number;
-  username: string;
-  role: Role;
-}
+import type { SessionState, SessionUser } from '../../common/api/auth.ts';
 
 export interface AuthState {
   /** 'loading' until GET /api/auth/me has answered once (a reload keeps the session cookie). */
@@ -52,7 +45,7 @@ export function restoreSession(): Promise<void> {
   restoring ??= fetch('/api/auth/me', { headers: { Accept: 'application/json' }, cache: 'no-store' })
     .then(async (res) => {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const me = (await res.json()) as { user: SessionUser | null; csrfToken: string | null; publicMap: boolean };
+      const me = (await res.json()) as SessionState;
       set({ status: 'ready', user: me.user, csrfToken: me.csrfToken, publicMap: me.publicMap, ...(me.user ? { loggedOut: false } : {}) });
     })
     .catch(() => set({ status: 'ready' }))

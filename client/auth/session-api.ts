@@ -1,9 +1,10 @@
 import { apiFetch } from './api-fetch.ts';
-import { clearSession, setSession, type SessionUser } from './auth-store.ts';
+import type { LoginResponse } from '../../common/api/auth.ts';
+import { clearSession, setSession } from './auth-store.ts';
 
 /** POST /api/auth/login → { user, csrfToken }; the session cookie is set by the response. */
-export async function logIn(username: string, password: string): Promise<SessionUser> {
-  const { user, csrfToken } = await apiFetch<{ user: SessionUser; csrfToken: string }>('/api/auth/login', {
+export async function logIn(username: string, password: string): Promise<LoginResponse['user']> {
+  const { user, csrfToken } = await apiFetch<LoginResponse>('/api/auth/login', {
     method: 'POST',
     body: { username, password },
   });

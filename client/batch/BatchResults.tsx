@@ -4,7 +4,7 @@ import type { BatchStatusView } from '../../common/api/batch.ts';
 import { errorText } from '../auth/api-fetch.ts';
 import { useAuth } from '../auth/auth-store.ts';
 import { useLayerCatalog, useProjectTypes } from '../check/useCatalogs.ts';
-import type { ProjectInput } from '../check/api-types.ts';
+import type { ProjectInput } from '../../common/api/check.ts';
 import { bilingualSide } from '../i18n/bundle.ts';
 import { useMap } from '../map/MapContext.tsx';
 import { framePadding } from '../map/view.ts';

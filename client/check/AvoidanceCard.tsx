@@ -3,7 +3,7 @@ import type { Polygon } from 'geojson';
 import { formatHectares, formatMu, formatNumber } from '../../common/units/area-units.ts';
 import { newFeatureId } from '../draw/feature-id.ts';
 import type { SiteFeature } from '../draw/site-features.ts';
-import type { CheckResult } from './api-types.ts';
+import type { CheckResult } from '../../common/api/check-result.ts';
 import { CHECK_NS } from './i18n.ts';
 
 /** The avoidance geometry as site parts: one per polygon, so each stays editable when it has no holes. */

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type maplibregl from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { useMapOverlay, type OverlayLayer } from '../draw/useMapOverlay.ts';
-import type { CheckResult } from './api-types.ts';
+import type { CheckResult } from '../../common/api/check-result.ts';
 import { CONFLICT_HATCH_IMAGE, CONFLICT_INK } from '../map/style/conflict.ts';
 
 const inFocus: maplibregl.ExpressionSpecification = ['boolean', ['get', 'focused'], false];

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatHectares, formatM2, formatMu, formatNumber } from '../../common/units/area-units.ts';
 import { citation, featureLabel, layerName, levelName, type LayerNaming } from '../../common/report/names.ts';
 import { bilingualSide } from '../i18n/bundle.ts';
-import type { LayerResult } from './api-types.ts';
+import type { LayerResult } from '../../common/api/check-result.ts';
 import { CHECK_NS } from './i18n.ts';
 import { VerdictBadge } from './VerdictBadge.tsx';
 

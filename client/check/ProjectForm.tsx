@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { bilingualSide } from '../i18n/bundle.ts';
-import type { ProjectFlag, ProjectInput, ProjectType } from './api-types.ts';
+import type { ProjectFlag, ProjectType } from '../../common/domain/development.ts';
+import type { ProjectInput } from '../../common/api/check.ts';
 import { CHECK_NS } from './i18n.ts';
 import { useProjectTypes } from './useCatalogs.ts';
 

@@ -5,7 +5,7 @@ import { useViewState } from '../app/ViewStateProvider.tsx';
 import { useMapOverlay, type OverlayLayer } from '../draw/useMapOverlay.ts';
 import { FOCUS_COLOUR } from '../map/style/conflict.ts';
 import { framePadding } from '../map/view.ts';
-import type { CheckResult } from './api-types.ts';
+import type { CheckResult } from '../../common/api/check-result.ts';
 import { focusedLayerId, focusWindow, frameOf, type ResultFocus } from './result-focus.ts';
 
 const FOCUS_LAYERS: OverlayLayer[] = [

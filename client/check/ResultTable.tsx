@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatHectares, formatNumber } from '../../common/units/area-units.ts';
 import { layerName, levelName, type LayerNaming } from '../../common/report/names.ts';
 import { bilingualSide } from '../i18n/bundle.ts';
-import type { LayerResult } from './api-types.ts';
+import type { LayerResult } from '../../common/api/check-result.ts';
 import { CHECK_NS } from './i18n.ts';
 import { LayerResultItem } from './LayerResultItem.tsx';
 import type { ResultFocus } from './result-focus.ts';

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { citation } from '../../common/report/names.ts';
 import { bilingualSide } from '../i18n/bundle.ts';
-import type { ListedRule } from './api-types.ts';
+import type { ListedRule } from '../../common/api/rules.ts';
 import { CHECK_NS } from './i18n.ts';
 import { useRules } from './useCatalogs.ts';
 import { VerdictBadge } from './VerdictBadge.tsx';

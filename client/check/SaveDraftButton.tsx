@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProjectInput } from './api-types.ts';
+import type { ProjectInput } from '../../common/api/check.ts';
 import { CheckApiError, postProjectDraft } from './check-api.ts';
 import { CHECK_NS } from './i18n.ts';
 

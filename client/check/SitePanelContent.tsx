@@ -13,7 +13,7 @@ import { SelfIntersectionWarning } from '../draw/SelfIntersectionWarning.tsx';
 import { hasLinearOrPointParts } from '../draw/site-features.ts';
 import { frameNewSite, SiteSummary } from '../draw/SiteSummary.tsx';
 import type { SiteDrawing } from '../draw/useSiteDrawing.ts';
-import type { ProjectInput } from './api-types.ts';
+import type { ProjectInput } from '../../common/api/check.ts';
 import { CheckPanel } from './CheckPanel.tsx';
 import { CHECK_NS } from './i18n.ts';
 import { ProjectForm } from './ProjectForm.tsx';

@@ -13,7 +13,7 @@ import { SiteOverlays } from '../draw/SiteOverlays.tsx';
 import { useDrawKeyboard } from '../draw/useDrawKeyboard.ts';
 import { useSiteDrawing } from '../draw/useSiteDrawing.ts';
 import { ProjectSiteLink } from '../projects/ProjectSiteLink.tsx';
-import type { CheckRequestBody, ProjectInput } from './api-types.ts';
+import type { CheckRequestBody, ProjectInput } from '../../common/api/check.ts';
 import { CheckOverlays } from './CheckOverlays.tsx';
 import { focusedLayerId, NO_FOCUS, type ResultFocus } from './result-focus.ts';
 import { ResultFocusOverlay } from './ResultFocusOverlay.tsx';

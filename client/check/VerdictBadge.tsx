@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Verdict } from './api-types.ts';
+import type { Verdict } from '../../common/domain/verdict.ts';
 import { CHECK_NS } from './i18n.ts';
 
 /** 禁止 red · 有条件允许 orange · 提示 blue · 无冲突 green (the same colours as the report and the map). */

@@ -1,6 +1,9 @@
 import { ApiError } from '../api/fetch-json.ts';
 import { getCsrfToken } from '../auth/auth-store.ts';
-import type { CatalogLayer, CheckRequestBody, CheckResult, ListedRule, ProjectTypesCatalog } from './api-types.ts';
+import type { CatalogLayer } from '../../common/api/layers.ts';
+import type { CheckRequestBody, ProjectTypesCatalog } from '../../common/api/check.ts';
+import type { CheckResult } from '../../common/api/check-result.ts';
+import type { ListedRule } from '../../common/api/rules.ts';
 
 /** An API error that keeps the `details` of the body (e.g. where a boundary crosses itself). */
 export class CheckApiError extends ApiError {

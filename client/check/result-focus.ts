@@ -1,4 +1,4 @@
-import type { CheckResult, LayerResult } from './api-types.ts';
+import type { CheckResult, LayerResult } from '../../common/api/check-result.ts';
 
 /**
  * The result row the planner points at: `hover` follows the mouse (or keyboard focus) over the

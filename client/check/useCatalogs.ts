@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { CatalogLayer, ListedRule, ProjectTypesCatalog } from './api-types.ts';
+import type { CatalogLayer } from '../../common/api/layers.ts';
+import type { ListedRule } from '../../common/api/rules.ts';
+import type { ProjectTypesCatalog } from '../../common/api/check.ts';
 import { getLayerCatalog, getProjectTypes, getRules } from './check-api.ts';
 
 function useLoaded<T>(load: () => Promise<T>, enabled = true): { data: T | null; error: Error | null } {

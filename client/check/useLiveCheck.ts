@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { CheckRequestBody, CheckResult } from './api-types.ts';
+import type { CheckRequestBody } from '../../common/api/check.ts';
+import type { CheckResult } from '../../common/api/check-result.ts';
 import { CheckApiError, postCheck } from './check-api.ts';
 
 export interface LiveCheck {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CHECK_NS } from '../check/i18n.ts';
 import { formatTime } from './format.ts';
 import { PROJECTS_NS } from './i18n.ts';
-import type { AuditEntry } from './types.ts';
+import type { AuditEntryView as AuditEntry } from '../../common/api/projects.ts';
 
 /** What the audit row says beyond who and when: the verdict, the decision comment, the fields changed. */
 function useDetail() {

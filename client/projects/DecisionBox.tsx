@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../auth/api-fetch.ts';
 import { PROJECTS_NS } from './i18n.ts';
 import { decideProject } from './projects-api.ts';
-import type { Decision, Project } from './types.ts';
+import type { Decision } from '../../common/domain/review.ts';
+import type { Project } from './types.ts';
 
 const DECISIONS: Decision[] = ['approve', 'revise', 'reject'];
 

@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type maplibregl from 'maplibre-gl';
 import { errorText } from '../auth/api-fetch.ts';
-import type { ProjectInput } from '../check/api-types.ts';
+import type { ProjectInput } from '../../common/api/check.ts';
 import { usePanelSlot } from '../check/panel-slot.ts';
 import type { SitePanelState } from '../check/SitePanelContent.tsx';
 import type { SiteDrawing } from '../draw/useSiteDrawing.ts';

@@ -1,6 +1,8 @@
 import { apiFetch, apiResponse } from '../auth/api-fetch.ts';
-import type { ProjectInput } from '../check/api-types.ts';
-import type { AuditEntry, CheckRun, Dashboard, Decision, Project, ProjectComment, RegisterFilter } from './types.ts';
+import type { ProjectInput } from '../../common/api/check.ts';
+import type { AuditEntryView, Dashboard } from '../../common/api/projects.ts';
+import type { Decision } from '../../common/domain/review.ts';
+import type { CheckRun, Project, ProjectComment, RegisterFilter } from './types.ts';
 
 /** The review workflow's endpoints (issue 7), with the session's CSRF token on every write. */
 
@@ -22,7 +24,7 @@ export async function listProjects(filter: RegisterFilter, page: { limit: number
 export const registerXlsxUrl = (filter: RegisterFilter) => `/api/projects.xlsx?${filterQuery(filter)}`;
 export const getProject = (id: number) => apiFetch<Project>(`/api/projects/${id}`);
 export const getChecks = (id: number) => apiFetch<CheckRun[]>(`/api/projects/${id}/checks`);
-export const getAudit = (id: number) => apiFetch<AuditEntry[]>(`/api/projects/${id}/audit`);
+export const getAudit = (id: number) => apiFetch<AuditEntryView[]>(`/api/projects/${id}/audit`);
 export const getComments = (id: number) => apiFetch<ProjectComment[]>(`/api/projects/${id}/comments`);
 export const getDashboard = () => apiFetch<Dashboard>('/api/dashboard');
 export const getProjectsGeojson = (signal?: AbortSignal) => apiFetch<GeoJSON.FeatureCollection>('/api/projects.geojson', { signal });

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { getAuth, onAuthChange } from '../auth/auth-store.ts';
-import type { ProjectInput } from '../check/api-types.ts';
+import type { ProjectInput } from '../../common/api/check.ts';
 import { newFeatureId } from '../draw/feature-id.ts';
 import type { SiteFeature } from '../draw/site-features.ts';
 

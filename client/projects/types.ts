@@ -1,8 +1,6 @@
-import type { Verdict } from '../check/api-types.ts';
+import type { Verdict } from '../../common/domain/verdict.ts';
 import type { AsJson, CheckRun as StoredCheckRun, ProjectComment as StoredComment, ProjectView } from '../../common/api/projects.ts';
 import type { ProjectStatus } from '../../common/domain/review.ts';
-
-export type { Decision, ProjectStatus } from '../../common/domain/review.ts';
 
 /** Register order of the statuses (the server's list is in workflow order). */
 export const STATUSES: ProjectStatus[] = ['draft', 'submitted', 'revision_requested', 'approved', 'rejected'];
@@ -18,22 +16,6 @@ export type CheckRun = AsJson<StoredCheckRun>;
 
 export type ProjectComment = AsJson<StoredComment>;
 
-export interface AuditEntry {
-  id: number;
-  action: string;
-  actor: string | null;
-  at: string;
-  detail: Record<string, unknown>;
-  ip?: string | null;
-}
-
-/** GET /api/dashboard */
-export interface Dashboard {
-  total: number;
-  byStatus: Record<ProjectStatus, number>;
-  byVerdict: Record<Verdict | 'none', number>;
-  byTownship: { township: string | null; count: number }[];
-}
 
 /** Register filters (GET /api/projects query). */
 export interface RegisterFilter {

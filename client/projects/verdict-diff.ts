@@ -1,4 +1,5 @@
-import type { CheckResult, Verdict } from '../check/api-types.ts';
+import type { CheckResult } from '../../common/api/check-result.ts';
+import type { Verdict } from '../../common/domain/verdict.ts';
 
 /** How one layer's verdict changed between two check runs; null = the layer had no finding then. */
 export interface LayerVerdictChange {

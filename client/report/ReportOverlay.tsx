@@ -8,14 +8,15 @@ import type { ReportReview } from '../../common/report/review-section.ts';
 import { buildReportModel } from '../../common/report/report-model.ts';
 import { REPORT_CSS } from '../../common/report/report-styles.ts';
 import { ApiError } from '../api/fetch-json.ts';
-import type { CheckResult, ProjectInput } from '../check/api-types.ts';
+import type { CheckResult } from '../../common/api/check-result.ts';
+import type { ProjectInput } from '../../common/api/check.ts';
 import { postForDownload } from '../draw/download.ts';
 import { bilingualSide } from '../i18n/bundle.ts';
 import { REPORT_NS } from './i18n.ts';
 import { snapshotSite } from './map-snapshot.ts';
 import { useFigureDecor } from './use-figure-decor.ts';
 import { reportRequestBody } from './report-request.ts';
-import type { CheckRequestBody } from '../check/api-types.ts';
+import type { CheckRequestBody } from '../../common/api/check.ts';
 import { lookupTownship } from './township.ts';
 import './report.css';
 

@@ -1,5 +1,5 @@
 import type { ReportInput } from '../../common/report/report-input.ts';
-import type { CheckRequestBody } from '../check/api-types.ts';
+import type { CheckRequestBody } from '../../common/api/check.ts';
 
 /**
  * The body of a report download (PDF, CSV, XLSX). The server prints only what it computed itself:

@@ -67,7 +67,7 @@ export function SearchBox() {
     }
     setChosen(hit);
     // The hit's layer is switched on so what was found is also drawn.
-    dispatch({ type: 'toggle-layer', layerId: action.layerId, visible: true });
+    if (action.kind === 'frame-feature') dispatch({ type: 'toggle-layer', layerId: action.layerId, visible: true });
     if (map) flyToHit(map, hit);
   };
 
@@ -131,10 +131,10 @@ export function SearchBox() {
           {results.state === 'error' && <p className="panel-state" role="alert">{results.error.messageIn(i18n.language)}</p>}
           {results.state === 'done' && hits.length === 0 && <p className="panel-state">{t('search.noResults', { query: query.trim() })}</p>}
           {hits.map((hit, i) => {
-            const layer = byId.get(hit.layerId);
+            const layer = hit.type === 'coordinate' ? undefined : byId.get(hit.layerId);
             return (
               <div
-                key={`${hit.layerId}/${hit.featureKey}`}
+                key={hit.type === 'coordinate' ? `coordinate/${hit.name}` : `${hit.layerId}/${hit.featureKey}`}
                 id={optionId(i)}
                 role="option"
                 aria-selected={i === active}
@@ -146,8 +146,9 @@ export function SearchBox() {
               >
                 <span className="hit-name">{hit.name}</span>
                 <span className="hit-layer">
-                  {i18n.language.startsWith('zh') ? hit.layerNameZh : hit.layerNameEn}
-                  {hit.level && layer ? ` · ${levelLabel(t, layer, hit.level, i18n.language)}` : ''}
+                  {hit.type === 'coordinate'
+                    ? `${hit.crs}${hit.township ? ` · ${hit.township}` : ''}`
+                    : `${i18n.language.startsWith('zh') ? hit.layerNameZh : hit.layerNameEn}${hit.level && layer ? ` · ${levelLabel(t, layer, hit.level, i18n.language)}` : ''}`}
                 </span>
               </div>
             );

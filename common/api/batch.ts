@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VERDICTS } from '../domain/verdict.ts';
+import { PROJECT_FLAGS } from '../domain/development.ts';
 
 /**
  * The batch check API (issue 16): a pool of candidate sites (项目库) checked in the background.
@@ -10,22 +11,8 @@ export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 export { VERDICTS };
 
-/** Site fields a pool's columns (or feature properties) map to; flags as in the check's project. */
-export const BATCH_FIELDS = [
-  'name',
-  'type',
-  'wkt',
-  'lon',
-  'lat',
-  'widthM',
-  'dischargesPollutants',
-  'severePolluter',
-  'outfall',
-  'nationalMajorProject',
-  'unavoidable',
-  'temporary',
-  'expandsFootprint',
-] as const;
+/** Site fields a pool's columns (or feature properties) map to; the flags are the check's project flags. */
+export const BATCH_FIELDS = ['name', 'type', 'wkt', 'lon', 'lat', 'widthM', ...PROJECT_FLAGS] as const;
 export type BatchField = (typeof BATCH_FIELDS)[number];
 
 /** field → the column or property name that holds it in the file. */

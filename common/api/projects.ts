@@ -1,3 +1,9 @@
+import { z } from 'zod';
+import { checkRequestBody, projectInputSchema, siteGeometry } from './check.ts';
+import { domainChecked } from './domain-checked.ts';
+import { DECISIONS, STATUSES } from '../domain/review.ts';
+import { VERDICTS } from '../domain/verdict.ts';
+import { PROJECT_TYPES } from '../domain/development.ts';
 import type { CheckResult } from './check-result.ts';
 import type { ProjectAttributes } from '../domain/development.ts';
 import type { Decision, ProjectStatus } from '../domain/review.ts';
@@ -68,3 +74,96 @@ export interface ProjectComment {
   author: { id: number; username: string; role: string };
   createdAt: Date;
 }
+
+/* ---- Requests and register views, as schemas (validated by the server, typed on the client) ---- */
+
+/** Project ids in paths: digits only; anything else is a 404 like an unknown id. */
+export const projectParams = z.object({ id: domainChecked(z.string().regex(/^\d{1,15}$/), '项目编号 / Project id') });
+
+const optionalText = (max: number) => domainChecked(z.string().max(max).nullable()).optional();
+const projectFields = {
+  name: domainChecked(z.string().min(1).max(200), '项目名称 / Project name'),
+  geometry: siteGeometry,
+  project: domainChecked(projectInputSchema, '项目信息 / The project'),
+  description: optionalText(5000),
+  applicant: optionalText(200),
+};
+
+/** POST /api/projects: a draft with its site (unknown fields are refused with UNKNOWN_FIELD). */
+export const newProjectBody = z.looseObject(projectFields);
+export type NewProjectBody = z.infer<typeof newProjectBody>;
+
+const version = domainChecked(z.number().int().min(1), '项目版本（乐观锁） / Project version (optimistic locking)');
+
+/** PATCH /api/projects/:id: `version` required, the rest optional (null clears a text). */
+export const projectChangeBody = z.looseObject({
+  version,
+  name: projectFields.name.optional(),
+  geometry: siteGeometry.optional(),
+  project: projectFields.project.optional(),
+  description: projectFields.description,
+  applicant: projectFields.applicant,
+});
+export type ProjectChangeBody = z.infer<typeof projectChangeBody>;
+
+export const submitBody = z.looseObject({ version, bufferM: checkRequestBody.shape.bufferM.optional() });
+export const submitResponse = z.looseObject({ status: z.enum(STATUSES), version: z.number().int(), checkId: z.number().int() });
+
+export const decisionBody = z.looseObject({
+  decision: domainChecked(z.enum(DECISIONS), '审查决定 / Decision'),
+  comment: domainChecked(z.string().max(5000), '审查意见 / Comment'),
+  version,
+});
+export const decisionResponse = z.looseObject({ status: z.enum(STATUSES), version: z.number().int() });
+
+export const commentBody = z.looseObject({
+  body: domainChecked(z.string().min(1).max(5000), '意见内容 / Comment text'),
+  parentId: domainChecked(z.number().int().min(1)).optional(),
+  checkId: domainChecked(z.number().int().min(1)).optional(),
+});
+
+/** GET /api/projects, /api/projects.xlsx, /api/projects.geojson: the register's filters and page. */
+export const registerQuery = z.looseObject({
+  status: domainChecked(z.enum(STATUSES)).optional(),
+  verdict: domainChecked(z.enum([...VERDICTS, 'none'])).optional(),
+  type: domainChecked(z.enum(PROJECT_TYPES)).optional(),
+  township: domainChecked(z.string()).optional(),
+  q: domainChecked(z.string().max(200), '名称检索 / Name search').optional(),
+  limit: domainChecked(z.string().regex(/^\d+$/), '每页条数（≤ 5000） / Page size (≤ 5000)').optional(),
+  offset: domainChecked(z.string().regex(/^\d+$/)).optional(),
+});
+export type RegisterQuery = z.infer<typeof registerQuery>;
+
+/** GET /api/dashboard: counts over the projects the user may see. */
+export const dashboardSchema = z.object({
+  total: z.number().int(),
+  byStatus: z.record(z.enum(STATUSES), z.number().int()),
+  /** Latest stored verdict per project; `none` = never checked. */
+  byVerdict: z.record(z.enum([...VERDICTS, 'none']), z.number().int()),
+  byTownship: z.array(z.object({ township: z.string().nullable(), count: z.number().int() })),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;
+
+/** A row of the audit log (GET /api/audit, GET /api/projects/:id/audit); `ip` only for reviewers and administrators. */
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  action: z.string(),
+  actor: z.string().nullable(),
+  actorId: z.number().int().nullable().optional(),
+  at: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+  projectId: z.number().int().nullable().optional(),
+  ip: z.string().nullable().optional(),
+});
+export type AuditEntryView = z.infer<typeof auditEntrySchema>;
+
+export const auditQuery = z.looseObject({
+  action: z.string().max(100).optional(),
+  limit: domainChecked(z.string().regex(/^\d+$/), '1–1000（默认 200）').optional(),
+  beforeId: domainChecked(z.string().regex(/^\d+$/)).optional(),
+});
+
+/** Registered projects as records (the JSON of the register; dates as ISO strings). */
+export const projectViewResponse = z.custom<AsJson<ProjectView>>().meta({ description: '项目 / Project (see ProjectView in common/api/projects.ts)' });
+export const checkRunResponse = z.custom<AsJson<CheckRun>>().meta({ description: '核查记录 / Stored check run' });
+export const commentResponse = z.custom<AsJson<ProjectComment>>().meta({ description: '意见 / Comment' });

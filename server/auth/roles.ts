@@ -4,9 +4,7 @@ import { AppError, type Bilingual } from '../http/errors.ts';
 import { assertCsrf, isMutating } from './csrf.ts';
 import type { AuthUser } from './sessions.ts';
 
-/** applicant proposes projects, reviewer (审查) decides on them, admin manages users and layers. */
-export const ROLES = ['applicant', 'reviewer', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../../common/domain/roles.ts';
 
 export const ROLE_LABELS: Record<Role, Bilingual> = {
   applicant: { zh: '申请人', en: 'Applicant' },

@@ -1,7 +1,9 @@
 import { Router, type Request } from 'express';
 import type { Config } from '../config.ts';
 import { withTransaction, type Database } from '../db/database.ts';
+import { apiRoute } from '../http/api-route.ts';
 import { AppError, badRequest } from '../http/errors.ts';
+import { loginBody, loginResponse, passwordChangeBody, sessionState } from '../../common/api/auth.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { ipKeyGenerator } from 'express-rate-limit';
 import { accountLocked, clearAttempts, recordFailure, reserveAttempt, type AttemptKey } from './lockout.ts';
@@ -47,7 +49,7 @@ export function authRouter(db: Database, config: Pick<Config, 'publicMap'> & Par
   };
   const limiter = loginRateLimiter(options.loginRateLimit ?? config.rateLimits?.login ?? DEFAULT_LOGIN_RATE_LIMIT, rateLimitStores(db, config.rateLimitStore)('login'));
 
-  router.post('/api/auth/login', limiter, async (req, res) => {
+  apiRoute(router, { method: 'post', path: '/api/auth/login', tag: 'auth', access: 'public', summary: { zh: '登录（设置会话 Cookie）', en: 'Log in (sets the session cookie)' }, body: loginBody, responses: { 200: loginResponse } }, limiter, async (req, res) => {
     const { username, password } = parseCredentials(req.body);
     const key: AttemptKey = { username: usernameKey(username), address: ipKeyGenerator(req.ip ?? 'unknown') };
     // Counted before the (slow) password check: a concurrent burst cannot outrun the limit.
@@ -85,7 +87,7 @@ export function authRouter(db: Database, config: Pick<Config, 'publicMap'> & Par
     res.json({ user: { id: user.id, username: user.username, role: user.role }, csrfToken: session.csrfToken });
   });
 
-  router.post('/api/auth/logout', requireUser(), async (req, res) => {
+  apiRoute(router, { method: 'post', path: '/api/auth/logout', tag: 'auth', access: 'user', summary: { zh: '退出登录', en: 'Log out' }, responses: { 204: { mediaType: 'text/plain', description: '已退出 / Logged out' } } }, requireUser(), async (req, res) => {
     const auth = req.auth!;
     await withTransaction(db.pool, async (client) => {
       await deleteSession(client, auth.tokenHash);
@@ -96,7 +98,7 @@ export function authRouter(db: Database, config: Pick<Config, 'publicMap'> & Par
   });
 
   // Changing one's own password needs the current one; every other session of the user ends.
-  router.post('/api/auth/password', requireUser(), async (req, res) => {
+  apiRoute(router, { method: 'post', path: '/api/auth/password', tag: 'auth', access: 'user', summary: { zh: '修改本人密码（其他会话结束）', en: 'Change one’s own password (other sessions end)' }, body: passwordChangeBody, responses: { 200: loginResponse } }, requireUser(), async (req, res) => {
     const auth = req.auth!;
     const { currentPassword, newPassword } = (req.body ?? {}) as Record<string, unknown>;
     const account = await findUserForLogin(db.pool, auth.user.username);
@@ -114,7 +116,7 @@ export function authRouter(db: Database, config: Pick<Config, 'publicMap'> & Par
   });
 
   // Anonymous visitors get { user: null }: on a public map that is a normal state, not an error.
-  router.get('/api/auth/me', (req, res) => {
+  apiRoute(router, { method: 'get', path: '/api/auth/me', tag: 'auth', access: 'public', summary: { zh: '当前会话（未登录时 user 为 null）', en: 'The current session (user null when anonymous)' }, responses: { 200: sessionState } }, (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     res.json({
       user: req.auth?.user ?? null,

@@ -3,7 +3,7 @@ import type { CookieOptions, Request, RequestHandler } from 'express';
 import type { Database } from '../db/database.ts';
 import type { Queryable } from '../db/types.ts';
 import { newCsrfToken } from './csrf.ts';
-import type { Role } from './roles.ts';
+import type { Role } from '../../common/domain/roles.ts';
 
 export interface AuthUser {
   id: number;

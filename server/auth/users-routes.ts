@@ -1,6 +1,9 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import { withTransaction, type Database } from '../db/database.ts';
+import { apiRoute } from '../http/api-route.ts';
 import { badRequest, notFound } from '../http/errors.ts';
+import { account, createUserBody, updateUserBody, userParams } from '../../common/api/auth.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { currentUser, requireUser } from './roles.ts';
 import { deleteUserSessions } from './sessions.ts';
@@ -17,7 +20,7 @@ export function usersRouter(db: Database): Router {
   const router = Router();
   const admin = requireUser('admin');
 
-  router.post('/api/users', admin, async (req, res) => {
+  apiRoute(router, { method: 'post', path: '/api/users', tag: 'users', access: 'admin', summary: { zh: '新建账号', en: 'Create an account' }, body: createUserBody, responses: { 201: account } }, admin, async (req, res) => {
     const { username, password, role } = (req.body ?? {}) as Record<string, unknown>;
     const parsedRole = parseRole(role);
     const user = await withTransaction(db.pool, async (client) => {
@@ -33,12 +36,12 @@ export function usersRouter(db: Database): Router {
     res.status(201).json(user);
   });
 
-  router.get('/api/users', admin, async (_req, res) => {
+  apiRoute(router, { method: 'get', path: '/api/users', tag: 'users', access: 'admin', summary: { zh: '账号列表', en: 'Accounts' }, responses: { 200: z.array(account) } }, admin, async (_req, res) => {
     res.json(await listUsers(db.pool));
   });
 
   // { role?, password?, disabled? }: a changed account loses its sessions (log in again).
-  router.patch('/api/users/:id', admin, async (req, res) => {
+  apiRoute(router, { method: 'patch', path: '/api/users/:id', tag: 'users', access: 'admin', summary: { zh: '修改账号：角色、密码、停用', en: 'Change an account: role, password, disabled' }, params: userParams, body: updateUserBody, responses: { 200: account } }, admin, async (req, res) => {
     const id = parseUserId(req.params.id as string);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const role = body.role === undefined ? undefined : parseRole(body.role);

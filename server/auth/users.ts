@@ -1,7 +1,8 @@
 import type { Queryable } from '../db/types.ts';
 import { AppError, badRequest, conflict, notFound } from '../http/errors.ts';
 import { hashPassword, parseNewPassword } from './passwords.ts';
-import { isRole, ROLES, type Role } from './roles.ts';
+import { ROLES, type Role } from '../../common/domain/roles.ts';
+import { isRole } from './roles.ts';
 import { normalizeUsername, parseUsername, usernameSkeleton } from './usernames.ts';
 
 export { parseUsername };

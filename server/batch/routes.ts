@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import {
   batchCreatedSchema,
   batchIdParamsSchema,
@@ -15,7 +15,7 @@ import { validateInput } from '../../common/api/validation.ts';
 import { currentUser, requireUser } from '../auth/roles.ts';
 import { PROJECT_TYPES } from '../../common/domain/development.ts';
 import type { Database } from '../db/database.ts';
-import { apiRoute } from '../http/api-route.ts';
+import { apiRoute, type ApiRouteSpec } from '../http/api-route.ts';
 import { badRequest } from '../http/errors.ts';
 import { invalidInput } from '../http/validate.ts';
 import { parseCrsOption } from '../importers/crs-option.ts';
@@ -73,6 +73,14 @@ export function batchRouter(db: Database, jobs: JobRunner, options: BatchRouterO
   const router = Router();
   const anyUser = requireUser();
   const tag = 'batch';
+  /** A route on one batch: the batch is loaded, and the user's right to see it checked (404, then 403), before the handler. */
+  const batchRoute = (
+    spec: Pick<ApiRouteSpec, 'method' | 'path' | 'summary' | 'responses'>,
+    handler: (req: Request, res: Response, job: Awaited<ReturnType<typeof visibleBatch>>) => Promise<void>,
+  ) =>
+    apiRoute(router, { ...spec, tag, params: batchIdParamsSchema, access: 'user' }, anyUser, async (req, res, { params }) =>
+      handler(req, res, await visibleBatch(db.pool, currentUser(req), batchId(params))),
+    );
 
   apiRoute(
     router,
@@ -123,38 +131,26 @@ export function batchRouter(db: Database, jobs: JobRunner, options: BatchRouterO
     },
   );
 
-  apiRoute(
-    router,
+  batchRoute(
     {
       method: 'get',
       path: '/api/batch/:id',
-      tag,
       summary: { zh: '批次进度与汇总', en: 'Progress and summary of a batch' },
-      params: batchIdParamsSchema,
       responses: { 200: batchStatusSchema },
-      access: 'user',
     },
-    anyUser,
-    async (req, res, { params }) => {
-      const job = await visibleBatch(db.pool, currentUser(req), batchId(params));
+    async (req, res, job) => {
       res.json(await batchStatusView(db.pool, job));
     },
   );
 
-  apiRoute(
-    router,
+  batchRoute(
     {
       method: 'delete',
       path: '/api/batch/:id',
-      tag,
       summary: { zh: '取消进行中的批次，或删除已结束的批次及其结果', en: 'Cancel a batch in progress, or delete a finished one with its results' },
-      params: batchIdParamsSchema,
       responses: { 200: batchStatusSchema, 204: { mediaType: 'none', description: 'deleted' } },
-      access: 'user',
     },
-    anyUser,
-    async (req, res, { params }) => {
-      const job = await visibleBatch(db.pool, currentUser(req), batchId(params));
+    async (req, res, job) => {
       if (await cancelJob(db.pool, job.id)) {
         const cancelled = await visibleBatch(db.pool, currentUser(req), job.id);
         res.json(await batchStatusView(db.pool, cancelled));
@@ -165,38 +161,26 @@ export function batchRouter(db: Database, jobs: JobRunner, options: BatchRouterO
     },
   );
 
-  apiRoute(
-    router,
+  batchRoute(
     {
       method: 'get',
       path: '/api/batch/:id/results',
-      tag,
       summary: { zh: '批次逐行结果', en: 'Results of a batch, row by row' },
-      params: batchIdParamsSchema,
       responses: { 200: batchResultsSchema },
-      access: 'user',
     },
-    anyUser,
-    async (req, res, { params }) => {
-      const job = await visibleBatch(db.pool, currentUser(req), batchId(params));
+    async (req, res, job) => {
       res.json((await storedRows(db.pool, job.id)).filter((r) => r.status !== 'pending').map(resultRow));
     },
   );
 
-  apiRoute(
-    router,
+  batchRoute(
     {
       method: 'get',
       path: '/api/batch/:id/results.geojson',
-      tag,
       summary: { zh: '批次选址（GeoJSON，属性含结论），供地图显示', en: 'The batch\'s sites as GeoJSON with their verdicts, for the map' },
-      params: batchIdParamsSchema,
       responses: { 200: { mediaType: 'application/geo+json' } },
-      access: 'user',
     },
-    anyUser,
-    async (req, res, { params }) => {
-      const job = await visibleBatch(db.pool, currentUser(req), batchId(params));
+    async (req, res, job) => {
       const rows = await storedRows(db.pool, job.id, { withGeometry: true });
       res.type('application/geo+json').json({
         type: 'FeatureCollection',
@@ -212,20 +196,14 @@ export function batchRouter(db: Database, jobs: JobRunner, options: BatchRouterO
     },
   );
 
-  apiRoute(
-    router,
+  batchRoute(
     {
       method: 'get',
       path: '/api/batch/:id/results.xlsx',
-      tag,
       summary: { zh: '批次结果 XLSX（每个选址一行，每个图层一组列）', en: 'Batch results as XLSX (a row per site, a column group per layer)' },
-      params: batchIdParamsSchema,
       responses: { 200: { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } },
-      access: 'user',
     },
-    anyUser,
-    async (req, res, { params }) => {
-      const job = await visibleBatch(db.pool, currentUser(req), batchId(params));
+    async (req, res, job) => {
       const [rows, layers] = await Promise.all([storedRows(db.pool, job.id), layerNames(db)]);
       res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       res.setHeader('Content-Disposition', `attachment; filename="batch-${job.id}.xlsx"; filename*=UTF-8''${encodeURIComponent(`项目库核查-${job.id}.xlsx`)}`);
@@ -234,20 +212,14 @@ export function batchRouter(db: Database, jobs: JobRunner, options: BatchRouterO
     },
   );
 
-  apiRoute(
-    router,
+  batchRoute(
     {
       method: 'get',
       path: '/api/batch/:id/results.gpkg',
-      tag,
       summary: { zh: '批次结果 GeoPackage（选址及其结果属性）', en: 'Batch results as a GeoPackage (the sites with their results as attributes)' },
-      params: batchIdParamsSchema,
       responses: { 200: { mediaType: 'application/geopackage+sqlite3' } },
-      access: 'user',
     },
-    anyUser,
-    async (req, res, { params }) => {
-      const job = await visibleBatch(db.pool, currentUser(req), batchId(params));
+    async (req, res, job) => {
       const [rows, layers] = await Promise.all([storedRows(db.pool, job.id, { withGeometry: true }), layerNames(db)]);
       res.setHeader('Content-Type', 'application/geopackage+sqlite3');
       res.setHeader('Content-Disposition', `attachment; filename="batch-${job.id}.gpkg"; filename*=UTF-8''${encodeURIComponent(`项目库核查-${job.id}.gpkg`)}`);

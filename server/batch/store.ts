@@ -152,7 +152,8 @@ export async function batchSummary(db: Queryable, jobId: number, { withLayers = 
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export async function batchStatusView(db: Queryable, job: JobRow): Promise<BatchStatusView> {
+/** A batch as the API lists it (GET /api/batch); its status view adds the summary. */
+function batchListing(job: JobRow): Omit<BatchStatusView, 'summary'> {
   return {
     id: job.id,
     status: job.status,
@@ -164,6 +165,12 @@ export async function batchStatusView(db: Queryable, job: JobRow): Promise<Batch
     finishedAt: iso(job.finishedAt),
     fileName: typeof job.params.fileName === 'string' ? job.params.fileName : null,
     ownerId: job.ownerId,
+  };
+}
+
+export async function batchStatusView(db: Queryable, job: JobRow): Promise<BatchStatusView> {
+  return {
+    ...batchListing(job),
     summary: await batchSummary(db, job.id, { withLayers: job.status !== 'queued' && job.status !== 'running' }),
   };
 }
@@ -175,18 +182,7 @@ export async function listBatches(db: Queryable, user: AuthUser): Promise<Omit<B
        FROM jobs WHERE kind = $1 AND ($2::bigint IS NULL OR owner_id = $2) ORDER BY id DESC LIMIT 100`,
     [BATCH_JOB, user.role === 'admin' ? null : user.id],
   );
-  return rows.map((job) => ({
-    id: job.id,
-    status: job.status,
-    total: job.total,
-    done: job.done,
-    failed: job.failed,
-    createdAt: job.createdAt.toISOString(),
-    startedAt: iso(job.startedAt),
-    finishedAt: iso(job.finishedAt),
-    fileName: typeof job.params.fileName === 'string' ? job.params.fileName : null,
-    ownerId: job.ownerId,
-  }));
+  return rows.map(batchListing);
 }
 
 export interface StoredRow {

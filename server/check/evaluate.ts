@@ -6,9 +6,6 @@ import { citedOn } from './rules/citation.ts';
 import type { FiredRule, Relation, Rule, RuleContext } from './rules/rule.ts';
 import { bySeverityDesc, mostSevere, type Verdict } from '../../common/domain/verdict.ts';
 
-export { listRules, type ListedRule } from './rules.ts';
-export type { FiredRule, Relation, RuleContext } from './rules/rule.ts';
-
 export interface EvaluationContext extends RuleContext {
   /**
    * The layer's declared levels (the catalog's `layers.levels`). Only nature reserves use it, to

@@ -1,21 +1,15 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { checkRequestBody, checkResultResponse } from '../../common/api/check.ts';
 import type { Database } from '../db/database.ts';
 import { apiRoute } from '../http/api-route.ts';
 import { readerFor } from '../http/read-routing.ts';
 import { runBoundedCheck } from './bounded-check.ts';
 
 /**
- * POST /api/check — the conflict check of a site (contract: issue 6; result: common/api/check-result.ts).
- * The body schema only asks for an object: the site, project and buffer are read by
- * parseSiteGeometry / parseProject, whose codes (BAD_COORDINATE, PROJECTED_COORDINATES …) planners see.
+ * POST /api/check — the conflict check of a site (contract: common/api/check.ts; result:
+ * common/api/check-result.ts). The site, project and buffer are read by parseSiteGeometry /
+ * parseProject, whose codes (BAD_COORDINATE, PROJECTED_COORDINATES …) planners see.
  */
-export const checkRequestBody = z.looseObject({
-  geometry: z.unknown(),
-  project: z.unknown(),
-  bufferM: z.unknown().optional(),
-  repair: z.unknown().optional(),
-});
 
 export function checkRouter(db: Database): Router {
   const router = Router();
@@ -27,7 +21,7 @@ export function checkRouter(db: Database): Router {
       tag: 'check',
       summary: { zh: '选址核查', en: 'Check a site against the control layers' },
       body: checkRequestBody,
-      responses: { 200: z.looseObject({ verdict: z.string() }) },
+      responses: { 200: checkResultResponse },
       access: 'public',
     },
     async (req, res, { body }) => {

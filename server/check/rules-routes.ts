@@ -1,11 +1,12 @@
 import { Router } from 'express';
 import { apiRoute } from '../http/api-route.ts';
+import { projectTypesCatalog as projectTypesSchema, type ProjectTypesCatalog } from '../../common/api/check.ts';
 import { PROJECT_FLAG_LABELS, PROJECT_FLAGS, PROJECT_TYPE_LABELS, PROJECT_TYPES } from '../../common/domain/development.ts';
 import { PROJECT_CODE } from './project-facts.ts';
 import { listRules } from './rules.ts';
 
 /** What the client's project form needs: every type and flag with its labels. */
-export function projectTypesCatalog() {
+export function projectTypesCatalog(): ProjectTypesCatalog {
   return {
     types: PROJECT_TYPES.map((key) => ({ key, code: PROJECT_CODE[key], ...PROJECT_TYPE_LABELS[key] })),
     flags: [
@@ -39,7 +40,7 @@ export function rulesRouter(): Router {
       res.json(rulesOn(new Date().toISOString().slice(0, 10)));
     },
   );
-  router.get('/api/project-types', (_req, res) => {
+  apiRoute(router, { method: 'get', path: '/api/project-types', tag: 'rules', access: 'public', summary: { zh: '项目类型与项目属性（表单用）', en: 'Project types and flags (for the project form)' }, responses: { 200: projectTypesSchema } }, (_req, res) => {
     res.json(projectTypes);
   });
   return router;

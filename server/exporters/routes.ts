@@ -1,5 +1,7 @@
 import { Router } from 'express';
+import { apiRoute } from '../http/api-route.ts';
 import { badRequest } from '../http/errors.ts';
+import { exportBody, exportQuery } from '../../common/api/exchange.ts';
 import { parseEncodingOption } from '../importers/index.ts';
 import { EXPORT_FORMATS, exportSite, type ExportFormat } from './index.ts';
 import type { ExportOptions } from './types.ts';
@@ -43,7 +45,7 @@ function parseOptions(query: Record<string, unknown>, body: Record<string, unkno
 
 export function exportRouter(): Router {
   const router = Router();
-  router.post('/api/export', async (req, res) => {
+  apiRoute(router, { method: 'post', path: '/api/export', tag: 'exchange', access: 'public', summary: { zh: '导出选址文件（GeoJSON、KML、Shapefile、国土 TXT、CSV）', en: 'Export the site as a file (GeoJSON, KML, Shapefile, land-survey TXT, CSV)' }, query: exportQuery, body: exportBody, responses: { 200: { mediaType: 'application/octet-stream', description: '文件（附件） / The file (attachment)' } } }, async (req, res) => {
     const format = parseFormat(req.query.format);
     const body = req.body;
     if (!body || typeof body !== 'object' || Array.isArray(body))

@@ -1,5 +1,7 @@
 import { Router } from 'express';
 import type { Database } from '../db/database.ts';
+import { apiRoute } from '../http/api-route.ts';
+import { healthResponse } from '../../common/api/health.ts';
 
 /**
  * GET /api/health — liveness: answers only after a round trip to the database. Anonymous callers
@@ -9,7 +11,7 @@ import type { Database } from '../db/database.ts';
  */
 export function healthRouter(db: Database): Router {
   const router = Router();
-  router.get('/api/health', async (req, res) => {
+  apiRoute(router, { method: 'get', path: '/api/health', tag: 'health', access: 'public', summary: { zh: '健康检查（含数据库往返）', en: 'Liveness (with a database round trip)' }, responses: { 200: healthResponse } }, async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     if (req.auth?.user.role !== 'admin') {
       await db.pool.query('SELECT 1');

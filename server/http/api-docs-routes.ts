@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Router } from 'express';
@@ -6,6 +7,25 @@ import { openApiDocument } from './openapi.ts';
 
 /** Redoc's standalone bundle, served from node_modules: the API page works offline (no CDN). */
 const REDOC_JS = path.join(path.dirname(createRequire(import.meta.url).resolve('redoc/package.json')), 'bundles', 'redoc.standalone.js');
+
+/**
+ * The one asset the bundle fetches from a CDN is the Redocly logo in the menu's footer
+ * (cdn.redoc.ly): it is pointed at a local copy, so the page loads nothing from another host. The
+ * bundle is read and rewritten once, on first request.
+ */
+const CDN_LOGO = 'https://cdn.redoc.ly/redoc/logo-mini.svg';
+const LOCAL_LOGO = '/api/docs/logo-mini.svg';
+let redocBundle: string | undefined;
+export function redocBundleOffline(): string {
+  redocBundle ??= readFileSync(REDOC_JS, 'utf8').replaceAll(CDN_LOGO, LOCAL_LOGO);
+  return redocBundle;
+}
+
+/** A plain document mark in place of the remote logo (drawn here: nothing to download). */
+const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16" width="16" height="16"><path d="M3 1h7l3 3v11H3z" fill="none" stroke="#32329f" stroke-width="1.2"/><path d="M5 7h6M5 9.5h6M5 12h4" stroke="#32329f" stroke-width="1.2"/></svg>`;
+
+/** System fonts (Chinese first): Redoc's defaults name Roboto and Montserrat, which a page offline does not have. */
+const FONTS = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", system-ui, sans-serif';
 
 const PAGE = `<!doctype html>
 <html lang="zh-CN">
@@ -17,7 +37,11 @@ const PAGE = `<!doctype html>
 </body></html>`;
 
 // In a file of its own: the Content-Security-Policy allows no inline script.
-const INIT = `Redoc.init('/api/openapi.json', { expandResponses: '200', jsonSampleExpandLevel: 3 }, document.getElementById('redoc'));`;
+const INIT = `Redoc.init('/api/openapi.json', {
+  expandResponses: '200',
+  jsonSampleExpandLevel: 3,
+  theme: { typography: { fontFamily: ${JSON.stringify(FONTS)}, headings: { fontFamily: ${JSON.stringify(FONTS)} }, code: { fontFamily: 'ui-monospace, Menlo, Consolas, monospace' } } },
+}, document.getElementById('redoc'));`;
 
 /** GET /api/openapi.json (OpenAPI 3.1 of every operation declared with apiRoute) and GET /api/docs (the readable page). */
 export function apiDocsRouter(): Router {
@@ -49,7 +73,16 @@ export function apiDocsRouter(): Router {
     summary: { zh: 'API 文档页面的 Redoc 脚本（随 npm 包提供）', en: 'Redoc bundle of the API reference page (shipped in its npm package)' },
     responses: { 200: { mediaType: 'text/javascript' } },
   }, (_req, res) => {
-    res.sendFile(REDOC_JS, { maxAge: '1d', headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.type('text/javascript').send(redocBundleOffline());
+  });
+  apiRoute(router, {
+    method: 'get', path: LOCAL_LOGO, tag: 'docs', access: 'public',
+    summary: { zh: 'API 文档页面的图标（本地）', en: 'Icon of the API reference page (local)' },
+    responses: { 200: { mediaType: 'image/svg+xml' } },
+  }, (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.type('image/svg+xml').send(LOGO_SVG);
   });
   return router;
 }

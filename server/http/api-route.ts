@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Response, Router } from 'express';
+import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
 import { parseInput } from './validate.ts';
 
@@ -50,19 +50,20 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
   spec: ApiRouteSpec<P, Q, B>,
   ...handlers: [
     ...RequestHandler[],
-    (req: Request, res: Response, input: ApiInput<Out<P>, Out<Q>, Out<B>>) => unknown,
+    (req: Request, res: Response, input: ApiInput<Out<P>, Out<Q>, Out<B>>, next: NextFunction) => unknown,
   ]
 ): void {
   registry.set(`${spec.method.toUpperCase()} ${spec.path}`, spec as unknown as ApiRouteSpec);
   const guards = handlers.slice(0, -1) as RequestHandler[];
-  const handler = handlers[handlers.length - 1] as (req: Request, res: Response, input: ApiInput<Out<P>, Out<Q>, Out<B>>) => unknown;
-  const run: RequestHandler = async (req, res) => {
+  const handler = handlers[handlers.length - 1] as (req: Request, res: Response, input: ApiInput<Out<P>, Out<Q>, Out<B>>, next: NextFunction) => unknown;
+  // `next` lets a handler pass a request it does not serve to the next route (e.g. /tiles/:file not ending in .json).
+  const run: RequestHandler = async (req, res, next) => {
     const input = {
       params: (spec.params ? parseInput(spec.params, req.params, 'params') : undefined) as Out<P>,
       query: (spec.query ? parseInput(spec.query, req.query, 'query') : undefined) as Out<Q>,
       body: (spec.body ? parseInput(spec.body, req.body ?? {}, 'body') : undefined) as Out<B>,
     };
-    await handler(req, res, input);
+    await handler(req, res, input, next);
   };
   router[spec.method](spec.path, ...guards, run);
 }

@@ -96,4 +96,3 @@ export async function importSiteFile({ bytes, filename, format, ...options }: Im
 }
 
 export type { ImportOptions, ImportResult, ImportWarning, CrsSummary, CrsChoice, CsvGeometryKind } from './types.ts';
-export type { TextEncoding } from '../geo/text-decoding.ts';

@@ -5,6 +5,7 @@ import { apiRoute } from '../http/api-route.ts';
 import { badRequest } from '../http/errors.ts';
 import { readerFor } from '../http/read-routing.ts';
 import { LIMITS } from '../limits.ts';
+import { catalogLayer, featuresQuery, layerParams } from '../../common/api/layers.ts';
 import { getLayer, listLayers } from './catalog.ts';
 import { etagOf, notModified, VersionedCache } from './version-cache.ts';
 import { layerFeatures, parseBbox } from './features.ts';
@@ -19,18 +20,16 @@ function parseVersion(raw: unknown): number | undefined {
   return n;
 }
 
-const layerParams = z.object({ id: z.string().max(64) });
-const featuresQuery = z.looseObject({ bbox: z.unknown().optional(), version: z.unknown().optional() });
 
 /** GET /api/layers, GET /api/layers/:id, GET /api/layers/:id/features[?bbox=w,s,e,n&version=n] */
 export function layersRouter(db: Database): Router {
   const router = Router();
   const cache = new VersionedCache(LIMITS.layerCacheMb * 1024 * 1024);
-  router.get('/api/layers', async (req, res) => {
+  apiRoute(router, { method: 'get', path: '/api/layers', tag: 'layers', access: 'public', summary: { zh: '图层目录', en: 'The layer catalog' }, responses: { 200: z.array(catalogLayer) } }, async (req, res) => {
     res.json(await listLayers(readerFor(db, req, res)));
   });
-  router.get('/api/layers/:id', async (req, res) => {
-    res.json(await getLayer(readerFor(db, req, res), req.params.id));
+  apiRoute(router, { method: 'get', path: '/api/layers/:id', tag: 'layers', access: 'public', summary: { zh: '一个图层的说明', en: 'One layer of the catalog' }, params: layerParams, responses: { 200: catalogLayer } }, async (req, res, { params }) => {
+    res.json(await getLayer(readerFor(db, req, res), params.id));
   });
   apiRoute(
     router,

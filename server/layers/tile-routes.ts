@@ -1,8 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import type { Database } from '../db/database.ts';
+import { apiRoute } from '../http/api-route.ts';
 import { notFound } from '../http/errors.ts';
 import { readerFor } from '../http/read-routing.ts';
 import { LIMITS } from '../limits.ts';
+import { tileJsonParams, tileParams } from '../../common/api/layers.ts';
 import { getLayer } from './catalog.ts';
 import { layerTile, parseTileAddress, tileJson } from './tiles.ts';
 import { etagOf, notModified, VersionedCache } from './version-cache.ts';
@@ -35,8 +37,8 @@ function sendTile(req: Request, res: Response, tile: Buffer, etag: string, immut
 export function tilesRouter(db: Database, options: { publicUrl?: string } = {}): Router {
   const router = Router();
   const cache = new VersionedCache(LIMITS.layerCacheMb * 1024 * 1024);
-  router.get('/tiles/:file', async (req, res, next) => {
-    const match = /^([a-z][a-z0-9_]*)\.json$/.exec(req.params.file);
+  apiRoute(router, { method: 'get', path: '/tiles/:file', tag: 'tiles', access: 'public', summary: { zh: '图层的 TileJSON（:file = <图层>.json）', en: 'TileJSON of a layer (:file = <layerId>.json)' }, params: tileJsonParams, responses: { 200: { mediaType: 'application/json' } } }, async (req, res, { params }, next) => {
+    const match = /^([a-z][a-z0-9_]*)\.json$/.exec(params.file);
     if (!match) return next();
     const layer = await getLayer(readerFor(db, req, res), match[1]);
     res.setHeader('Cache-Control', 'no-cache');
@@ -44,18 +46,18 @@ export function tilesRouter(db: Database, options: { publicUrl?: string } = {}):
     // PUBLIC_URL when set; else root-relative URLs the client resolves against its own origin.
     res.json(tileJson(layer, options.publicUrl ?? ''));
   });
-  router.get('/tiles/:layerId/:z/:x/:file', async (req, res, next) => {
-    const match = /^(\d+)\.mvt$/.exec(req.params.file);
+  apiRoute(router, { method: 'get', path: '/tiles/:layerId/:z/:x/:file', tag: 'tiles', access: 'public', summary: { zh: '矢量瓦片（:file = <y>.mvt；?v=<版本> 的地址不变可长期缓存）', en: 'A vector tile (:file = <y>.mvt; with ?v=<version> the URL is immutable)' }, params: tileParams, responses: { 200: { mediaType: 'application/vnd.mapbox-vector-tile' } } }, async (req, res, { params }, next) => {
+    const match = /^(\d+)\.mvt$/.exec(params.file);
     if (!match) return next();
-    const address = parseTileAddress(req.params.z, req.params.x, match[1]);
+    const address = parseTileAddress(params.z, params.x, match[1]);
     const version = versionParam(req);
-    const key = (v: number | null) => `${req.params.layerId}/${v ?? 0}/${address.z}/${address.x}/${address.y}`;
+    const key = (v: number | null) => `${params.layerId}/${v ?? 0}/${address.z}/${address.x}/${address.y}`;
     if (version !== undefined) {
       const hit = cache.get(key(version));
       if (hit) return sendTile(req, res, hit, etagOf(key(version)), true);
     }
     const pool = readerFor(db, req, res);
-    const layer = await getLayer(pool, req.params.layerId);
+    const layer = await getLayer(pool, params.layerId);
     if (version !== undefined && version !== layer.version) {
       // An older version (a page opened before a publish) is served as it was: versions are kept.
       const { rowCount } = await pool.query('SELECT 1 FROM layer_versions WHERE layer_id = $1 AND version = $2', [layer.id, version]);

@@ -3,7 +3,8 @@ import type { AuthUser } from '../auth/sessions.ts';
 import { withTransaction } from '../db/database.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { lockProject } from './store.ts';
-import { assertDecidable, assertVersion, statusAfter, type Decision, type ProjectStatus } from './workflow.ts';
+import type { Decision, ProjectStatus } from '../../common/domain/review.ts';
+import { assertDecidable, assertVersion, statusAfter } from './workflow.ts';
 
 export interface DecisionResult {
   id: number;

@@ -1,7 +1,10 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import { currentUser, requireUser } from '../auth/roles.ts';
 import type { Database } from '../db/database.ts';
+import { apiRoute } from '../http/api-route.ts';
 import { badRequest } from '../http/errors.ts';
+import { auditEntrySchema, auditQuery, dashboardSchema, projectViewResponse, registerQuery } from '../../common/api/projects.ts';
 import { listAudit } from '../audit/audit.ts';
 import { dashboardCounts, listProjects, MAX_PAGE, parseRegisterFilter } from './register.ts';
 import { writeRegisterXlsx } from './register-xlsx.ts';
@@ -17,13 +20,13 @@ export function registerRouter(db: Database): Router {
   const router = Router();
   const anyUser = requireUser();
 
-  router.get('/api/projects', anyUser, async (req, res) => {
+  apiRoute(router, { method: 'get', path: '/api/projects', tag: 'projects', access: 'user', summary: { zh: '项目台账（总数见 X-Total-Count）', en: 'The project register (total in X-Total-Count)' }, query: registerQuery, responses: { 200: z.array(projectViewResponse) } }, anyUser, async (req, res) => {
     const { items, total } = await listProjects(db.pool, currentUser(req), parseRegisterFilter(req.query));
     res.setHeader('X-Total-Count', String(total));
     res.json(items);
   });
 
-  router.get('/api/projects.xlsx', anyUser, async (req, res) => {
+  apiRoute(router, { method: 'get', path: '/api/projects.xlsx', tag: 'projects', access: 'user', summary: { zh: '项目台账 Excel', en: 'The register as Excel' }, query: registerQuery, responses: { 200: { mediaType: XLSX_TYPE } } }, anyUser, async (req, res) => {
     const filter = { ...parseRegisterFilter(req.query), limit: MAX_PAGE, offset: 0 };
     const { items } = await listProjects(db.pool, currentUser(req), filter);
     const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
@@ -36,7 +39,7 @@ export function registerRouter(db: Database): Router {
     res.end();
   });
 
-  router.get('/api/projects.geojson', anyUser, async (req, res) => {
+  apiRoute(router, { method: 'get', path: '/api/projects.geojson', tag: 'projects', access: 'user', summary: { zh: '项目选址图（按结论着色）', en: 'Project sites as GeoJSON (map coloured by verdict)' }, query: registerQuery, responses: { 200: { mediaType: 'application/geo+json' } } }, anyUser, async (req, res) => {
     const { items } = await listProjects(db.pool, currentUser(req), parseRegisterFilter(req.query), { withGeometry: true });
     res.type('application/geo+json').json({
       type: 'FeatureCollection',
@@ -49,11 +52,11 @@ export function registerRouter(db: Database): Router {
     });
   });
 
-  router.get('/api/dashboard', anyUser, async (req, res) => {
+  apiRoute(router, { method: 'get', path: '/api/dashboard', tag: 'projects', access: 'user', summary: { zh: '统计：按状态、结论、乡镇', en: 'Counts by status, verdict and township' }, responses: { 200: dashboardSchema } }, anyUser, async (req, res) => {
     res.json(await dashboardCounts(db.pool, currentUser(req)));
   });
 
-  router.get('/api/audit', requireUser('admin'), async (req, res) => {
+  apiRoute(router, { method: 'get', path: '/api/audit', tag: 'projects', access: 'admin', summary: { zh: '全部操作记录（管理员）', en: 'The whole audit log (administrators)' }, query: auditQuery, responses: { 200: z.array(auditEntrySchema) } }, requireUser('admin'), async (req, res) => {
     const { action, limit, beforeId } = req.query as Record<string, string | undefined>;
     const n = limit === undefined ? 200 : Number(limit);
     const before = beforeId === undefined ? undefined : Number(beforeId);

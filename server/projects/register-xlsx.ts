@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import { PROJECT_TYPE_LABELS } from '../../common/domain/development.ts';
 import { VERDICT_LABELS } from '../../common/domain/verdict.ts';
 import type { ProjectView } from './store.ts';
-import { DECISION_LABELS, STATUS_LABELS } from './workflow.ts';
+import { DECISION_LABELS, STATUS_LABELS } from '../../common/domain/review.ts';
 
 const M2_PER_HECTARE = 10_000;
 const M2_PER_MU = 10_000 / 15;

@@ -5,7 +5,8 @@ import type { Queryable } from '../db/types.ts';
 import { badRequest } from '../http/errors.ts';
 import { seesAllProjects } from './access.ts';
 import { projectSelect, type ProjectView } from './store.ts';
-import { isStatus, STATUSES } from './workflow.ts';
+import { STATUSES } from '../../common/domain/review.ts';
+import { isStatus } from './workflow.ts';
 
 /** Filters of the register (项目台账): GET /api/projects?status=&verdict=&type=&q=&township=&limit=&offset= */
 export interface RegisterFilter {

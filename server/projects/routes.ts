@@ -1,7 +1,13 @@
 import { Router, type Request } from 'express';
+import { z } from 'zod';
 import { currentUser, requireUser } from '../auth/roles.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { apiRoute } from '../http/api-route.ts';
+import {
+  auditEntrySchema, checkRunResponse, commentBody, commentResponse, decisionBody, decisionResponse, newProjectBody, projectChangeBody,
+  projectParams, projectViewResponse, submitBody, submitResponse,
+} from '../../common/api/projects.ts';
 import { assertCanView } from './access.ts';
 import { projectAudit } from '../audit/audit.ts';
 import { listCheckRuns } from './check-runs.ts';
@@ -38,23 +44,23 @@ export function projectsRouter(db: Database, _config: Pick<Config, 'publicMap'>)
   const anyUser = requireUser();
   router.use(registerRouter(db));
 
-  router.post('/api/projects', requireUser('applicant'), async (req, res) => {
+  apiRoute(router, { method: 'post', path: '/api/projects', tag: 'projects', access: 'applicant', summary: { zh: '新建项目草稿（含选址）', en: 'Create a project draft with its site' }, body: newProjectBody, responses: { 201: projectViewResponse } }, requireUser('applicant'), async (req, res) => {
     const input = parseNewProject(req.body);
     const project = await createProject(db.pool, currentUser(req), input, req.ip);
     res.status(201).location(`/api/projects/${project.id}`).json(project);
   });
 
-  router.get('/api/projects/:id', anyUser, async (req, res) => {
+  apiRoute(router, { method: 'get', path: '/api/projects/:id', tag: 'projects', access: 'user', summary: { zh: '项目详情（含选址几何）', en: 'A project with its site geometry' }, params: projectParams, responses: { 200: projectViewResponse } }, anyUser, async (req, res) => {
     res.json(await visibleProject(db, req, { withGeometry: true }));
   });
 
-  router.patch('/api/projects/:id', requireUser('applicant'), async (req, res) => {
+  apiRoute(router, { method: 'patch', path: '/api/projects/:id', tag: 'projects', access: 'applicant', summary: { zh: '修改项目（需版本号）', en: 'Edit a project (version required)' }, params: projectParams, body: projectChangeBody, responses: { 200: projectViewResponse } }, requireUser('applicant'), async (req, res) => {
     const id = parseProjectId(req.params.id);
     const change = parseProjectChange(req.body);
     res.json(await editProject(db.pool, currentUser(req), id, change, req.ip));
   });
 
-  router.post('/api/projects/:id/submit', requireUser('applicant'), async (req, res) => {
+  apiRoute(router, { method: 'post', path: '/api/projects/:id/submit', tag: 'projects', access: 'applicant', summary: { zh: '提交审查（重新核查并保存）', en: 'Submit for review (checked and stored anew)' }, params: projectParams, body: submitBody, responses: { 200: submitResponse } }, requireUser('applicant'), async (req, res) => {
     const id = parseProjectId(req.params.id);
     const { version, bufferM } = body(req);
     const result = await submitProject(db.pool, currentUser(req), id, {
@@ -65,7 +71,7 @@ export function projectsRouter(db: Database, _config: Pick<Config, 'publicMap'>)
     res.json(result);
   });
 
-  router.post('/api/projects/:id/decision', requireUser('reviewer'), async (req, res) => {
+  apiRoute(router, { method: 'post', path: '/api/projects/:id/decision', tag: 'projects', access: 'reviewer', summary: { zh: '审查决定：通过、不予通过或退回修改', en: 'Review decision: approve, reject or return for revision' }, params: projectParams, body: decisionBody, responses: { 200: decisionResponse } }, requireUser('reviewer'), async (req, res) => {
     const id = parseProjectId(req.params.id);
     const b = body(req);
     const decision = parseDecision(b.decision);
@@ -75,22 +81,22 @@ export function projectsRouter(db: Database, _config: Pick<Config, 'publicMap'>)
     res.json(await decideProject(db.pool, currentUser(req), id, { decision, comment, version, ip: req.ip }));
   });
 
-  router.get('/api/projects/:id/checks', anyUser, async (req, res) => {
+  apiRoute(router, { method: 'get', path: '/api/projects/:id/checks', tag: 'projects', access: 'user', summary: { zh: '项目的核查记录（新在前）', en: 'Stored check runs of a project (newest first)' }, params: projectParams, responses: { 200: z.array(checkRunResponse) } }, anyUser, async (req, res) => {
     const project = await visibleProject(db, req);
     res.json(await listCheckRuns(db.pool, project.id));
   });
 
-  router.get('/api/projects/:id/audit', anyUser, async (req, res) => {
+  apiRoute(router, { method: 'get', path: '/api/projects/:id/audit', tag: 'projects', access: 'user', summary: { zh: '项目的操作记录', en: 'Audit trail of a project' }, params: projectParams, responses: { 200: z.array(auditEntrySchema) } }, anyUser, async (req, res) => {
     const project = await visibleProject(db, req);
     res.json(await projectAudit(db.pool, project.id, { withIp: currentUser(req).role !== 'applicant' }));
   });
 
-  router.get('/api/projects/:id/comments', anyUser, async (req, res) => {
+  apiRoute(router, { method: 'get', path: '/api/projects/:id/comments', tag: 'projects', access: 'user', summary: { zh: '项目的意见', en: 'Comments on a project' }, params: projectParams, responses: { 200: z.array(commentResponse) } }, anyUser, async (req, res) => {
     const project = await visibleProject(db, req);
     res.json(await listComments(db.pool, project.id));
   });
 
-  router.post('/api/projects/:id/comments', anyUser, async (req, res) => {
+  apiRoute(router, { method: 'post', path: '/api/projects/:id/comments', tag: 'projects', access: 'user', summary: { zh: '发表意见（可回复）', en: 'Add a comment (or a reply)' }, params: projectParams, body: commentBody, responses: { 201: commentResponse } }, anyUser, async (req, res) => {
     const id = parseProjectId(req.params.id);
     const b = body(req);
     const text = parseCommentText(b.body, 'body');

@@ -7,7 +7,8 @@ import { assertOwner } from './access.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { insertCheckRun } from './check-runs.ts';
 import { lockProject } from './store.ts';
-import { assertSubmittable, assertVersion, type ProjectStatus } from './workflow.ts';
+import type { ProjectStatus } from '../../common/domain/review.ts';
+import { assertSubmittable, assertVersion } from './workflow.ts';
 
 export interface SubmissionResult {
   id: number;

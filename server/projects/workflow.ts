@@ -8,7 +8,6 @@ import { DECISIONS, STATUS_LABELS, STATUSES, type Decision, type ProjectStatus }
  *     │ edit             └──revise───▶ revision_requested ──edit / submit (re-checks)──▶ …
  * approved and rejected are final. Every transition increments the project's version.
  */
-export { DECISION_LABELS, DECISIONS, STATUS_LABELS, STATUSES, type Decision, type ProjectStatus } from '../../common/domain/review.ts';
 
 const STATUS_AFTER: Record<Decision, ProjectStatus> = {
   approve: 'approved',

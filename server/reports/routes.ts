@@ -1,6 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import type { Database } from '../db/database.ts';
+import { apiRoute } from '../http/api-route.ts';
 import { serviceUnavailable, unprocessable } from '../http/errors.ts';
+import { reportRequestBody } from '../../common/api/reports.ts';
 import { LIMITS } from '../limits.ts';
 import { runBoundedCheck } from '../check/bounded-check.ts';
 import { parseProject } from '../check/development-input.ts';
@@ -74,7 +76,7 @@ export function reportRouter(db?: Database): Router {
   }
   const stem = (input: ReportInput) => (input.lang === 'en' ? 'site-check-report' : '选址核查报告');
 
-  router.post('/api/report/pdf', async (req, res) => {
+  apiRoute(router, { method: 'post', path: '/api/report/pdf', tag: 'reports', access: 'public', summary: { zh: '选址核查报告 PDF', en: 'Site check report as PDF' }, body: reportRequestBody, responses: { 200: { mediaType: 'application/pdf' } } }, async (req, res) => {
     const input = await parse(req);
     const model = buildReportModel(input);
     const html = renderReportDocument(model);
@@ -85,14 +87,14 @@ export function reportRouter(db?: Database): Router {
     res.send(pdf);
   });
 
-  router.post('/api/report/csv', async (req, res) => {
+  apiRoute(router, { method: 'post', path: '/api/report/csv', tag: 'reports', access: 'public', summary: { zh: '选址核查报告 CSV', en: 'Site check report as CSV' }, body: reportRequestBody, responses: { 200: { mediaType: 'text/csv' } } }, async (req, res) => {
     const input = await parse(req);
     res.type('text/csv; charset=utf-8');
     attachment(res, stem(input), 'csv', input.generatedAt!, input.siteName);
     res.send(reportCsv(buildReportModel(input)));
   });
 
-  router.post('/api/report/xlsx', async (req, res) => {
+  apiRoute(router, { method: 'post', path: '/api/report/xlsx', tag: 'reports', access: 'public', summary: { zh: '选址核查报告 Excel', en: 'Site check report as Excel' }, body: reportRequestBody, responses: { 200: { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } } }, async (req, res) => {
     const input = await parse(req);
     res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     attachment(res, stem(input), 'xlsx', input.generatedAt!, input.siteName);

@@ -1,4 +1,5 @@
 import proj4 from 'proj4';
+import type { CoordinateHit } from '../../common/api/search.ts';
 
 /**
  * A typed coordinate as a search hit: `lon,lat` in degrees, or CGCS2000 3° Gauss-Krüger `X,Y`
@@ -6,20 +7,7 @@ import proj4 from 'proj4';
  * zone comes from the prefix, else from the district's extent. Separators: comma (also ，), space,
  * semicolon. Lon/lat order is assumed for degrees; a pair that only fits as lat,lon is swapped.
  */
-export interface CoordinateResult {
-  type: 'coordinate';
-  name: string;
-  nameEn: string;
-  /** How the text was read. */
-  crs: 'EPSG:4490' | `GK3-${number}`;
-  /** 3° zone number for GK input (with or without prefix), null for degrees. */
-  zone: number | null;
-  centroid: [number, number];
-  bbox: [number, number, number, number];
-  geometry: GeoJSON.Point;
-  /** The township the point falls in, when it is in one. */
-  township: string | null;
-}
+export type CoordinateResult = CoordinateHit;
 
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 

@@ -1,27 +1,10 @@
+import type { ProjectHit } from '../../common/api/search.ts';
 import { seesAllProjects } from '../projects/access.ts';
 import type { AuthUser } from '../auth/sessions.ts';
 import type { Queryable } from '../db/types.ts';
 
 /** A project whose name matches: shaped like a feature hit so the search box lists and frames it alike. */
-export interface ProjectSearchResult {
-  type: 'project';
-  name: string;
-  /** Always 'projects' (the register is not a layer, but the client groups hits by this). */
-  layerId: 'projects';
-  layerNameZh: string;
-  layerNameEn: string;
-  kind: 'project';
-  /** The project status (draft, submitted, …) in the place of a level. */
-  level: string;
-  featureKey: string;
-  layerVersion: number;
-  projectId: number;
-  status: string;
-  verdict: string | null;
-  bbox: [number, number, number, number];
-  centroid: [number, number];
-  geometry: GeoJSON.Geometry;
-}
+export type ProjectSearchResult = ProjectHit;
 
 /**
  * Projects the user may see whose name contains the query (escaped for LIKE by the caller):

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { apiRoute } from '../http/api-route.ts';
 import type { Database } from '../db/database.ts';
 import { parseLimit, parseQuery, search } from './search.ts';
+import { searchQuery, searchResponse } from '../../common/api/search.ts';
 
 /** GET /api/search?q=<name>[&limit=n] → { query, results: [{ name, layerId, level, bbox, centroid, geometry, … }] }; logged-in users also find their projects. */
 export function searchRouter(db: Database): Router {
@@ -12,7 +13,8 @@ export function searchRouter(db: Database): Router {
     tag: 'search',
     access: 'public',
     summary: { zh: '查找：名称、拼音（全拼/首字母）、英文名、经纬度或高斯-克吕格坐标', en: 'Search: names, pinyin (full or initials), English names, lon/lat or Gauss-Krüger coordinates' },
-    responses: { 200: { mediaType: 'application/json' } },
+    query: searchQuery,
+    responses: { 200: searchResponse },
   }, async (req, res) => {
     const query = parseQuery(req.query.q);
     const limit = parseLimit(req.query.limit);

@@ -1,38 +1,15 @@
 import type { AuthUser } from '../auth/sessions.ts';
+import { MAX_QUERY_LENGTH, type FeatureHit } from '../../common/api/search.ts';
 import type { Queryable } from '../db/types.ts';
 import { matchRank, searchProjects, type ProjectSearchResult } from './project-search.ts';
 import { badRequest } from '../http/errors.ts';
 import { parseCoordinate, type CoordinateResult } from './coordinates.ts';
 import { looksLikePinyin, namesMatchingPinyin } from './pinyin-index.ts';
 
-/** Longest accepted query, in characters: longer than any place or feature name. */
-export const MAX_QUERY_LENGTH = 50;
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 50;
 
-export interface SearchResult {
-  /** What matched: 'feature' now; project names will join as 'project'. */
-  type: 'feature';
-  name: string;
-  layerId: string;
-  layerNameZh: string;
-  layerNameEn: string;
-  kind: string;
-  level: string | null;
-  featureKey: string;
-  layerVersion: number;
-  bbox: [number, number, number, number];
-  /** A point on the feature (inside polygons), lon/lat. */
-  centroid: [number, number];
-  /** The outline, simplified to ≈2 m, for highlighting. */
-  geometry: GeoJSON.Geometry;
-  /** The feature's English name, if the data has one. */
-  nameEn: string | null;
-  /** The township (乡镇/街道) the feature's point lies in, to tell same-named hits apart. */
-  township: string | null;
-  /** How the query matched: the name, its pinyin, the English name or a code. */
-  matchedBy: 'name' | 'pinyin' | 'nameEn' | 'code';
-}
+export type SearchResult = FeatureHit;
 
 /** The query string, trimmed; 400 when missing, empty, repeated or too long. */
 export function parseQuery(raw: unknown): string {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
@@ -57,4 +58,30 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 120_0
       return exited;
     },
   };
+}
+
+/**
+ * The crash in a durability test: sends `request` to `server`, waits until the server says (a test
+ * hook printing `hook` on its output) that it has paused inside that request, lets a third of the
+ * pause pass, kills the process that owns the data with SIGKILL (its pid from `dataDir`), and starts
+ * the server again on the same data. Returns what became of the request ('connection lost' when the
+ * kill landed mid-request, as it must) and the restarted server.
+ */
+export async function killMidRequestAndRestart(
+  server: ServerProcess,
+  options: { hook: string; delayMs: number; dataDir: string; env: Record<string, string>; request: () => Promise<{ status: number }> },
+): Promise<{ outcome: number | 'connection lost'; restarted: ServerProcess }> {
+  const pauses = () => server.output().split(options.hook).length - 1;
+  const before = pauses();
+  const pending = options.request().then(
+    (r) => r.status,
+    () => 'connection lost' as const,
+  );
+  while (pauses() <= before) await new Promise((r) => setTimeout(r, 20));
+  await new Promise((r) => setTimeout(r, options.delayMs / 3));
+  const serverPid = Number(fs.readFileSync(path.join(options.dataDir, 'redline-map.pid'), 'utf8'));
+  process.kill(serverPid, 'SIGKILL');
+  const outcome = await pending;
+  await server.stop('SIGKILL');
+  return { outcome, restarted: await spawnServer(options.env) };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../../server/auth/users.ts';
 import { openDatabase } from '../../../server/db/database.ts';
-import { spawnServer, type ServerProcess } from '../../support/server-process.ts';
+import { killMidRequestAndRestart, spawnServer, type ServerProcess } from '../../support/server-process.ts';
 import { PASSWORD } from '../auth/accounts.ts';
 
 /**
@@ -91,19 +91,12 @@ describe('durability: kill -9 while publishing a large layer (embedded PGlite in
     expect(v2.status).toBe(201);
     const pauses = () => first.output().split('[test hook] publish of kill_layer').length - 1;
     expect(pauses()).toBe(1);
-    const pending = c.call('POST', '/api/admin/layers/kill_layer/versions', { uploadId: v2.body.uploadId, mapping: MAPPING }).then(
-      (r) => r.status,
-      () => 'connection lost',
-    );
-    while (pauses() < 2) await new Promise((r) => setTimeout(r, 20));
-    await new Promise((r) => setTimeout(r, DELAY_MS / 3));
-    const serverPid = Number(fs.readFileSync(path.join(dataDir, 'redline-map.pid'), 'utf8'));
-    process.kill(serverPid, 'SIGKILL');
-    expect(await pending).toBe('connection lost');
-    await first.stop('SIGKILL');
-
-    const second = await spawnServer(env);
+    const { outcome, restarted: second } = await killMidRequestAndRestart(first, {
+      hook: '[test hook] publish of kill_layer', delayMs: DELAY_MS, dataDir, env,
+      request: () => c.call('POST', '/api/admin/layers/kill_layer/versions', { uploadId: v2.body.uploadId, mapping: MAPPING }),
+    });
     running.push(second);
+    expect(outcome).toBe('connection lost');
     const layers = (await fetch(`${second.url}/api/layers`).then((r) => r.json())) as { id: string; version: number; featureCount: number; illustrative: boolean }[];
     expect(layers.find((l) => l.id === 'kill_layer')).toMatchObject({ version: 1, featureCount: 900, illustrative: false });
     const features = (await fetch(`${second.url}/api/layers/kill_layer/features`).then((r) => r.json())) as GeoJSON.FeatureCollection;

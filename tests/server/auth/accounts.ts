@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import type pg from 'pg';
 import request from 'supertest';
 import { createUser } from '../../../server/auth/users.ts';
-import type { Role } from '../../../server/auth/roles.ts';
+import type { Role } from '../../../common/domain/roles.ts';
 
 /** Test accounts are prefixed per file: all database test files share one database. */
 export const PASSWORD = 'correct horse battery';

@@ -1,4 +1,5 @@
-import type { EvaluationContext, Relation } from '../../../server/check/evaluate.ts';
+import type { Relation } from '../../../common/api/check-result.ts';
+import type { EvaluationContext } from '../../../server/check/evaluate.ts';
 
 /**
  * For every rule id: one case where the rule must fire and one near-miss where it must not.

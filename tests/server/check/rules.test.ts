@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateLayer, listRules } from '../../../server/check/evaluate.ts';
+import { evaluateLayer } from '../../../server/check/evaluate.ts';
+import { listRules } from '../../../server/check/rules.ts';
 import { LAYER_KINDS, LEVEL_LABELS, NO_LEVEL } from '../../../common/domain/layer-kinds.ts';
 import { PROJECT_FLAGS, PROJECT_TYPES } from '../../../common/domain/development.ts';
 import { parseProject } from '../../../server/check/development-input.ts';

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { bootstrapAdmin } from '../../../server/auth/bootstrap-admin.ts';
 import { createUser } from '../../../server/auth/users.ts';
 import { openDatabase } from '../../../server/db/database.ts';
-import { spawnServer, type ServerProcess } from '../../support/server-process.ts';
+import { killMidRequestAndRestart, spawnServer, type ServerProcess } from '../../support/server-process.ts';
 import { PASSWORD } from '../auth/accounts.ts';
 import { INSIDE_ZONE, loadReviewLayer, OUTSIDE_ZONE, POLLUTING_PLANT, TEST_WATER_LAYER } from './fixtures.ts';
 
@@ -81,19 +81,12 @@ describe('durability: kill -9 during a submission (embedded PGlite in its own DA
     // storing B's check and changing B's status — the server says when the pause has begun.
     const pauses = () => first.output().split(`[test hook] submission of project`).length - 1;
     expect(pauses()).toBe(1); // A's
-    const pending = c.call('POST', `/api/projects/${b.body.id}/submit`, { version: 2 }).then(
-      (r) => r.status,
-      () => 'connection lost',
-    );
-    while (pauses() < 2) await new Promise((r) => setTimeout(r, 20));
-    await new Promise((r) => setTimeout(r, DELAY_MS / 3));
-    const serverPid = Number(fs.readFileSync(path.join(dataDir, 'redline-map.pid'), 'utf8'));
-    process.kill(serverPid, 'SIGKILL');
-    expect(await pending).toBe('connection lost');
-    await first.stop('SIGKILL');
-
-    const second = await spawnServer(env);
+    const { outcome, restarted: second } = await killMidRequestAndRestart(first, {
+      hook: '[test hook] submission of project', delayMs: DELAY_MS, dataDir, env,
+      request: () => c.call('POST', `/api/projects/${b.body.id}/submit`, { version: 2 }),
+    });
     running.push(second);
+    expect(outcome).toBe('connection lost');
     console.log(`restart after kill -9: /api/health answered ${second.readyMs} ms after launch`);
     const r = client(second.url);
     // The session written before the crash still works.
