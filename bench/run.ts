@@ -20,6 +20,7 @@ import type { TurfFacts } from './runners/turf-check.ts';
 import { generateSites, type BenchSite } from './sites.ts';
 import { ms } from './stats.ts';
 import { runBatchBench } from './batch.ts';
+import { runDiffBench } from './diff.ts';
 
 const log = (msg = '') => console.log(msg);
 const loadAverage = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
@@ -35,13 +36,15 @@ function options() {
       'no-turf': { type: 'boolean', default: false },
       // The batch check of a project pool instead (bench/batch.ts).
       batch: { type: 'boolean', default: false },
+      // The diff of two versions of the largest layer instead (bench/diff.ts, issue 14).
+      diff: { type: 'boolean', default: false },
     },
   });
   const spec = { ...scaleSpec(values.scale!) };
   if (values.sites) spec.sites = Number(values.sites);
   if (values['naive-sites']) spec.naiveSites = Number(values['naive-sites']);
   spec.naiveSites = Math.min(spec.naiveSites, spec.sites);
-  return { spec, turf: !values['no-turf'], batch: values.batch!, batchSites: values.sites ? Number(values.sites) : 1000 };
+  return { spec, turf: !values['no-turf'], batch: values.batch!, diff: values.diff!, batchSites: values.sites ? Number(values.sites) : 1000 };
 }
 
 /** Times a synchronous Turf runner over sites, printing progress for the slow one. */
@@ -59,8 +62,9 @@ function timeTurf(name: string, sites: BenchSite[], run: (site: BenchSite) => Tu
 }
 
 async function main() {
-  const { spec, turf, batch, batchSites } = options();
+  const { spec, turf, batch, diff, batchSites } = options();
   if (batch) return runBatchBench(spec, batchSites, log);
+  if (diff) return runDiffBench(spec, log);
   log(`# Redline Map benchmark — scale ${spec.name}`);
   log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}, ${os.platform()} ${os.release()}; load average ${loadAverage()}`);
   log(`extent: ${spec.extent.west.toFixed(2)}–${spec.extent.east.toFixed(2)} E, ${spec.extent.south.toFixed(2)}–${spec.extent.north.toFixed(2)} N (${Math.round(extentAreaKm2(spec.extent)).toLocaleString('en')} km²), seed "${spec.seed}"`);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { blob, writeSource, type SourcePolygon } from '../server/admin/gdal-files.ts';
 import { launchBrowser, openWatchedPage } from './support/browser.ts';
-import { waitForMapReady } from './support/map-helpers.ts';
+import { waitForMapIdle } from './support/browser.ts';
 import { logInThroughUi } from './support/review.ts';
 
 /**
@@ -68,7 +68,8 @@ describe('变更监管: versions, the diff on the map, the ledger chart', () => 
   it('lists the versions, draws gained / lost / re-levelled with a legend, and charts the decrease', async () => {
     const admin = inject('admin');
     const { page, consoleErrors, externalRequests } = await openWatchedPage(browser, inject('appUrl'));
-    await waitForMapReady(page);
+    // The map only has to be there (the diff is drawn on it); the basemap may still be loading on a busy machine.
+    await page.waitForFunction(() => !!(window as unknown as { __redlineMap?: { loaded(): boolean } }).__redlineMap?.loaded(), undefined, { timeout: 120_000 });
     await logInThroughUi(page, admin.username, admin.password);
     await page.click('[data-testid="tab-changes"]');
     await page.waitForSelector('[data-testid="changes-panel"]');
@@ -89,10 +90,15 @@ describe('变更监管: versions, the diff on the map, the ledger chart', () => 
       return ['gained', 'lost', 'relevelled'].map((part) => ({
         part,
         fill: map.getLayer(`ledger-diff-${part}-fill`) ? map.getPaintProperty(`ledger-diff-${part}-fill`, 'fill-color') : null,
-        rendered: map.queryRenderedFeatures({ layers: [`ledger-diff-${part}-fill`] }).length,
       }));
     });
-    for (const p of onMap) expect(p.rendered, p.part).toBeGreaterThan(0);
+    await waitForMapIdle(page, 120_000);
+    const rendered = await page.evaluate(() => {
+      const map = (window as unknown as { __redlineMap: import('maplibre-gl').Map }).__redlineMap;
+      return ['gained', 'lost', 'relevelled'].map((part) => map.queryRenderedFeatures({ layers: [`ledger-diff-${part}-fill`] }).length);
+    });
+    expect(rendered.every((n) => n > 0), JSON.stringify(rendered)).toBe(true);
+    for (const p of onMap) expect(p.fill, p.part).not.toBeNull();
     expect(new Set(onMap.map((p) => p.fill)).size).toBe(3);
 
     const decreased = await page.locator('[data-testid="ledger-chart"] g[data-decreased="true"]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-version')));
