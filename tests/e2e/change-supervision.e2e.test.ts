@@ -6,7 +6,6 @@ import type { Browser } from 'playwright-core';
 import { blob, writeSource, type SourcePolygon } from '../server/admin/gdal-files.ts';
 import { launchBrowser, openWatchedPage } from './support/browser.ts';
 import { waitForMapIdle } from './support/browser.ts';
-import { logInThroughUi } from './support/review.ts';
 
 /**
  * Issue 14, "Done when" (browser): two versions of a red line published through the API (block A
@@ -66,11 +65,12 @@ afterAll(async () => {
 
 describe('变更监管: versions, the diff on the map, the ledger chart', () => {
   it('lists the versions, draws gained / lost / re-levelled with a legend, and charts the decrease', async () => {
-    const admin = inject('admin');
     const { page, consoleErrors, externalRequests } = await openWatchedPage(browser, inject('appUrl'));
+    // A loaded CI machine (2 cores, several suites) is slow to settle; nothing here is timed.
+    page.setDefaultTimeout(120_000);
     // The map only has to be there (the diff is drawn on it); the basemap may still be loading on a busy machine.
     await page.waitForFunction(() => !!(window as unknown as { __redlineMap?: { loaded(): boolean } }).__redlineMap?.loaded(), undefined, { timeout: 120_000 });
-    await logInThroughUi(page, admin.username, admin.password);
+    // Versions, diffs and the ledger are readable like the map: anonymously on a public map (the default).
     await page.click('[data-testid="tab-changes"]');
     await page.waitForSelector('[data-testid="changes-panel"]');
     await page.selectOption('[data-testid="ledger-layer"]', LAYER_ID);
@@ -107,5 +107,5 @@ describe('变更监管: versions, the diff on the map, the ledger chart', () => 
     expect(consoleErrors).toEqual([]);
     expect(externalRequests).toEqual([]);
     await page.close();
-  }, 180_000);
+  }, 600_000);
 });
