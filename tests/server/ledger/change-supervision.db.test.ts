@@ -33,6 +33,7 @@ const C = { bsm: 'CS-C', name: '丙块（升级）', level: '一般控制区', r
 const C2 = { ...C, level: '核心保护区' };
 const D = { bsm: 'CS-D', name: '丁块（不变）', level: '核心保护区', ring: blob(106.5905, 26.4235, 0.002) };
 const E = { bsm: 'CS-E', name: '戊块（新增）', level: '核心保护区', ring: rect(106.5945, 26.4095, 106.5975, 26.4125) };
+const NO_ID_LAYER = 'cs_noid';
 const V1: SourcePolygon[] = [A, B, C, D];
 const V2: SourcePolygon[] = [B2, C2, D, E];
 const MAPPING = { id: 'BSM', name: 'HXMC', level: { field: 'GKFQ', values: { 核心保护区: 'core', 一般控制区: null } } };
@@ -64,7 +65,7 @@ async function uploadAndPublish(file: string, extra: Record<string, unknown>) {
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  await removeTestLayers(db.pool, [LAYER]);
+  await removeTestLayers(db.pool, [LAYER, NO_ID_LAYER]);
   jobs = new JobRunner(db.pool, log);
   app = appWith(jobs);
   const suffix = Date.now().toString(36);
@@ -84,7 +85,7 @@ afterAll(async () => {
   await jobs?.stop();
   if (db) {
     // The layer goes (test files share one database); the projects and their checks stay, like other suites'.
-    await removeTestLayers(db.pool, [LAYER]);
+    await removeTestLayers(db.pool, [LAYER, NO_ID_LAYER]);
     await db.close();
   }
   fs.rmSync(dir, { recursive: true, force: true });
@@ -298,5 +299,24 @@ describe('change supervision', () => {
     expect(project.layerUpdate).toMatchObject({ verdictChanged: false });
     const audit = await db.pool.query(`SELECT 1 FROM audit_log WHERE action = 'layer.version_restored' AND detail->>'layerId' = $1`, [LAYER]);
     expect(audit.rowCount).toBe(1);
+  }, 120_000);
+});
+
+describe('data without ids', () => {
+  it('features are paired by geometry: a block kept under another row number is unchanged', async () => {
+    expect((await admin.post('/api/admin/layers', { id: NO_ID_LAYER, kind: 'eco_redline', nameZh: '无编号红线', nameEn: 'Red line without ids' })).status).toBe(201);
+    const mapping = { name: 'HXMC', level: MAPPING.level };
+    const publish = async (file: string, extra: Record<string, unknown>) => {
+      const up = await admin.agent.post('/api/admin/uploads').set('X-CSRF-Token', admin.csrfToken).attach('file', file);
+      return admin.post(`/api/admin/layers/${NO_ID_LAYER}/versions`, { uploadId: up.body.uploadId, mapping, ...extra });
+    };
+    // v1: A then D (rows 1, 2); v2: D then E (rows 1, 2) — D changes row number, not geometry.
+    expect((await publish(geoPackage4490(dir, writeSource(dir, 'noid1.geojson', [A, D]), 'noid_v1'), {})).status).toBe(201);
+    const v2 = await publish(fileGdb4545(dir, writeSource(dir, 'noid2.geojson', [D, E]), 'noid_v2'), { note: '甲块调出', approvalDocument: '黔府函〔2026〕10号' });
+    expect(v2.status, JSON.stringify(v2.body)).toBe(201);
+    const d = (await request(app).get(`/api/layers/${NO_ID_LAYER}/diff?from=1&to=2`)).body;
+    expect(d).toMatchObject({ matchedBy: 'geometry', removed: ['1'], added: ['2'], changed: [] });
+    within(d.lostM2, oracle1['CS-A']);
+    within(d.gainedM2, oracle2['CS-E']);
   }, 120_000);
 });
