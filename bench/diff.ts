@@ -17,13 +17,13 @@ import type { ScaleSpec } from './dataset/scale.ts';
 const DERIVE = (noise: boolean) => `
   WITH src AS (SELECT f.*, row_number() OVER (ORDER BY f.id) AS n FROM features f WHERE f.layer_id = $1 AND f.version = $2)
   INSERT INTO features (layer_id, version, feature_key, name, level, properties, geom, area_m2)
-  SELECT layer_id, $3, feature_key, name,
+  SELECT layer_id, $3::int, feature_key, name,
          CASE WHEN n % 300 = 1 THEN (CASE WHEN level IS NULL THEN 'core' ELSE NULL END) ELSE level END,
          properties, g, ST_Area(g::geography)
     FROM (SELECT src.*, CASE WHEN n % 300 = 2 THEN ST_Scale(geom, ST_MakePoint(0.9, 0.9), ST_Centroid(geom))
                              ELSE ${noise ? 'ST_Translate(geom, 1e-9, 1e-9)' : 'geom'} END AS g FROM src WHERE n % 300 <> 0) x
   UNION ALL
-  SELECT layer_id, $3, 'bench-added-' || feature_key, name, level, properties, g, ST_Area(g::geography)
+  SELECT layer_id, $3::int, 'bench-added-' || feature_key, name, level, properties, g, ST_Area(g::geography)
     FROM (SELECT src.*, ST_Translate(geom, 0.02, 0.02) AS g FROM src WHERE n % 300 = 3) y`;
 
 export async function runDiffBench(spec: ScaleSpec, log: (msg?: string) => void): Promise<void> {
@@ -48,7 +48,7 @@ export async function runDiffBench(spec: ScaleSpec, log: (msg?: string) => void)
       const version = next[0].v;
       await db.pool.query(
         `INSERT INTO layer_versions (layer_id, version, feature_count, checksum, source, note)
-         SELECT layer_id, $2, feature_count, 'bench-diff', '{}', 'bench diff (removed again)' FROM layer_versions WHERE layer_id = $1 AND version = $3`,
+         SELECT layer_id, $2::int, feature_count, 'bench-diff', '{}', 'bench diff (removed again)' FROM layer_versions WHERE layer_id = $1 AND version = $3`,
         [layer, version, base],
       );
       created.push(version);
