@@ -14,16 +14,16 @@ import { benchDatabaseConfig, describeDatabase, loadBenchLayers } from './databa
 import { generateDataset } from './dataset.ts';
 import type { ScaleSpec } from './dataset/scale.ts';
 
-const DERIVE = (noise: boolean) => `
-  WITH src AS (SELECT f.*, row_number() OVER (ORDER BY f.id) AS n FROM features f WHERE f.layer_id = $1 AND f.version = $2)
+const DERIVE = (noise: boolean, base: number, version: number) => `
+  WITH src AS (SELECT f.*, row_number() OVER (ORDER BY f.id) AS n FROM features f WHERE f.layer_id = $1 AND f.version = ${base})
   INSERT INTO features (layer_id, version, feature_key, name, level, properties, geom, area_m2)
-  SELECT layer_id, $3::int, feature_key, name,
+  SELECT layer_id, ${version}, feature_key, name,
          CASE WHEN n % 300 = 1 THEN (CASE WHEN level IS NULL THEN 'core' ELSE NULL END) ELSE level END,
          properties, g, ST_Area(g::geography)
     FROM (SELECT src.*, CASE WHEN n % 300 = 2 THEN ST_Scale(geom, ST_MakePoint(0.9, 0.9), ST_Centroid(geom))
                              ELSE ${noise ? 'ST_Translate(geom, 1e-9, 1e-9)' : 'geom'} END AS g FROM src WHERE n % 300 <> 0) x
   UNION ALL
-  SELECT layer_id, $3::int, 'bench-added-' || feature_key, name, level, properties, g, ST_Area(g::geography)
+  SELECT layer_id, ${version}, 'bench-added-' || feature_key, name, level, properties, g, ST_Area(g::geography)
     FROM (SELECT src.*, ST_Translate(geom, 0.02, 0.02) AS g FROM src WHERE n % 300 = 3) y`;
 
 export async function runDiffBench(spec: ScaleSpec, log: (msg?: string) => void): Promise<void> {
@@ -48,11 +48,11 @@ export async function runDiffBench(spec: ScaleSpec, log: (msg?: string) => void)
       const version = next[0].v;
       await db.pool.query(
         `INSERT INTO layer_versions (layer_id, version, feature_count, checksum, source, note)
-         SELECT layer_id, $2::int, feature_count, 'bench-diff', '{}', 'bench diff (removed again)' FROM layer_versions WHERE layer_id = $1 AND version = $3`,
-        [layer, version, base],
+         SELECT layer_id, ${Number(version)}, feature_count, 'bench-diff', '{}', 'bench diff (removed again)' FROM layer_versions WHERE layer_id = $1 AND version = $2`,
+        [layer, base],
       );
       created.push(version);
-      await db.pool.query(DERIVE(noise), [layer, base, version]);
+      await db.pool.query(DERIVE(noise, Number(base), Number(version)), [layer]);
       await db.pool.query('ANALYZE features');
       const label = noise ? 'every geometry moved by 1e-9° (re-projected republish)' : '99 % copied exactly';
       const t0 = performance.now();
