@@ -61,15 +61,18 @@ function overlaySql(side: 'a' | 'b', perLevel: boolean): string {
   const lvl = perLevel ? `COALESCE(NULLIF(f.level, ''), 'none')` : `'*'`;
   // A feature takes part when it was added/removed or moved — and, per level, when its level changed.
   const takesPart = perLevel ? `(p.status <> 'same' OR p.level_a IS DISTINCT FROM p.level_b)` : `p.status <> 'same'`;
+  // The other version's features are found feature by feature through the GiST index (a union
+  // spread over a province has a bounding box that would make every feature a candidate).
   return `
-    WITH touched AS (
-      SELECT ${lvl} AS lvl, ST_Union(f.geom) AS g
-        FROM diff_pairs p JOIN features f ON f.id = p.${side}_id
-       WHERE ${takesPart} GROUP BY 1)
+    WITH tf AS (
+      SELECT ${lvl} AS lvl, f.geom FROM diff_pairs p JOIN features f ON f.id = p.${side}_id WHERE ${takesPart}),
+    touched AS (SELECT lvl, ST_Union(geom) AS g FROM tf GROUP BY 1),
+    near AS (
+      SELECT DISTINCT tf.lvl, x.id FROM tf JOIN features x
+        ON x.layer_id = $1 AND x.version = $2 AND ST_Intersects(x.geom, tf.geom)
+       ${perLevel ? `WHERE COALESCE(NULLIF(x.level, ''), 'none') = tf.lvl` : ''})
     SELECT t.lvl, ST_CollectionExtract(ST_Difference(t.g, COALESCE(
-             (SELECT ST_Union(x.geom) FROM features x
-               WHERE x.layer_id = $1 AND x.version = $2 AND ST_Intersects(x.geom, t.g)
-                 ${perLevel ? `AND COALESCE(NULLIF(x.level, ''), 'none') = t.lvl` : ''}), ${EMPTY})), 3) AS g
+             (SELECT ST_Union(x.geom) FROM near n JOIN features x ON x.id = n.id WHERE n.lvl = t.lvl), ${EMPTY})), 3) AS g
       FROM touched t`;
 }
 
