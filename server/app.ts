@@ -39,6 +39,9 @@ import { batchRouter } from './batch/routes.ts';
 import { batchHandler } from './batch/run.ts';
 import { BATCH_JOB } from './batch/store.ts';
 import { JobRunner } from './jobs/runner.ts';
+import { ledgerRouter } from './ledger/routes.ts';
+import { recheckHandler } from './recheck/run.ts';
+import { RECHECK_JOB } from './recheck/store.ts';
 
 export interface AppDeps {
   config: Config;
@@ -46,13 +49,14 @@ export interface AppDeps {
   log: Logger;
   /** Built client to serve; omitted in API-only tests. */
   clientDir?: string;
-  /** Background jobs (batches); startServer starts it after listening. Created here when omitted. */
+  /** Background jobs (batches, re-checks after a layer update); startServer starts it after listening. Created here when omitted. */
   jobs?: JobRunner;
 }
 
 /** Builds the Express app from the modules. No domain logic lives here. */
 export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.pool, log, { exclusive: db.mode === 'embedded' }) }: AppDeps) {
   jobs.register(BATCH_JOB, batchHandler({ concurrency: config.batchConcurrency ?? (db.mode === 'embedded' ? 1 : 4) }));
+  jobs.register(RECHECK_JOB, recheckHandler());
   const app = express();
   app.disable('x-powered-by');
   // Off by default: X-Forwarded-For from anyone but a configured proxy must not pick the address
@@ -97,7 +101,8 @@ export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.
     authRouter(db, config),
     usersRouter(db),
     projectsRouter(db, config),
-    adminRouter(db, {
+    ledgerRouter(db, jobs),
+    adminRouter(db, jobs, {
       dataDir: config.dataDir,
       uploadLimitBytes: config.adminUploadLimitBytes,
       maxFeatures: config.adminMaxFeatures,

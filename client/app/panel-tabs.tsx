@@ -7,6 +7,8 @@ import '../batch/i18n.ts';
 const ProjectsPanel = lazy(() => import('../projects/ProjectsPanel.tsx').then((m) => ({ default: m.ProjectsPanel })));
 /** 项目库 (batch check) is loaded when its tab is first opened. */
 const BatchPanel = lazy(() => import('../batch/BatchPanel.tsx'));
+/** 变更监管 (versions, diff, area ledger) is loaded when its tab is first opened. */
+const ChangesPanel = lazy(() => import('../ledger/ChangesPanel.tsx').then((m) => ({ default: m.ChangesPanel })));
 
 /**
  * The side panel's tabs. Each feature owns one: replace a placeholder with the real panel
@@ -37,6 +39,15 @@ export const PANEL_TABS: PanelTab[] = [
     render: () => (
       <Suspense fallback={null}>
         <BatchPanel />
+      </Suspense>
+    ),
+  },
+  {
+    id: 'changes',
+    labelKey: 'tabs.changes',
+    render: () => (
+      <Suspense fallback={null}>
+        <ChangesPanel />
       </Suspense>
     ),
   },

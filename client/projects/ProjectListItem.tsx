@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatHectares, formatMu } from '../../common/units/area-units.ts';
 import { VerdictBadge } from '../check/VerdictBadge.tsx';
+import { CHECK_NS } from '../check/i18n.ts';
 import { formatDate } from './format.ts';
 import { PROJECTS_NS } from './i18n.ts';
 import { StatusChip } from './StatusChip.tsx';
@@ -9,6 +10,7 @@ import type { Project } from './types.ts';
 /** One row of the register: name, status, verdict, type, township, area, applicant, last change. */
 export function ProjectListItem({ project, typeLabel, onOpen }: { project: Project; typeLabel: string; onOpen(): void }) {
   const { t } = useTranslation(PROJECTS_NS);
+  const { t: tc } = useTranslation(CHECK_NS);
   const p = project;
   return (
     <li className="register-item" data-project-id={p.id} data-status={p.status} data-verdict={p.verdict ?? 'none'}>
@@ -21,6 +23,11 @@ export function ProjectListItem({ project, typeLabel, onOpen }: { project: Proje
           <StatusChip status={p.status} />
           <VerdictBadge verdict={p.verdict} size="small" />
           {p.checkStale && <span className="stale-chip" data-testid="check-stale">{t('page.checkStale')}</span>}
+          {p.layerUpdate?.verdictChanged && (
+            <span className="stale-chip" data-testid="layer-update-changed">
+              {t('page.layerUpdateChanged', { before: p.layerUpdate.verdictBefore ? tc(`verdict.${p.layerUpdate.verdictBefore}`) : '—' })}
+            </span>
+          )}
           <span className="register-type">{typeLabel}</span>
         </span>
         <span className="register-line register-meta muted">

@@ -88,6 +88,11 @@ export function ProjectPage({ id }: { id: number }) {
           <StatusChip status={p.status} />
           <VerdictBadge verdict={p.verdict} size="large" />
           {p.checkStale && <span className="stale-chip" data-testid="check-stale">{t('page.checkStale')}</span>}
+          {p.layerUpdate?.verdictChanged && (
+            <span className="stale-chip" data-testid="layer-update-changed">
+              {t('page.layerUpdateChanged', { before: p.layerUpdate.verdictBefore ? tc(`verdict.${p.layerUpdate.verdictBefore}`) : '—' })}
+            </span>
+          )}
           {latest && (
             <button type="button" className="primary project-report" onClick={() => setReportRun(latest)} data-action="project-report">
               {latest.decision ? t('page.report') : t('page.reportPlain')}

@@ -57,6 +57,7 @@ export function RegisterFilters({
         {select('verdict', [...VERDICT_ORDER.map((v) => ({ value: v, label: tc(`verdict.${v}`) })), { value: 'none', label: t('filter.none') }])}
         {select('type', types.map((x) => ({ value: x.key, label: x.label })))}
         {select('township', townships.map((name) => ({ value: name, label: name })))}
+        {select('layerUpdate', [{ value: 'changed', label: t('filter.layerUpdateChanged') }])}
       </div>
       {active && (
         <button type="button" className="link-button register-reset" onClick={() => onFilter(EMPTY_FILTER)}>

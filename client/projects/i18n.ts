@@ -20,6 +20,8 @@ const zhCN = {
     none: '未核查',
     unknownTownship: '（未识别）',
     reset: '清除筛选',
+    layerUpdate: '图层更新',
+    layerUpdateChanged: '图层更新导致结论变化',
   },
   register: {
     loading: '正在加载项目台账…',
@@ -56,6 +58,7 @@ const zhCN = {
     currentVerdict: '当前核查结论',
     notChecked: '尚未核查：保存选址或提交审查时系统将自动核查。',
     checkStale: '选址已修改，待重新核查',
+    layerUpdateChanged: '图层更新后结论变化（原为{{before}}）',
     checkDetails: '核查结果明细（核查记录 #{{id}}）',
     report: '核查报告（含审查意见）',
     reportPlain: '核查报告',
@@ -104,7 +107,7 @@ const zhCN = {
     appeared: '{{layer}}：新增 {{to}}',
     resolved: '{{layer}}：{{from}} → 不再涉及',
     report: '报告',
-    reason: { save: '保存时核查', submission: '提交时核查' },
+    reason: { save: '保存时核查', submission: '提交时核查', layer_update: '图层更新后重新核查' },
   },
   comments: {
     title: '讨论与意见',
@@ -172,6 +175,8 @@ const en: typeof zhCN = {
     none: 'Not checked',
     unknownTownship: '(unknown)',
     reset: 'Clear filters',
+    layerUpdate: 'Layer update',
+    layerUpdateChanged: 'Verdict changed by a layer update',
   },
   register: {
     loading: 'Loading the register…',
@@ -207,6 +212,7 @@ const en: typeof zhCN = {
     currentVerdict: 'Current verdict',
     notChecked: 'Not checked yet: saving the site or submitting runs the check.',
     checkStale: 'Site changed; check pending',
+    layerUpdateChanged: 'Verdict changed by a layer update (was {{before}})',
     checkDetails: 'Check details (run #{{id}})',
     report: 'Report (with the review decision)',
     reportPlain: 'Check report',
@@ -255,7 +261,7 @@ const en: typeof zhCN = {
     appeared: '{{layer}}: new, {{to}}',
     resolved: '{{layer}}: {{from}} → no longer involved',
     report: 'Report',
-    reason: { save: 'checked on saving', submission: 'checked on submission' },
+    reason: { save: 'checked on saving', submission: 'checked on submission', layer_update: 're-checked after a layer update' },
   },
   comments: {
     title: 'Comments',

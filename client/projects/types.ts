@@ -24,6 +24,8 @@ export interface RegisterFilter {
   type: string;
   township: string;
   q: string;
+  /** 'changed': only projects whose verdict a layer update changed. */
+  layerUpdate: string;
 }
 
-export const EMPTY_FILTER: RegisterFilter = { status: '', verdict: '', type: '', township: '', q: '' };
+export const EMPTY_FILTER: RegisterFilter = { status: '', verdict: '', type: '', township: '', q: '', layerUpdate: '' };

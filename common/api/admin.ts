@@ -117,7 +117,12 @@ export const publishSummary = z.object({
   areaByLevel: z.record(z.string(), z.number()),
   validation: validationReport,
 });
-export const publishResponse = publishSummary.extend({ layerId: z.string(), version: z.number().int() });
+export const publishResponse = publishSummary.extend({
+  layerId: z.string(),
+  version: z.number().int(),
+  /** The background re-check of the projects checked with an earlier version (GET /api/admin/rechecks). */
+  recheckJobId: z.number().int().optional(),
+});
 export type PublishSummary = z.infer<typeof publishSummary>;
 export type PublishResponse = z.infer<typeof publishResponse>;
 

@@ -35,6 +35,11 @@ export interface ProjectView {
   areaM2: number;
   /** A point on the site surface, [lon, lat]. */
   centroid: [number, number];
+  /**
+   * Set when the latest check is a re-check after a layer update (reason 'layer_update'): the
+   * verdict of the latest check a person saw (save or submission) and whether the re-check changed it.
+   */
+  layerUpdate: { checkId: number; verdictBefore: Verdict | null; verdict: Verdict; verdictChanged: boolean } | null;
   lastDecision: { decision: Decision; comment: string; reviewer: string; at: string; checkId: number | null } | null;
   createdAt: Date;
   updatedAt: Date;
@@ -43,8 +48,8 @@ export interface ProjectView {
   geometry?: GeoJSON.Geometry;
 }
 
-/** Why a check run was stored: a save of the site, or a submission for review. */
-export type CheckRunReason = 'save' | 'submission';
+/** Why a check run was stored: a save of the site, a submission for review, or a re-check after a layer update. */
+export type CheckRunReason = 'save' | 'submission' | 'layer_update';
 
 /** One stored check of a project: what was checked, against which layer versions, and what it said. */
 export interface CheckRun {
@@ -52,7 +57,7 @@ export interface CheckRun {
   projectId: number;
   /** The project version that was checked (the one saved, or the one submitted). */
   projectVersion: number;
-  /** Why it ran: a save of the site (drafts, edits) or a submission for review. */
+  /** Why it ran: a save of the site (drafts, edits), a submission for review, or a re-check after a new layer version. */
   reason: CheckRunReason;
   verdict: Verdict;
   layerVersions: Record<string, number>;

@@ -7,6 +7,8 @@ import { getCrs } from '../geo/crs.ts';
 import { reprojectFeatures } from '../importers/reproject.ts';
 import { insertFeatureParts } from '../layers/loader.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { assertDecreaseApproved } from '../ledger/decrease-guard.ts';
+import { enqueueRecheck } from '../recheck/store.ts';
 import { getAdminLayer, REFERENCE_KIND } from './layers.ts';
 import { applyMapping, type MappedFeature } from './mapping.ts';
 import { getUpload, impliedCrs, readUpload, type UploadStore } from './uploads.ts';
@@ -178,8 +180,17 @@ export async function publishLayerVersion(pool: pg.Pool, layerId: string, body: 
     await stage(client, mapped.features, report);
     await validate(client, layer, body.repair === true, report);
     const summary = { ...(await areas(client)), validation: report.report() };
-    if (body.dryRun) return { status: 200, body: summary } as const;
+    if (body.dryRun) {
+      // 面积不减少: the dry run says so now rather than at the publish.
+      await assertDecreaseApproved(client, layer, summary.areaM2, body).catch((e: unknown) => {
+        if (!(e instanceof AppError)) throw e;
+        summary.validation.warnings.push({ code: e.code, message: e.messages });
+        summary.validation.counts[e.code] = 1;
+      });
+      return { status: 200, body: summary } as const;
+    }
     if (summary.validation.errors.length > 0) refuse(summary.validation);
+    await assertDecreaseApproved(client, layer, summary.areaM2, body);
 
     // Serialise publishes of one layer; the version number is the next free one.
     await client.query('SELECT id FROM layers WHERE id = $1 FOR UPDATE', [layer.id]);
@@ -206,16 +217,17 @@ export async function publishLayerVersion(pool: pg.Pool, layerId: string, body: 
       `UPDATE layers SET current_version = $2, illustrative = false, source = $3, checked = (kind <> $4 AND NOT retired) WHERE id = $1`,
       [layer.id, version, sourceMeta, REFERENCE_KIND],
     );
+    const recheckJobId = await enqueueRecheck(client, { layerId: layer.id, version, ownerId: ctx.user.id });
     await recordAudit(client, {
       action: 'layer.published',
       actor: { id: ctx.user.id, username: ctx.user.username },
       detail: {
         layerId: layer.id, version, featureCount: summary.featureCount, sourceFile: upload.fileName, sha256: upload.sha256,
         sourceLayer: sourceLayer.name, approvalDocument: body.approvalDocument ?? null, note: body.note ?? null,
-        repaired: summary.validation.repaired?.length ?? 0,
+        repaired: summary.validation.repaired?.length ?? 0, recheckJobId,
       },
       ip: ctx.ip ?? null,
     });
-    return { status: 201, body: { layerId: layer.id, version, ...summary } } as const;
+    return { status: 201, body: { layerId: layer.id, version, recheckJobId, ...summary } } as const;
   });
 }

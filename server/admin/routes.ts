@@ -8,6 +8,7 @@ import {
 import { currentUser, requireUser } from '../auth/roles.ts';
 import { setCoverage } from '../check/coverage.ts';
 import type { Database } from '../db/database.ts';
+import type { JobRunner } from '../jobs/runner.ts';
 import { apiRoute } from '../http/api-route.ts';
 import { AppError, badRequest } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
@@ -42,7 +43,7 @@ function uploadOne(limitBytes: number): RequestHandler {
 
 const idParams = z.object({ id: layerIdSchema });
 
-export function adminRouter(db: Database, options: AdminOptions): Router {
+export function adminRouter(db: Database, jobs: JobRunner, options: AdminOptions): Router {
   const router = Router();
   const admin = requireUser('admin');
   const store: UploadStore = {
@@ -109,6 +110,8 @@ export function adminRouter(db: Database, options: AdminOptions): Router {
     responses: { 200: publishSummary, 201: publishResponse },
   }, admin, async (req, res, { params, body }) => {
     const outcome = await publishLayerVersion(db.pool, params.id, body, { store, user: currentUser(req), ip: req.ip });
+    // The version committed with its re-check job: run it now, in the background.
+    if (outcome.status === 201) jobs.kick();
     res.status(outcome.status).json(outcome.body);
   });
 

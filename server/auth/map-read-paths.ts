@@ -7,6 +7,7 @@
  */
 export const MAP_READ_PATHS = [
   '/api/layers',
+  '/api/ledger',
   '/tiles',
   '/api/search',
   '/api/check',

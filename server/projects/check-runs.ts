@@ -9,7 +9,8 @@ export type { CheckRunReason };
 
 export async function insertCheckRun(
   db: Queryable,
-  run: { projectId: number; projectVersion: number; userId: number; result: CheckResult; reason?: CheckRunReason },
+  run: { projectId: number; projectVersion: number; /** null: the system (a re-check after a layer update). */
+    userId: number | null; result: CheckResult; reason?: CheckRunReason },
 ): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `INSERT INTO check_runs (project_id, project_version, verdict, layer_versions, result, created_by, reason)

@@ -4,7 +4,7 @@ import type { AuthUser } from '../auth/sessions.ts';
 import type { Queryable } from '../db/types.ts';
 import { badRequest } from '../http/errors.ts';
 import { seesAllProjects } from './access.ts';
-import { projectSelect, type ProjectView } from './store.ts';
+import { projectSelect, VERDICT_CHANGED_BY_LAYER_UPDATE, type ProjectView } from './store.ts';
 import { STATUSES } from '../../common/domain/review.ts';
 import { isStatus } from './workflow.ts';
 
@@ -16,6 +16,8 @@ export interface RegisterFilter {
   type?: string;
   q?: string;
   township?: string;
+  /** 'changed': only projects whose verdict a layer update changed (图层更新导致结论变化). */
+  layerUpdate?: 'changed';
   limit: number;
   offset: number;
 }
@@ -50,7 +52,9 @@ export function parseRegisterFilter(query: Record<string, unknown>): RegisterFil
   const type = oneOf(single(query.type, 'type'), PROJECT_TYPES, 'type');
   const q = single(query.q, 'q')?.trim().slice(0, 200) || undefined;
   const township = single(query.township, 'township');
+  const layerUpdate = oneOf(single(query.layerUpdate, 'layerUpdate'), ['changed'], 'layerUpdate') as 'changed' | undefined;
   return {
+    layerUpdate,
     status: status && isStatus(status) ? status : undefined,
     verdict,
     type,
@@ -67,7 +71,8 @@ const REGISTER_WHERE = `
         AND ($3::text IS NULL OR ($3 = 'none' AND c.verdict IS NULL) OR c.verdict = $3)
         AND ($4::text IS NULL OR p.attributes->>'type' = $4)
         AND ($5::text IS NULL OR strpos(lower(concat_ws(' ', p.name, p.description, p.applicant, p.township, o.username)), lower($5)) > 0)
-        AND ($6::text IS NULL OR p.township = $6)`;
+        AND ($6::text IS NULL OR p.township = $6)
+        AND ($7::boolean IS NULL OR ${VERDICT_CHANGED_BY_LAYER_UPDATE})`;
 
 /** The register rows a user may see (applicants: their own), newest first, with the total before paging. */
 export async function listProjects(
@@ -83,11 +88,12 @@ export async function listProjects(
     filter.type ?? null,
     filter.q ?? null,
     filter.township ?? null,
+    filter.layerUpdate === 'changed' ? true : null,
   ];
   const { rows } = await db.query<ProjectView & { total: number }>(
     `${projectSelect({ withGeometry, withTotal: true })} ${REGISTER_WHERE}
       ORDER BY p.updated_at DESC, p.id DESC
-      LIMIT $7 OFFSET $8`,
+      LIMIT $8 OFFSET $9`,
     [...params, filter.limit, filter.offset],
   );
   // A page past the end has no row to carry the total: count separately.

@@ -18,6 +18,12 @@ const TOWNSHIP_OF = (geom: string) => `(
 
 const ISO = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/** The verdict of the latest check a person saw (save or submission) before the layer-update check `c`. */
+const VERDICT_BEFORE_LAYER_UPDATE = `(SELECT b.verdict FROM check_runs b WHERE b.project_id = p.id AND b.reason <> 'layer_update' ORDER BY b.id DESC LIMIT 1)`;
+
+/** True when the project's latest check (`c`) is a layer-update re-check whose verdict differs from the one a person saw. */
+export const VERDICT_CHANGED_BY_LAYER_UPDATE = `(c.reason = 'layer_update' AND c.verdict IS DISTINCT FROM ${VERDICT_BEFORE_LAYER_UPDATE})`;
+
 /** The SELECT behind every project view; filter with WHERE on `p`. */
 export const projectSelect = ({ withGeometry = false, withTotal = false } = {}) => `
   SELECT ${withTotal ? 'count(*) OVER ()::int AS total, ' : ''}p.id, p.name, p.description, p.applicant,
@@ -27,6 +33,8 @@ export const projectSelect = ({ withGeometry = false, withTotal = false } = {}) 
          (c.id IS NOT NULL AND c.project_version < p.site_version) AS "checkStale",
          ST_Area(p.geom::geography) AS "areaM2",
          (SELECT ARRAY[ST_X(s), ST_Y(s)] FROM ST_PointOnSurface(p.geom) s) AS centroid,
+         CASE WHEN c.reason = 'layer_update' THEN json_build_object('checkId', c.id, 'verdictBefore', ${VERDICT_BEFORE_LAYER_UPDATE},
+           'verdict', c.verdict, 'verdictChanged', ${VERDICT_CHANGED_BY_LAYER_UPDATE}) END AS "layerUpdate",
          ld.j AS "lastDecision",${withGeometry ? ' ST_AsGeoJSON(p.geom)::json AS geometry,' : ''}
          p.created_at AS "createdAt", p.updated_at AS "updatedAt", p.submitted_at AS "submittedAt", p.decided_at AS "decidedAt"
     FROM projects p
