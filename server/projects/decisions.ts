@@ -3,7 +3,7 @@ import type { AuthUser } from '../auth/sessions.ts';
 import { withTransaction } from '../db/database.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { lockProject } from './store.ts';
-import { assertDecidable, assertVersion, statusAfter, type Decision, type ProjectStatus } from './workflow.ts';
+import { assertNotArchived, assertDecidable, assertVersion, statusAfter, type Decision, type ProjectStatus } from './workflow.ts';
 
 export interface DecisionResult {
   id: number;
@@ -33,6 +33,7 @@ export async function decideProject(
   return withTransaction(pool, async (client) => {
     const project = await lockProject(client, id);
     assertDecidable(project.status);
+    assertNotArchived(project);
     assertVersion(input.version, project.version);
     const status = statusAfter(input.decision);
     const { rows } = await client.query<{ version: number }>(

@@ -3,7 +3,7 @@ import { currentUser, requireUser } from '../auth/roles.ts';
 import type { Database } from '../db/database.ts';
 import { badRequest } from '../http/errors.ts';
 import { listAudit } from '../audit/audit.ts';
-import { dashboardCounts, listProjects, MAX_PAGE, parseRegisterFilter } from './register.ts';
+import { dashboardCounts, listProjects, MAX_PAGE, parseRegisterFilter, withReviewClock } from './register.ts';
 import { writeRegisterXlsx } from './register-xlsx.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -13,14 +13,15 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * /api/projects.xlsx, /api/projects.geojson (map, coloured by verdict), /api/dashboard, and the
  * whole audit log for administrators (GET /api/audit).
  */
-export function registerRouter(db: Database): Router {
+export function registerRouter(db: Database, { reviewDeadlineWorkingDays }: { reviewDeadlineWorkingDays: number }): Router {
   const router = Router();
   const anyUser = requireUser();
 
   router.get('/api/projects', anyUser, async (req, res) => {
     const { items, total } = await listProjects(db.pool, currentUser(req), parseRegisterFilter(req.query));
     res.setHeader('X-Total-Count', String(total));
-    res.json(items);
+    const now = new Date();
+    res.json(items.map((p) => withReviewClock(p, now, reviewDeadlineWorkingDays)));
   });
 
   router.get('/api/projects.xlsx', anyUser, async (req, res) => {
@@ -50,7 +51,7 @@ export function registerRouter(db: Database): Router {
   });
 
   router.get('/api/dashboard', anyUser, async (req, res) => {
-    res.json(await dashboardCounts(db.pool, currentUser(req)));
+    res.json(await dashboardCounts(db.pool, currentUser(req), { deadlineWorkingDays: reviewDeadlineWorkingDays }));
   });
 
   router.get('/api/audit', requireUser('admin'), async (req, res) => {

@@ -6,6 +6,9 @@ import { badRequest } from '../http/errors.ts';
 import { seesAllProjects } from './access.ts';
 import { projectSelect, type ProjectView } from './store.ts';
 import { isStatus, STATUSES } from './workflow.ts';
+import { reviewQueues, type QueueRow } from './queues.ts';
+import { isOverdue, workingDaysBetween } from '../../common/domain/working-days.ts';
+import type { ReviewQueues } from '../../common/api/projects.ts';
 
 /** Filters of the register (项目台账): GET /api/projects?status=&verdict=&type=&q=&township=&limit=&offset= */
 export interface RegisterFilter {
@@ -15,6 +18,8 @@ export interface RegisterFilter {
   type?: string;
   q?: string;
   township?: string;
+  /** Archived projects: left out (default), included ('true'), or the only ones shown ('only'). */
+  archived: 'exclude' | 'include' | 'only';
   limit: number;
   offset: number;
 }
@@ -49,7 +54,9 @@ export function parseRegisterFilter(query: Record<string, unknown>): RegisterFil
   const type = oneOf(single(query.type, 'type'), PROJECT_TYPES, 'type');
   const q = single(query.q, 'q')?.trim().slice(0, 200) || undefined;
   const township = single(query.township, 'township');
+  const archived = oneOf(single(query.archived, 'archived'), ['true', 'false', 'only'], 'archived');
   return {
+    archived: archived === 'true' ? 'include' : archived === 'only' ? 'only' : 'exclude',
     status: status && isStatus(status) ? status : undefined,
     verdict,
     type,
@@ -65,8 +72,9 @@ const REGISTER_WHERE = `
         AND ($2::text IS NULL OR p.status = $2)
         AND ($3::text IS NULL OR ($3 = 'none' AND c.verdict IS NULL) OR c.verdict = $3)
         AND ($4::text IS NULL OR p.attributes->>'type' = $4)
-        AND ($5::text IS NULL OR strpos(lower(concat_ws(' ', p.name, p.description, p.applicant, p.township, o.username)), lower($5)) > 0)
-        AND ($6::text IS NULL OR p.township = $6)`;
+        AND ($5::text IS NULL OR strpos(lower(concat_ws(' ', p.name, p.description, p.applicant, p.builder, p.project_code, p.township, o.username)), lower($5)) > 0)
+        AND ($6::text IS NULL OR p.township = $6)
+        AND CASE $7::text WHEN 'exclude' THEN p.archived_at IS NULL WHEN 'only' THEN p.archived_at IS NOT NULL ELSE true END`;
 
 /** The register rows a user may see (applicants: their own), newest first, with the total before paging. */
 export async function listProjects(
@@ -82,11 +90,12 @@ export async function listProjects(
     filter.type ?? null,
     filter.q ?? null,
     filter.township ?? null,
+    filter.archived,
   ];
   const { rows } = await db.query<ProjectView & { total: number }>(
     `${projectSelect({ withGeometry, withTotal: true })} ${REGISTER_WHERE}
       ORDER BY p.updated_at DESC, p.id DESC
-      LIMIT $7 OFFSET $8`,
+      LIMIT $8 OFFSET $9`,
     [...params, filter.limit, filter.offset],
   );
   // A page past the end has no row to carry the total: count separately.
@@ -104,23 +113,39 @@ export async function listProjects(
   return { items: rows.map(({ total: _t, ...p }) => p as ProjectView), total };
 }
 
+/** Adds the review clock to a view: working days waited since submission, and whether overdue. */
+export function withReviewClock<T extends ProjectView>(p: T, now: Date, deadlineWorkingDays: number): T {
+  const waited = p.status === 'submitted' && p.submittedAt ? workingDaysBetween(new Date(p.submittedAt), now) : null;
+  return { ...p, waitingWorkingDays: waited, overdue: waited !== null && isOverdue(waited, deadlineWorkingDays) };
+}
+
 export interface Dashboard {
   total: number;
+  queues: ReviewQueues;
   byStatus: Record<string, number>;
   /** Latest stored verdict per project; `none` = never checked. */
   byVerdict: Record<string, number>;
   byTownship: { township: string | null; count: number }[];
 }
 
-/** Counts for the dashboard, over the projects the user may see. */
-export async function dashboardCounts(db: Queryable, viewer: AuthUser): Promise<Dashboard> {
-  const { rows } = await db.query<{ status: string; verdict: string | null; township: string | null; n: number }>(
-    `SELECT p.status, c.verdict, p.township, count(*)::int AS n
+/**
+ * Counts and queue figures for the dashboard, over the projects the user may see (archived ones
+ * left out), at `now` (a parameter so tests can fix the clock).
+ */
+export async function dashboardCounts(
+  db: Queryable,
+  viewer: AuthUser,
+  { now = new Date(), deadlineWorkingDays }: { now?: Date; deadlineWorkingDays: number },
+): Promise<Dashboard> {
+  const { rows: projects } = await db.query<QueueRow & { township: string | null }>(
+    `SELECT p.status, c.verdict, p.township, ST_Area(p.geom::geography) AS "areaM2",
+            p.submitted_at AS "submittedAt", p.decided_at AS "decidedAt",
+            (SELECT min(s.created_at) FROM check_runs s WHERE s.project_id = p.id AND s.reason = 'submission') AS "firstSubmittedAt"
        FROM projects p LEFT JOIN check_runs c ON c.id = p.last_check_id
-      WHERE $1::bigint IS NULL OR p.owner_id = $1
-      GROUP BY 1, 2, 3`,
+      WHERE ($1::bigint IS NULL OR p.owner_id = $1) AND p.archived_at IS NULL`,
     [seesAllProjects(viewer) ? null : viewer.id],
   );
+  const rows = projects.map((p) => ({ ...p, n: 1 }));
   const byStatus: Record<string, number> = Object.fromEntries(STATUSES.map((s) => [s, 0]));
   const byVerdict: Record<string, number> = Object.fromEntries([...VERDICTS, 'none'].map((v) => [v, 0]));
   const townships = new Map<string | null, number>();
@@ -132,5 +157,5 @@ export async function dashboardCounts(db: Queryable, viewer: AuthUser): Promise<
     townships.set(r.township, (townships.get(r.township) ?? 0) + r.n);
   }
   const byTownship = [...townships].map(([township, n]) => ({ township, count: n })).sort((a, b) => b.count - a.count);
-  return { total, byStatus, byVerdict, byTownship };
+  return { total, queues: reviewQueues(projects, now, deadlineWorkingDays), byStatus, byVerdict, byTownship };
 }

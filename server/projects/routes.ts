@@ -10,6 +10,8 @@ import { decideProject } from './decisions.ts';
 import { createProject, editProject } from './drafts.ts';
 import { parseNewProject, parseProjectChange } from './project-input.ts';
 import { registerRouter } from './register-routes.ts';
+import { attachmentRouter } from './attachment-routes.ts';
+import { withReviewClock } from './register.ts';
 import { getProject, projectNotFound } from './store.ts';
 import { submitProject } from './submission.ts';
 import { parseCommentText, parseDecision, parseVersion } from './workflow.ts';
@@ -33,10 +35,11 @@ async function visibleProject(db: Database, req: Request, opts: { withGeometry?:
  * The project register and review workflow (issue 7). Every route needs a login; writes also need
  * the CSRF token (requireUser). Applicants act on their own projects, reviewers decide.
  */
-export function projectsRouter(db: Database, _config: Pick<Config, 'publicMap'>): Router {
+export function projectsRouter(db: Database, config: Pick<Config, 'publicMap' | 'attachmentMaxBytes' | 'reviewDeadlineWorkingDays'>): Router {
   const router = Router();
   const anyUser = requireUser();
-  router.use(registerRouter(db));
+  router.use(registerRouter(db, config));
+  router.use(attachmentRouter(db, config));
 
   router.post('/api/projects', requireUser('applicant'), async (req, res) => {
     const input = parseNewProject(req.body);
@@ -45,7 +48,7 @@ export function projectsRouter(db: Database, _config: Pick<Config, 'publicMap'>)
   });
 
   router.get('/api/projects/:id', anyUser, async (req, res) => {
-    res.json(await visibleProject(db, req, { withGeometry: true }));
+    res.json(withReviewClock(await visibleProject(db, req, { withGeometry: true }), new Date(), config.reviewDeadlineWorkingDays));
   });
 
   router.patch('/api/projects/:id', requireUser('applicant'), async (req, res) => {

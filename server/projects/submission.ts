@@ -7,7 +7,7 @@ import { assertOwner } from './access.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { insertCheckRun } from './check-runs.ts';
 import { lockProject } from './store.ts';
-import { assertSubmittable, assertVersion, type ProjectStatus } from './workflow.ts';
+import { assertNotArchived, assertSubmittable, assertVersion, type ProjectStatus } from './workflow.ts';
 
 export interface SubmissionResult {
   id: number;
@@ -44,6 +44,7 @@ export async function submitProject(
     const project = await lockProject(client, id);
     assertOwner(user, project);
     assertSubmittable(project.status);
+    assertNotArchived(project);
     assertVersion(options.version, project.version);
     // The check reads the layers inside this transaction: the versions it records are the ones it used.
     const check = await runCheck(client, { geometry: project.geometry, project: project.project, bufferM: options.bufferM });
