@@ -41,6 +41,7 @@ export function RegisterFilters({
     </label>
   );
   const active = JSON.stringify(filter) !== JSON.stringify(EMPTY_FILTER);
+  // 'all' of the archive select means "not archived" (the default register).
   return (
     <div className="register-filters" role="search" aria-label={t('filter.label')}>
       <input
@@ -57,6 +58,10 @@ export function RegisterFilters({
         {select('verdict', [...VERDICT_ORDER.map((v) => ({ value: v, label: tc(`verdict.${v}`) })), { value: 'none', label: t('filter.none') }])}
         {select('type', types.map((x) => ({ value: x.key, label: x.label })))}
         {select('township', townships.map((name) => ({ value: name, label: name })))}
+        {select('archived', [
+          { value: 'true', label: t('filter.archivedToo') },
+          { value: 'only', label: t('filter.archivedOnly') },
+        ])}
       </div>
       {active && (
         <button type="button" className="link-button register-reset" onClick={() => onFilter(EMPTY_FILTER)}>

@@ -1,5 +1,5 @@
 import type { Verdict } from '../check/api-types.ts';
-import type { AsJson, CheckRun as StoredCheckRun, ProjectComment as StoredComment, ProjectView } from '../../common/api/projects.ts';
+import type { AsJson, CheckRun as StoredCheckRun, ProjectComment as StoredComment, ProjectView, ReviewQueues } from '../../common/api/projects.ts';
 import type { ProjectStatus } from '../../common/domain/review.ts';
 
 export type { Decision, ProjectStatus } from '../../common/domain/review.ts';
@@ -30,6 +30,7 @@ export interface AuditEntry {
 /** GET /api/dashboard */
 export interface Dashboard {
   total: number;
+  queues: ReviewQueues;
   byStatus: Record<ProjectStatus, number>;
   byVerdict: Record<Verdict | 'none', number>;
   byTownship: { township: string | null; count: number }[];
@@ -42,6 +43,8 @@ export interface RegisterFilter {
   type: string;
   township: string;
   q: string;
+  /** '' = archived projects left out; 'true' = included; 'only' = only them. */
+  archived: string;
 }
 
-export const EMPTY_FILTER: RegisterFilter = { status: '', verdict: '', type: '', township: '', q: '' };
+export const EMPTY_FILTER: RegisterFilter = { status: '', verdict: '', type: '', township: '', q: '', archived: '' };
