@@ -97,7 +97,8 @@ onAuthChange((auth) => {
   if (auth.status !== 'ready') return;
   const userId = auth.user?.id ?? null;
   role = auth.user?.role ?? null;
-  if (lastUserId !== undefined && lastUserId !== userId) set({ current: { view: 'register' }, filter: defaultFilter(), page: 0 }, 'replace');
+  // From one account to another (or logged out): the register. From anonymous to logged in: what the address asks.
+  if (typeof lastUserId === 'number' && lastUserId !== userId) set({ current: { view: 'register' }, filter: defaultFilter(), page: 0 }, 'replace');
   else if (lastUserId === undefined || lastUserId === null) {
     const nav = navOfUrl(window.location.pathname, window.location.search);
     if (nav) set(nav);
