@@ -109,7 +109,7 @@ describe("the reviewer's desk (issue 19)", () => {
       () => {
         const map = (window as unknown as { __redlineMap: import('maplibre-gl').Map }).__redlineMap;
         const overlaps = map.getSource('site-overlaps') as { _data?: GeoJSON.FeatureCollection } | undefined;
-        const layers = map.getStyle().layers.filter((l) => l.id.startsWith('water_source') && l.layout?.visibility !== 'none');
+        const layers = map.getStyle().layers.filter((l) => 'source' in l && String(l.source).startsWith('src:water_source') && map.getLayoutProperty(l.id, 'visibility') !== 'none');
         return overlaps && layers.length > 0 ? layers.length : null;
       },
       undefined,
