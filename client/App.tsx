@@ -2,6 +2,7 @@ import { CatalogProvider } from './layers/CatalogProvider.tsx';
 import { Popup } from './layers/Popup.tsx';
 import { LoginGate } from './app/LoginGate.tsx';
 import { SidePanel } from './app/SidePanel.tsx';
+import { SkipLink } from './app/SkipLink.tsx';
 import { SessionSiteWorkspace } from './check/SessionSiteWorkspace.tsx';
 import { ViewStateProvider } from './app/ViewStateProvider.tsx';
 import { BasemapLayers } from './map/BasemapLayers.tsx';
@@ -28,9 +29,10 @@ export function App() {
       <CatalogProvider>
         <LoginGate>
           <MapProvider>
+            <SkipLink />
             <div className="app">
               <SidePanel />
-              <main className="map-area" id="map-area">
+              <main className="map-area" id="map-area" tabIndex={-1}>
                 <MapView />
                 {/* Map behaviour (renders nothing). */}
                 <BasemapLayers />

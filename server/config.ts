@@ -33,6 +33,10 @@ export interface Config {
   tiandituKey?: string;
   /** Most sites in one batch upload (项目库). */
   batchMaxRows: number;
+  /** Largest attachment (论证材料, scans, Office files) on a project or comment. */
+  attachmentMaxBytes: number;
+  /** Working days a review may take after submission before the dashboard counts it overdue. */
+  reviewDeadlineWorkingDays: number;
   /** Checks a batch runs at once; unset → 1 on the embedded database (one connection), 4 on PostgreSQL. */
   batchConcurrency?: number;
   /** Online basemaps the browser may load (CSP hosts): 'tianditu' (also implied by TIANDITU_KEY), 'osm'. */
@@ -152,6 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       report: { windowMs: MINUTE_MS, limit: intFrom(env.RATE_LIMIT_REPORT, 30, 'RATE_LIMIT_REPORT') },
     },
     batchMaxRows: intFrom(env.BATCH_MAX_ROWS, 5000, 'BATCH_MAX_ROWS'),
+    attachmentMaxBytes: Math.max(1, intFrom(env.ATTACHMENT_MAX_BYTES, 20 * 1024 * 1024, 'ATTACHMENT_MAX_BYTES')),
+    reviewDeadlineWorkingDays: Math.max(1, intFrom(env.REVIEW_DEADLINE_WORKING_DAYS, 20, 'REVIEW_DEADLINE_WORKING_DAYS')),
     batchConcurrency: env.BATCH_CONCURRENCY ? Math.max(1, intFrom(env.BATCH_CONCURRENCY, 1, 'BATCH_CONCURRENCY')) : undefined,
   };
 }

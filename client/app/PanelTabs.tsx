@@ -1,11 +1,16 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, type KeyboardEvent } from 'react';
+import { selectTab, useSelectedTab, type TabId } from './app-url.ts';
 import { useTranslation } from 'react-i18next';
 import type { PanelTab } from './panel-tabs.tsx';
 
-/** Tabs with the WAI-ARIA keyboard model: arrows move between tabs, Home/End jump. */
+/**
+ * Tabs with the WAI-ARIA keyboard model: arrows move between tabs, Home/End jump. The selected tab
+ * is the one the address names (app-url.ts), so Back and a shared link open the same tab.
+ */
 export function PanelTabs({ tabs }: { tabs: PanelTab[] }) {
   const { t } = useTranslation();
-  const [selected, setSelected] = useState(tabs[0]?.id);
+  const selected = useSelectedTab();
+  const setSelected = (id: string) => selectTab(id as TabId);
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   const base = useId();
   const onKeyDown = (e: KeyboardEvent) => {

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectInput } from '../../common/api/check.ts';
 import { CheckApiError, postProjectDraft } from './check-api.ts';
 import { CHECK_NS } from './i18n.ts';
+import { requestLogin } from '../auth/login-request.ts';
+import { AUTH_NS } from '../auth/i18n.ts';
 
 /**
  * 保存为项目草稿 through POST /api/projects (needs login). Refuses a site whose boundary crosses
@@ -20,7 +22,8 @@ export function SaveDraftButton({
   blocked: string | null;
 }) {
   const { t, i18n } = useTranslation(CHECK_NS);
-  const [status, setStatus] = useState<{ kind: 'busy' | 'done' | 'error'; text: string } | null>(null);
+  const { t: ta } = useTranslation(AUTH_NS);
+  const [status, setStatus] = useState<{ kind: 'busy' | 'done' | 'error'; text: string; login?: boolean } | null>(null);
   const save = async () => {
     if (blocked) return setStatus({ kind: 'error', text: blocked });
     if (!geometry) return setStatus({ kind: 'error', text: t('save.noSite') });
@@ -37,7 +40,7 @@ export function SaveDraftButton({
       });
     } catch (e) {
       const error = e instanceof CheckApiError ? e : null;
-      if (error?.status === 401) setStatus({ kind: 'error', text: t('save.unauthorized') });
+      if (error?.status === 401) setStatus({ kind: 'error', text: t('save.unauthorized'), login: true });
       else if (error?.status === 404 && error.code === 'NOT_FOUND') setStatus({ kind: 'error', text: t('save.unavailable') });
       else setStatus({ kind: 'error', text: t('save.failed', { message: error ? error.messageIn(i18n.language) : String(e) }) });
     }
@@ -50,6 +53,12 @@ export function SaveDraftButton({
       {status && (
         <p className={`site-status is-${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="save-status">
           {status.text}
+          {status.login && (
+            // Logged in, the drawn site is still here: 保存 again.
+            <button type="button" className="link-button save-login" onClick={requestLogin} data-action="save-login">
+              {ta('login')}
+            </button>
+          )}
         </p>
       )}
     </div>

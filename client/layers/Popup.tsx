@@ -12,6 +12,9 @@ import { IllustrativeBadge } from './IllustrativeBadge.tsx';
 import { layerName } from './layer-info.ts';
 import { levelLabel } from './level-label.ts';
 
+/** Layers that cover every click (administrative divisions): left out of a list with real findings. */
+const CONTEXT_LAYERS = new Set(['admin_boundary']);
+
 interface Shown {
   lngLat: maplibregl.LngLat;
   features: IdentifiedFeature[];
@@ -49,7 +52,10 @@ export function Popup() {
         .then((features) => {
           if (signal.aborted) return;
           setOpen(0);
-          setShown(features.length > 0 ? { lngLat: e.lngLat, features } : null);
+          // The district and township around every click are context, not findings: listed only when alone.
+          const findings = features.filter((f) => !CONTEXT_LAYERS.has(f.layer.id));
+          const list = findings.length > 0 ? findings : features;
+          setShown(list.length > 0 ? { lngLat: e.lngLat, features: list } : null);
         })
         .catch(() => undefined);
     };

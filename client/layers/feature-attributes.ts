@@ -21,6 +21,9 @@ function formatValue(t: TFunction, key: string, value: unknown, locale: string):
     if (METRES.test(key)) return formatLength(value, locale);
     return value.toLocaleString(locale, { maximumFractionDigits: 4 });
   }
+  // A position [lon, lat] (a township's seat): degrees, not a list of numbers.
+  if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number') && key === 'seat')
+    return `${(value[0] as number).toFixed(4)}°E, ${(value[1] as number).toFixed(4)}°N`;
   if (Array.isArray(value)) return value.map((v) => formatValue(t, key, v, locale)).join('、');
   const text = String(value);
   // Enumerations (sourceType: reservoir, …) in words when we know them.

@@ -54,9 +54,67 @@ export function DashboardView() {
   const maxStatus = Math.max(...Object.values(d.byStatus));
   const maxVerdict = Math.max(...Object.values(d.byVerdict));
   const maxTownship = Math.max(0, ...d.byTownship.map((x) => x.count));
+  const q = d.queues;
+  const maxIntake = Math.max(1, ...q.monthlyIntake.map((m) => m.count));
+  const days = (n: number | null) => (n === null ? '—' : t('dashboard.days', { n }));
   return (
     <div className="dashboard" data-testid="dashboard">
       <p className="dashboard-total">{t('dashboard.total', { count: d.total })}</p>
+      <section className="project-section dashboard-queue" data-testid="dashboard-queue">
+        <h3>{t('dashboard.queue', { days: q.deadlineWorkingDays })}</h3>
+        <table className="project-facts">
+          <tbody>
+            <tr>
+              <th>{t('dashboard.waiting')}</th>
+              <td data-testid="queue-waiting">{q.waiting.count}</td>
+            </tr>
+            <tr className={q.waiting.overdue > 0 ? 'is-overdue' : undefined}>
+              <th>{t('dashboard.overdue')}</th>
+              <td data-testid="queue-overdue">
+                <button type="button" className="link-button" onClick={() => showRegisterFiltered({ status: 'submitted' })} disabled={q.waiting.overdue === 0}>
+                  {q.waiting.overdue}
+                </button>
+              </td>
+            </tr>
+            <tr>
+              <th>{t('dashboard.meanWaiting')}</th>
+              <td>
+                {days(q.waiting.meanWorkingDays)} {q.waiting.maxWorkingDays !== null && <span className="muted">{t('dashboard.longest', { n: q.waiting.maxWorkingDays })}</span>}
+              </td>
+            </tr>
+            <tr>
+              <th>{t('dashboard.decisionTime')}</th>
+              <td>
+                {days(q.decided.meanWorkingDays)} <span className="muted">{t('dashboard.late', { count: q.decided.count, late: q.decided.late })}</span>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </section>
+      <section className="project-section">
+        <h3>{t('dashboard.areaByVerdict')}</h3>
+        <table className="project-facts" data-testid="area-by-verdict">
+          <tbody>
+            {[...VERDICT_ORDER, 'none' as const].map((v) => (
+              <tr key={v}>
+                <th>{v === 'none' ? t('filter.none') : tc(`verdict.${v}`)}</th>
+                <td>{t('dashboard.hectares', { ha: (q.areaHaByVerdict[v] ?? 0).toLocaleString(i18n.language.startsWith('zh') ? 'zh-CN' : 'en', { maximumFractionDigits: 2 }) })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="project-section">
+        <h3>{t('dashboard.intake')}</h3>
+        <ol className="intake-chart" data-testid="monthly-intake">
+          {q.monthlyIntake.map((m) => (
+            <li key={m.month} title={`${m.month}: ${m.count}`} data-count={m.count}>
+              <span className="intake-bar" style={{ height: `${(100 * m.count) / maxIntake}%` }} />
+              <span className="intake-month">{m.month.slice(5)}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
       <section className="project-section">
         <h3>{t('dashboard.byStatus')}</h3>
         <ul className="count-list">

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAreaAllUnits, formatLength } from '../../common/units/area-units.ts';
 import { useProjectTypes } from '../check/useCatalogs.ts';
@@ -9,7 +10,7 @@ import type { Project } from './types.ts';
 import { useTypeLabel } from './useTypeLabel.ts';
 
 /** The project's attributes as a planner files them: unit, account, type and flags, township, area, times. */
-export function ProjectFacts({ project }: { project: Project }) {
+export function ProjectFacts({ project, children }: { project: Project; children?: ReactNode }) {
   const { t, i18n } = useTranslation(PROJECTS_NS);
   const lang = bilingualSide(i18n.language);
   const { label } = useTypeLabel();
@@ -25,6 +26,11 @@ export function ProjectFacts({ project }: { project: Project }) {
       : [t('page.area'), p.areaM2 > 0 ? formatAreaAllUnits(p.areaM2, lang) : kind === 'Point' ? t('page.pointSite') : '—'];
   const rows: [string, string][] = [
     [t('page.applicant'), p.applicant ?? '—'],
+    [t('record.builder'), p.builder ?? '—'],
+    [t('record.projectCode'), p.projectCode ?? '—'],
+    [t('record.contact'), [p.contactName, p.contactPhone].filter(Boolean).join(' · ') || '—'],
+    [t('record.landUse'), p.landUse ?? '—'],
+    [t('record.investmentWan'), p.investmentWan === null ? '—' : t('record.investment', { value: p.investmentWan.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })],
     [t('page.owner'), p.owner.username],
     [t('page.type'), label(p.project.type)],
     [t('page.flags'), flags.length ? flags.join(lang === 'zh' ? '、' : ', ') : t('page.noFlags')],
@@ -49,6 +55,7 @@ export function ProjectFacts({ project }: { project: Project }) {
         </tbody>
       </table>
       {p.description && <p className="project-description">{p.description}</p>}
+      {children}
     </section>
   );
 }

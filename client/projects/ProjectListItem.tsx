@@ -14,7 +14,17 @@ export function ProjectListItem({ project, typeLabel, onOpen }: { project: Proje
   const p = project;
   return (
     <li className="register-item" data-project-id={p.id} data-status={p.status} data-verdict={p.verdict ?? 'none'}>
-      <button type="button" className="register-open" onClick={onOpen} data-testid="open-project">
+      {/* A link: its address can be copied or opened in a new tab; a plain click opens it here. */}
+      <a
+        href={`/projects/${p.id}`}
+        className="register-open"
+        onClick={(e) => {
+          if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+          e.preventDefault();
+          onOpen();
+        }}
+        data-testid="open-project"
+      >
         <span className="register-line">
           <span className="register-name">{p.name}</span>
           <span className="register-id">#{p.id}</span>
@@ -28,6 +38,8 @@ export function ProjectListItem({ project, typeLabel, onOpen }: { project: Proje
               {t('page.layerUpdateChanged', { before: p.layerUpdate.verdictBefore ? tc(`verdict.${p.layerUpdate.verdictBefore}`) : '—' })}
             </span>
           )}
+          {p.overdue && <span className="overdue-chip" data-testid="overdue">{t('register.overdue', { days: p.waitingWorkingDays })}</span>}
+          {p.archivedAt && <span className="stale-chip">{t('register.archived')}</span>}
           <span className="register-type">{typeLabel}</span>
         </span>
         <span className="register-line register-meta muted">
@@ -35,8 +47,10 @@ export function ProjectListItem({ project, typeLabel, onOpen }: { project: Proje
           {p.areaM2 > 0 && <span>{t('register.area', { ha: formatHectares(p.areaM2), mu: formatMu(p.areaM2) })}</span>}
           <span>{t('register.updated', { date: formatDate(p.updatedAt) })}</span>
         </span>
-        {p.applicant && <span className="register-line register-applicant muted">{p.applicant}</span>}
-      </button>
+        {(p.applicant || p.builder || p.projectCode) && (
+          <span className="register-line register-applicant muted">{[p.applicant, p.builder !== p.applicant ? p.builder : null, p.projectCode].filter(Boolean).join(' · ')}</span>
+        )}
+      </a>
     </li>
   );
 }

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../auth/api-fetch.ts';
 import { useAuth } from '../auth/auth-store.ts';
 import { CHECK_NS } from '../check/i18n.ts';
-import { LayerResultItem } from '../check/LayerResultItem.tsx';
 import { layerNamings, useLayerCatalog } from '../check/useCatalogs.ts';
 import { VerdictBadge } from '../check/VerdictBadge.tsx';
 import { useMap } from '../map/MapContext.tsx';
@@ -12,6 +11,10 @@ import { AuditTrail } from './AuditTrail.tsx';
 import { CheckHistory } from './CheckHistory.tsx';
 import { CommentThread } from './CommentThread.tsx';
 import { DecisionBox } from './DecisionBox.tsx';
+import { ProjectAttachments } from './ProjectAttachments.tsx';
+import { ProjectClaims } from './ProjectClaims.tsx';
+import { ProjectEvidence } from './ProjectEvidence.tsx';
+import { ProjectRecordForm } from './ProjectRecordForm.tsx';
 import { formatTime } from './format.ts';
 import { PROJECTS_NS } from './i18n.ts';
 import { OwnerActions } from './OwnerActions.tsx';
@@ -19,17 +22,17 @@ import { projectDataChanged, showRegister, useProjectNav } from './project-nav.t
 import { ProjectFacts } from './ProjectFacts.tsx';
 import { ProjectSiteOverlay } from './ProjectSiteOverlay.tsx';
 import { reviewOf } from './report-review.ts';
-import { getAudit, getChecks, getComments, getProject } from './projects-api.ts';
+import { getAudit, getChecks, getComments, getProject, setArchived } from './projects-api.ts';
 import { StatusChip } from './StatusChip.tsx';
 import type { CheckRun } from './types.ts';
 import { useApiData } from './useApiData.ts';
 
-const SEVERITY = { prohibited: 3, conditional: 2, notice: 1, clear: 0, outside_coverage: -1 } as const;
-
 /**
- * One project: its site on the map, verdict, attributes, the reviewer's or applicant's actions,
- * the latest 审查意见, the latest check in detail, the check history with what changed, the
- * discussion and the audit trail; the report (with the decision) from any stored check.
+ * One project, ordered for review (issue 19): the evidence first — the verdict table of the latest
+ * check and, on the map, the site with its overlaps and the conflicting layers on — then the claims
+ * the applicant made (highlighted with their legal effect), the record and its attachments, the
+ * latest 审查意见, the check history and the discussion; the decision (or the applicant's actions)
+ * last, after all of it; the audit trail at the end. The report (with the decision) from any check.
  */
 export function ProjectPage({ id }: { id: number }) {
   const { t, i18n } = useTranslation(PROJECTS_NS);
@@ -74,7 +77,8 @@ export function ProjectPage({ id }: { id: number }) {
   const ownerMayAct = isOwner && (p.status === 'draft' || p.status === 'revision_requested');
   const reviewerMayDecide = user?.role === 'reviewer' && p.status === 'submitted';
   const decision = p.lastDecision;
-  const latestResults = [...(latest?.result.results ?? [])].sort((a, b) => SEVERITY[b.verdict] - SEVERITY[a.verdict] || b.overlapAreaM2 - a.overlapAreaM2);
+  const mayAttach = isOwner || user?.role === 'reviewer' || user?.role === 'admin';
+  const archived = p.archivedAt !== null;
 
   return (
     <div className="project-page" data-testid="project-page" data-project-id={p.id} data-status={p.status} data-version={p.version}>
@@ -100,10 +104,30 @@ export function ProjectPage({ id }: { id: number }) {
           )}
         </div>
         {!p.verdict && <p className="muted">{t('page.notChecked')}</p>}
+        {p.status === 'submitted' && p.waitingWorkingDays != null && (
+          <p className={p.overdue ? 'waiting is-overdue' : 'waiting muted'} data-testid="waiting-time" data-overdue={p.overdue ? 'true' : 'false'}>
+            {t(p.overdue ? 'page.overdue' : 'page.waiting', { days: p.waitingWorkingDays })}
+          </p>
+        )}
+        {archived && (
+          <p className="archived-note" data-testid="archived-note">
+            {t('page.archived', { time: formatTime(p.archivedAt) })}
+          </p>
+        )}
+        {user?.role === 'admin' && (
+          <button
+            type="button"
+            className="link-button project-archive"
+            onClick={() => void setArchived(p.id, !archived).then(projectDataChanged)}
+            data-action={archived ? 'unarchive-project' : 'archive-project'}
+          >
+            {archived ? t('page.unarchive') : t('page.archive')}
+          </button>
+        )}
       </header>
 
-      {reviewerMayDecide && <DecisionBox project={p} onDecided={projectDataChanged} />}
-      {ownerMayAct && <OwnerActions project={p} onChanged={projectDataChanged} />}
+      {latest && <ProjectEvidence run={latest} layers={layers} />}
+      <ProjectClaims project={p} />
 
       {decision && (
         <section className={`project-section last-decision decision-tone-${decision.decision}`} data-testid="last-decision">
@@ -117,25 +141,15 @@ export function ProjectPage({ id }: { id: number }) {
         </section>
       )}
 
-      <ProjectFacts project={p} />
-
-      {latest && (
-        <details className="project-section project-check-details">
-          <summary>{t('page.checkDetails', { id: latest.id })}</summary>
-          {latestResults.length === 0 ? (
-            <p className="muted">{tc('results.none')}</p>
-          ) : (
-            <ul className="layer-results">
-              {latestResults.map((r) => (
-                <LayerResultItem key={r.layerId} result={r} layers={layers} bufferM={latest.result.bufferM} />
-              ))}
-            </ul>
-          )}
-        </details>
-      )}
+      <ProjectFacts project={p}>{ownerMayAct && !archived && <ProjectRecordForm project={p} onSaved={projectDataChanged} />}</ProjectFacts>
+      <ProjectAttachments projectId={p.id} mayAdd={mayAttach} dataVersion={dataVersion} onAdded={projectDataChanged} />
 
       <CheckHistory runs={runs} layers={layers} onReport={setReportRun} />
       <CommentThread projectId={p.id} comments={comments.data ?? []} runs={runs} onPosted={projectDataChanged} />
+
+      {reviewerMayDecide && !archived && <DecisionBox project={p} onDecided={projectDataChanged} />}
+      {ownerMayAct && !archived && <OwnerActions project={p} onChanged={projectDataChanged} />}
+
       <AuditTrail entries={audit.data ?? []} />
 
       {reportRun && (

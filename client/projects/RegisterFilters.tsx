@@ -41,6 +41,7 @@ export function RegisterFilters({
     </label>
   );
   const active = JSON.stringify(filter) !== JSON.stringify(EMPTY_FILTER);
+  // 'all' of the archive select means "not archived" (the default register).
   return (
     <div className="register-filters" role="search" aria-label={t('filter.label')}>
       <input
@@ -58,6 +59,10 @@ export function RegisterFilters({
         {select('type', types.map((x) => ({ value: x.key, label: x.label })))}
         {select('township', townships.map((name) => ({ value: name, label: name })))}
         {select('layerUpdate', [{ value: 'changed', label: t('filter.layerUpdateChanged') }])}
+        {select('archived', [
+          { value: 'true', label: t('filter.archivedToo') },
+          { value: 'only', label: t('filter.archivedOnly') },
+        ])}
       </div>
       {active && (
         <button type="button" className="link-button register-reset" onClick={() => onFilter(EMPTY_FILTER)}>

@@ -1,6 +1,7 @@
-import { apiFetch, apiResponse } from '../auth/api-fetch.ts';
+import { ApiError } from '../api/fetch-json.ts';
+import { apiFetch, apiHeaders, apiResponse } from '../auth/api-fetch.ts';
 import type { ProjectInput } from '../../common/api/check.ts';
-import type { AuditEntryView, Dashboard } from '../../common/api/projects.ts';
+import type { Attachment, AttachmentListItem, ArchiveResult, AuditEntryView, Dashboard, ProjectRecord } from '../../common/api/projects.ts';
 import type { Decision } from '../../common/domain/review.ts';
 import type { CheckRun, Project, ProjectComment, RegisterFilter } from './types.ts';
 
@@ -40,3 +41,25 @@ export const addComment = (id: number, body: string, options: { parentId?: numbe
 
 export const editProjectSite = (id: number, version: number, geometry: GeoJSON.Geometry, project: ProjectInput) =>
   apiFetch<Project>(`/api/projects/${id}`, { method: 'PATCH', body: { version, geometry, project } });
+
+/** The record fields (申请单位, 建设单位, 项目代码, …): null clears one. */
+export type RecordChange = Partial<ProjectRecord> & { applicant?: string | null; description?: string | null };
+export const editProjectRecord = (id: number, version: number, change: RecordChange) =>
+  apiFetch<Project>(`/api/projects/${id}`, { method: 'PATCH', body: { version, ...change } });
+
+export const listAttachments = (id: number) => apiFetch<AttachmentListItem[]>(`/api/projects/${id}/attachments`);
+export const attachmentUrl = (projectId: number, attachmentId: number) => `/api/projects/${projectId}/attachments/${attachmentId}`;
+
+/** POST /api/projects/:id/attachments as multipart; the server checks the type by content. */
+export async function uploadAttachment(projectId: number, file: File, commentId?: number): Promise<Attachment> {
+  const form = new FormData();
+  form.append('file', file);
+  if (commentId !== undefined) form.append('commentId', String(commentId));
+  const res = await fetch(`/api/projects/${projectId}/attachments`, { method: 'POST', body: form, headers: apiHeaders('POST', false), credentials: 'same-origin' });
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? { zh: `上传失败（${res.status}）`, en: `Upload failed (${res.status})` });
+  return body as Attachment;
+}
+
+export const setArchived = (id: number, archived: boolean) =>
+  apiFetch<ArchiveResult>(`/api/projects/${id}/${archived ? 'archive' : 'unarchive'}`, { method: 'POST', body: {} });

@@ -26,6 +26,8 @@ export interface RegisterFilter {
   q: string;
   /** 'changed': only projects whose verdict a layer update changed. */
   layerUpdate: string;
+  /** '' = archived projects left out; 'true' = included; 'only' = only them. */
+  archived: string;
 }
 
-export const EMPTY_FILTER: RegisterFilter = { status: '', verdict: '', type: '', township: '', q: '', layerUpdate: '' };
+export const EMPTY_FILTER: RegisterFilter = { status: '', verdict: '', type: '', township: '', q: '', layerUpdate: '', archived: '' };

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useViewState } from '../app/ViewStateProvider.tsx';
 import { BASEMAPS, basemapBlocked } from '../map/basemaps.ts';
@@ -12,9 +12,22 @@ export function BasemapSwitcher({ onOpenSettings }: { onOpenSettings(): void }) 
   const [open, setOpen] = useState(false);
   const { tiandituTiles, online: allowed } = useServerBasemaps();
   const menuId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    // Esc closes the menu wherever the focus is (the button that opened it, the map), and gives the focus back.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
   return (
     <div className="toolbar-menu">
       <button
+        ref={button}
         type="button"
         className="tool-button"
         aria-haspopup="true"

@@ -15,12 +15,29 @@ import type { Verdict } from '../domain/verdict.ts';
  */
 export type AsJson<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 
+/**
+ * The record a bureau keeps of a project besides its name, 申请单位 (applicant) and description
+ * (issue 19). Text fields are free text as the applicant writes them; investment in 万元.
+ */
+export const RECORD_TEXT_FIELDS = ['builder', 'projectCode', 'contactName', 'contactPhone', 'landUse'] as const;
+export type RecordTextField = (typeof RECORD_TEXT_FIELDS)[number];
+export const RECORD_TEXT_MAX: Record<RecordTextField, number> = { builder: 200, projectCode: 100, contactName: 100, contactPhone: 50, landUse: 100 };
+/** 总投资 (万元): up to 10^12 万元 — far above any project, below numeric(16,2)'s range. */
+export const MAX_INVESTMENT_WAN = 1e12;
+
+export type ProjectRecord = Record<RecordTextField, string | null> & { investmentWan: number | null };
+
 /** A project as the API returns it (GET /api/projects/:id adds `geometry`). */
-export interface ProjectView {
+export interface ProjectView extends ProjectRecord {
   id: number;
   name: string;
   description: string | null;
   applicant: string | null;
+  /** Set when an administrator archived it: out of the default register and dashboard, never deleted. */
+  archivedAt: Date | null;
+  /** Working days the project has waited for a decision (submitted ones; null otherwise), and whether past the deadline. */
+  waitingWorkingDays?: number | null;
+  overdue?: boolean;
   owner: { id: number; username: string };
   project: ProjectAttributes;
   status: ProjectStatus;
@@ -136,12 +153,17 @@ export const registerQuery = z.looseObject({
   q: domainChecked(z.string().max(200), '名称检索 / Name search').optional(),
   limit: domainChecked(z.string().regex(/^\d+$/), '每页条数（≤ 5000） / Page size (≤ 5000)').optional(),
   offset: domainChecked(z.string().regex(/^\d+$/)).optional(),
+  /** 'changed': only projects whose verdict a layer update changed (issue 14). */
+  layerUpdate: domainChecked(z.enum(['changed'])).optional(),
+  /** Archived projects: left out by default; 'true' includes them, 'only' shows only them (issue 19). */
+  archived: domainChecked(z.enum(['true', 'false', 'only'])).optional(),
 });
 export type RegisterQuery = z.infer<typeof registerQuery>;
 
 /** GET /api/dashboard: counts over the projects the user may see. */
 export const dashboardSchema = z.object({
   total: z.number().int(),
+  queues: z.lazy(() => reviewQueuesSchema),
   byStatus: z.record(z.enum(STATUSES), z.number().int()),
   /** Latest stored verdict per project; `none` = never checked. */
   byVerdict: z.record(z.enum([...VERDICTS, 'none']), z.number().int()),
@@ -172,3 +194,61 @@ export const auditQuery = z.looseObject({
 export const projectViewResponse = z.custom<AsJson<ProjectView>>().meta({ description: '项目 / Project (see ProjectView in common/api/projects.ts)' });
 export const checkRunResponse = z.custom<AsJson<CheckRun>>().meta({ description: '核查记录 / Stored check run' });
 export const commentResponse = z.custom<AsJson<ProjectComment>>().meta({ description: '意见 / Comment' });
+
+const idParam = z.string().regex(/^\d{1,15}$/, { error: '编号应为正整数 / The id must be a positive integer' });
+export const projectIdParamsSchema = z.strictObject({ id: idParam });
+export const attachmentParamsSchema = z.strictObject({ id: idParam, attachmentId: idParam });
+
+/** Form fields of POST /api/projects/:id/attachments besides the file: the comment it belongs to, if any. */
+export const attachmentUploadFieldsSchema = z.strictObject({ commentId: idParam.optional() });
+
+/** Media types an attachment may have, as detected from its content (论证材料, scans, Office files). */
+export const ATTACHMENT_MEDIA_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/tiff',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/msword',
+  'application/vnd.ms-excel',
+] as const;
+
+export const attachmentSchema = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  mediaType: z.enum(ATTACHMENT_MEDIA_TYPES),
+  size: z.number().int(),
+  /** Lower-case hex SHA-256 of the stored bytes. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+export const attachmentListItemSchema = attachmentSchema.extend({
+  commentId: z.number().int().nullable(),
+  uploadedBy: z.string(),
+  createdAt: z.string(),
+});
+export type AttachmentListItem = z.infer<typeof attachmentListItemSchema>;
+export const attachmentListSchema = z.array(attachmentListItemSchema);
+
+/** POST /api/projects/:id/archive and /unarchive answer with the project's archive state. */
+export const archiveResultSchema = z.object({ id: z.number().int(), archivedAt: z.string().nullable() });
+export type ArchiveResult = z.infer<typeof archiveResultSchema>;
+
+/** The dashboard's oversight figures (issue 19): all in working days against the review deadline. */
+export const reviewQueuesSchema = z.object({
+  /** REVIEW_DEADLINE_WORKING_DAYS: working days a review may take after its (latest) submission. */
+  deadlineWorkingDays: z.number().int(),
+  /** Projects waiting for a decision (submitted). */
+  waiting: z.object({ count: z.number().int(), overdue: z.number().int(), meanWorkingDays: z.number().nullable(), maxWorkingDays: z.number().nullable() }),
+  /** Decisions taken on the latest submission: how long they took, and how many past the deadline. */
+  decided: z.object({ count: z.number().int(), late: z.number().int(), meanWorkingDays: z.number().nullable() }),
+  /** Site area (公顷) by latest verdict; `none` = never checked. */
+  areaHaByVerdict: z.record(z.string(), z.number()),
+  /** First submissions per month (China time), the last 12 months, oldest first. */
+  monthlyIntake: z.array(z.object({ month: z.string(), count: z.number().int() })),
+});
+export type ReviewQueues = z.infer<typeof reviewQueuesSchema>;

@@ -4,7 +4,7 @@ import { withTransaction } from '../db/database.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { lockProject } from './store.ts';
 import type { Decision, ProjectStatus } from '../../common/domain/review.ts';
-import { assertDecidable, assertVersion, statusAfter } from './workflow.ts';
+import { assertNotArchived, assertDecidable, assertVersion, statusAfter } from './workflow.ts';
 
 export interface DecisionResult {
   id: number;
@@ -34,6 +34,7 @@ export async function decideProject(
   return withTransaction(pool, async (client) => {
     const project = await lockProject(client, id);
     assertDecidable(project.status);
+    assertNotArchived(project);
     assertVersion(input.version, project.version);
     const status = statusAfter(input.decision);
     const { rows } = await client.query<{ version: number }>(

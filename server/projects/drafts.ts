@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { insertCheckRun } from './check-runs.ts';
 import type { NewProject, ProjectChange } from './project-input.ts';
 import { assertStorableGeometry, changedFields, getProject, insertProject, lockProject, updateProjectRow, type ProjectView } from './store.ts';
-import { assertEditable, assertVersion } from './workflow.ts';
+import { assertEditable, assertNotArchived, assertVersion } from './workflow.ts';
 
 /**
  * Checks the project's stored site as it is now and makes that check the project's latest, so the
@@ -50,6 +50,7 @@ export async function editProject(pool: pg.Pool, user: AuthUser, id: number, cha
     const current = await lockProject(client, id);
     assertOwner(user, current);
     assertEditable(current.status);
+    assertNotArchived(current);
     assertVersion(change.version, current.version);
     if (change.geometry) await assertStorableGeometry(client, change.geometry);
     const fields = changedFields(current, change);

@@ -6,7 +6,7 @@ import { apiRoute } from '../http/api-route.ts';
 import { badRequest } from '../http/errors.ts';
 import { auditEntrySchema, auditQuery, dashboardSchema, projectViewResponse, registerQuery } from '../../common/api/projects.ts';
 import { listAudit } from '../audit/audit.ts';
-import { dashboardCounts, listProjects, MAX_PAGE, parseRegisterFilter } from './register.ts';
+import { dashboardCounts, listProjects, MAX_PAGE, parseRegisterFilter, withReviewClock } from './register.ts';
 import { writeRegisterXlsx } from './register-xlsx.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -16,14 +16,15 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * /api/projects.xlsx, /api/projects.geojson (map, coloured by verdict), /api/dashboard, and the
  * whole audit log for administrators (GET /api/audit).
  */
-export function registerRouter(db: Database): Router {
+export function registerRouter(db: Database, { reviewDeadlineWorkingDays }: { reviewDeadlineWorkingDays: number }): Router {
   const router = Router();
   const anyUser = requireUser();
 
   apiRoute(router, { method: 'get', path: '/api/projects', tag: 'projects', access: 'user', summary: { zh: '项目台账（总数见 X-Total-Count）', en: 'The project register (total in X-Total-Count)' }, query: registerQuery, responses: { 200: z.array(projectViewResponse) } }, anyUser, async (req, res) => {
     const { items, total } = await listProjects(db.pool, currentUser(req), parseRegisterFilter(req.query));
     res.setHeader('X-Total-Count', String(total));
-    res.json(items);
+    const now = new Date();
+    res.json(items.map((p) => withReviewClock(p, now, reviewDeadlineWorkingDays)));
   });
 
   apiRoute(router, { method: 'get', path: '/api/projects.xlsx', tag: 'projects', access: 'user', summary: { zh: '项目台账 Excel', en: 'The register as Excel' }, query: registerQuery, responses: { 200: { mediaType: XLSX_TYPE } } }, anyUser, async (req, res) => {
@@ -52,8 +53,8 @@ export function registerRouter(db: Database): Router {
     });
   });
 
-  apiRoute(router, { method: 'get', path: '/api/dashboard', tag: 'projects', access: 'user', summary: { zh: '统计：按状态、结论、乡镇', en: 'Counts by status, verdict and township' }, responses: { 200: dashboardSchema } }, anyUser, async (req, res) => {
-    res.json(await dashboardCounts(db.pool, currentUser(req)));
+  apiRoute(router, { method: 'get', path: '/api/dashboard', tag: 'projects', access: 'user', summary: { zh: '统计：按状态、结论、乡镇；审查时限、超期、按结论的面积、每月受理', en: 'Counts by status, verdict and township; review deadline, overdue, area by verdict, monthly intake' }, responses: { 200: dashboardSchema } }, anyUser, async (req, res) => {
+    res.json(await dashboardCounts(db.pool, currentUser(req), { deadlineWorkingDays: reviewDeadlineWorkingDays }));
   });
 
   apiRoute(router, { method: 'get', path: '/api/audit', tag: 'projects', access: 'admin', summary: { zh: '全部操作记录（管理员）', en: 'The whole audit log (administrators)' }, query: auditQuery, responses: { 200: z.array(auditEntrySchema) } }, requireUser('admin'), async (req, res) => {

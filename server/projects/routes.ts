@@ -16,6 +16,8 @@ import { decideProject } from './decisions.ts';
 import { createProject, editProject } from './drafts.ts';
 import { parseNewProject, parseProjectChange } from './project-input.ts';
 import { registerRouter } from './register-routes.ts';
+import { attachmentRouter } from './attachment-routes.ts';
+import { withReviewClock } from './register.ts';
 import { getProject, projectNotFound } from './store.ts';
 import { submitProject } from './submission.ts';
 import { parseCommentText, parseDecision, parseVersion } from './workflow.ts';
@@ -39,10 +41,11 @@ async function visibleProject(db: Database, req: Request, opts: { withGeometry?:
  * The project register and review workflow (issue 7). Every route needs a login; writes also need
  * the CSRF token (requireUser). Applicants act on their own projects, reviewers decide.
  */
-export function projectsRouter(db: Database, _config: Pick<Config, 'publicMap'>): Router {
+export function projectsRouter(db: Database, config: Pick<Config, 'publicMap' | 'attachmentMaxBytes' | 'reviewDeadlineWorkingDays'>): Router {
   const router = Router();
   const anyUser = requireUser();
-  router.use(registerRouter(db));
+  router.use(registerRouter(db, config));
+  router.use(attachmentRouter(db, config));
 
   apiRoute(router, { method: 'post', path: '/api/projects', tag: 'projects', access: 'applicant', summary: { zh: '新建项目草稿（含选址）', en: 'Create a project draft with its site' }, body: newProjectBody, responses: { 201: projectViewResponse } }, requireUser('applicant'), async (req, res) => {
     const input = parseNewProject(req.body);
@@ -50,8 +53,8 @@ export function projectsRouter(db: Database, _config: Pick<Config, 'publicMap'>)
     res.status(201).location(`/api/projects/${project.id}`).json(project);
   });
 
-  apiRoute(router, { method: 'get', path: '/api/projects/:id', tag: 'projects', access: 'user', summary: { zh: '项目详情（含选址几何）', en: 'A project with its site geometry' }, params: projectParams, responses: { 200: projectViewResponse } }, anyUser, async (req, res) => {
-    res.json(await visibleProject(db, req, { withGeometry: true }));
+  apiRoute(router, { method: 'get', path: '/api/projects/:id', tag: 'projects', access: 'user', summary: { zh: '项目详情（含选址几何、审查时限）', en: 'A project with its site geometry and review clock' }, params: projectParams, responses: { 200: projectViewResponse } }, anyUser, async (req, res) => {
+    res.json(withReviewClock(await visibleProject(db, req, { withGeometry: true }), new Date(), config.reviewDeadlineWorkingDays));
   });
 
   apiRoute(router, { method: 'patch', path: '/api/projects/:id', tag: 'projects', access: 'applicant', summary: { zh: '修改项目（需版本号）', en: 'Edit a project (version required)' }, params: projectParams, body: projectChangeBody, responses: { 200: projectViewResponse } }, requireUser('applicant'), async (req, res) => {

@@ -3,7 +3,7 @@ import type { ProjectStatus } from '../../common/domain/review.ts';
 import type { Queryable } from '../db/types.ts';
 import { notFound, unprocessable } from '../http/errors.ts';
 import type { NewProject, ProjectChange } from './project-input.ts';
-import type { ProjectView } from '../../common/api/projects.ts';
+import { RECORD_TEXT_FIELDS, type ProjectRecord, type ProjectView, type RecordTextField } from '../../common/api/projects.ts';
 
 export type { ProjectView };
 
@@ -24,9 +24,22 @@ const VERDICT_BEFORE_LAYER_UPDATE = `(SELECT b.verdict FROM check_runs b WHERE b
 /** True when the project's latest check (`c`) is a layer-update re-check whose verdict differs from the one a person saw. */
 export const VERDICT_CHANGED_BY_LAYER_UPDATE = `(c.reason = 'layer_update' AND c.verdict IS DISTINCT FROM ${VERDICT_BEFORE_LAYER_UPDATE})`;
 
+/** Text fields of the project record (issue 19): API name → column. */
+export const RECORD_TEXT_COLUMNS = {
+  builder: 'builder',
+  projectCode: 'project_code',
+  contactName: 'contact_name',
+  contactPhone: 'contact_phone',
+  landUse: 'land_use',
+} as const satisfies Record<RecordTextField, string>;
+
+const RECORD_SELECT = (t: string) =>
+  [...Object.entries(RECORD_TEXT_COLUMNS).map(([k, c]) => `${t}.${c} AS "${k}"`), `${t}.investment_wan::float8 AS "investmentWan"`].join(', ');
+
 /** The SELECT behind every project view; filter with WHERE on `p`. */
 export const projectSelect = ({ withGeometry = false, withTotal = false } = {}) => `
   SELECT ${withTotal ? 'count(*) OVER ()::int AS total, ' : ''}p.id, p.name, p.description, p.applicant,
+         ${RECORD_SELECT('p')}, p.archived_at AS "archivedAt",
          json_build_object('id', o.id, 'username', o.username) AS owner,
          p.attributes || CASE WHEN p.width_m IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('widthM', p.width_m) END AS project,
          p.status, p.version, p.township, c.verdict, p.last_check_id AS "lastCheckId",
@@ -73,12 +86,16 @@ const attributesOf = ({ widthM, ...rest }: ProjectAttributes) => ({ attributes: 
 /** Inserts a draft owned by `ownerId`; returns its id. */
 export async function insertProject(db: Queryable, ownerId: number, input: NewProject): Promise<number> {
   const { attributes, widthM } = attributesOf(input.project);
+  const columns = Object.values(RECORD_TEXT_COLUMNS);
   const { rows } = await db.query<{ id: number }>(
     `WITH g AS (SELECT ${GEOM_FROM_JSON('$1')} AS geom)
-     INSERT INTO projects (name, description, applicant, owner_id, attributes, width_m, geom, township)
-     SELECT $2, $3, $4, $5, $6, $7, g.geom, ${TOWNSHIP_OF('g.geom')} FROM g
+     INSERT INTO projects (name, description, applicant, owner_id, attributes, width_m, geom, township, investment_wan, ${columns.join(', ')})
+     SELECT $2, $3, $4, $5, $6, $7, g.geom, ${TOWNSHIP_OF('g.geom')}, $8, ${columns.map((_, i) => `$${i + 9}`).join(', ')} FROM g
      RETURNING id`,
-    [JSON.stringify(input.geometry), input.name, input.description, input.applicant, ownerId, JSON.stringify(attributes), widthM],
+    [
+      JSON.stringify(input.geometry), input.name, input.description, input.applicant, ownerId, JSON.stringify(attributes), widthM,
+      input.investmentWan ?? null, ...RECORD_TEXT_FIELDS.map((f) => input[f] ?? null),
+    ],
   );
   return rows[0].id;
 }
@@ -95,8 +112,9 @@ export async function getProject(db: Queryable, id: number, { withGeometry = fal
 }
 
 /** The workflow facts of a project, row-locked until the transaction ends (FOR UPDATE). */
-export interface LockedProject {
+export interface LockedProject extends ProjectRecord {
   id: number;
+  archivedAt: Date | null;
   ownerId: number;
   status: ProjectStatus;
   version: number;
@@ -110,10 +128,11 @@ export interface LockedProject {
 
 export async function lockProject(db: Queryable, id: number): Promise<LockedProject> {
   const { rows } = await db.query<LockedProject>(
-    `SELECT id, owner_id AS "ownerId", status, version, last_check_id AS "lastCheckId", name, description, applicant,
+    `SELECT p.id, owner_id AS "ownerId", status, version, last_check_id AS "lastCheckId", name, description, applicant,
+            ${RECORD_SELECT('p')}, archived_at AS "archivedAt",
             attributes || CASE WHEN width_m IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('widthM', width_m) END AS project,
             ST_AsGeoJSON(geom)::json AS geometry
-       FROM projects WHERE id = $1 FOR UPDATE`,
+       FROM projects p WHERE id = $1 FOR UPDATE`,
     [id],
   );
   if (!rows[0]) throw projectNotFound(id);
@@ -123,10 +142,12 @@ export async function lockProject(db: Queryable, id: number): Promise<LockedProj
 /** Applies a validated change to a locked project and increments its version. */
 export async function updateProjectRow(db: Queryable, current: LockedProject, change: ProjectChange): Promise<void> {
   const project = change.project ? attributesOf(change.project) : attributesOf(current.project);
+  const columns = Object.values(RECORD_TEXT_COLUMNS);
   await db.query(
     `WITH g AS (SELECT COALESCE(${GEOM_FROM_JSON('$2::text')}, (SELECT geom FROM projects WHERE id = $1)) AS geom)
      UPDATE projects p SET name = $3, description = $4, applicant = $5, attributes = $6, width_m = $7,
             geom = g.geom, township = CASE WHEN $2::text IS NULL THEN p.township ELSE ${TOWNSHIP_OF('g.geom')} END,
+            investment_wan = $8, ${columns.map((c, i) => `${c} = $${i + 9}`).join(', ')},
             version = p.version + 1, updated_at = now()
        FROM g WHERE p.id = $1`,
     [
@@ -137,6 +158,8 @@ export async function updateProjectRow(db: Queryable, current: LockedProject, ch
       change.applicant === undefined ? current.applicant : change.applicant,
       JSON.stringify(project.attributes),
       project.widthM,
+      change.investmentWan === undefined ? current.investmentWan : change.investmentWan,
+      ...RECORD_TEXT_FIELDS.map((f) => (change[f] === undefined ? current[f] : change[f])),
     ],
   );
 }
@@ -148,6 +171,7 @@ export function changedFields(current: LockedProject, change: ProjectChange): st
   if (change.name !== undefined && change.name !== current.name) fields.push('name');
   if (change.description !== undefined && change.description !== current.description) fields.push('description');
   if (change.applicant !== undefined && change.applicant !== current.applicant) fields.push('applicant');
+  for (const f of [...RECORD_TEXT_FIELDS, 'investmentWan'] as const) if (change[f] !== undefined && change[f] !== current[f]) fields.push(f);
   if (change.geometry !== undefined && !same(change.geometry, current.geometry)) fields.push('geometry');
   if (change.project !== undefined) {
     const sorted = (p: object) => Object.fromEntries(Object.entries(p).sort(([a], [b]) => a.localeCompare(b)));

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { insertCheckRun } from './check-runs.ts';
 import { lockProject } from './store.ts';
 import type { ProjectStatus } from '../../common/domain/review.ts';
-import { assertSubmittable, assertVersion } from './workflow.ts';
+import { assertNotArchived, assertSubmittable, assertVersion } from './workflow.ts';
 
 export interface SubmissionResult {
   id: number;
@@ -45,6 +45,7 @@ export async function submitProject(
     const project = await lockProject(client, id);
     assertOwner(user, project);
     assertSubmittable(project.status);
+    assertNotArchived(project);
     assertVersion(options.version, project.version);
     // The check reads the layers inside this transaction: the versions it records are the ones it used.
     const check = await runCheck(client, { geometry: project.geometry, project: project.project, bufferM: options.bufferM });

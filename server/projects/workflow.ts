@@ -42,6 +42,12 @@ export function assertDecidable(status: ProjectStatus): void {
   if (status !== 'submitted') throw wrongState(status, '作出审查决定', 'decided on', ['submitted']);
 }
 
+/** An archived project is a closed file: restore it (unarchive) before it can change again. */
+export function assertNotArchived(project: { archivedAt: Date | null }): void {
+  if (project.archivedAt !== null)
+    throw conflict('PROJECT_ARCHIVED', '项目已归档，不能修改、提交或审查；如需继续请管理员取消归档', 'The project is archived; an administrator must restore it before it can be edited, submitted or decided');
+}
+
 /** Optimistic locking: the version the client last read must still be current. */
 export function assertVersion(expected: number, current: number): void {
   if (expected !== current) {

@@ -135,7 +135,7 @@ describe('review workflow in the browser (issue 7)', () => {
     // … opens it and submits it: a 禁止 site asks for the reason first (refused without one).
     await openProjectByName(page, NAME);
     await waitForProjectStatus(page, 'draft');
-    await expect(page.locator('[data-testid="project-page"] [data-testid="verdict-badge"]').getAttribute('data-verdict')).resolves.toBe('prohibited');
+    await expect(page.locator('[data-testid="project-page"] .project-state [data-testid="verdict-badge"]').getAttribute('data-verdict')).resolves.toBe('prohibited');
     await shoot(page, 'review-register-applicant-draft');
     await page.click('[data-action="submit-project"]');
     await page.waitForSelector('[data-testid="submit-confirm"]');
@@ -147,7 +147,7 @@ describe('review workflow in the browser (issue 7)', () => {
     await waitForProjectStatus(page, 'submitted');
     // The reason is with the submission's check, for the reviewer to read.
     await expect(page.locator('[data-testid="comments"]').textContent()).resolves.toContain(SUBMIT_REASON);
-    await expect(page.locator('[data-testid="project-page"] [data-testid="verdict-badge"]').getAttribute('data-verdict')).resolves.toBe('prohibited');
+    await expect(page.locator('[data-testid="project-page"] .project-state [data-testid="verdict-badge"]').getAttribute('data-verdict')).resolves.toBe('prohibited');
     await logOutThroughUi(page);
 
     // 2. The reviewer finds it among the projects awaiting review and sends it back with a comment.
@@ -201,7 +201,7 @@ describe('review workflow in the browser (issue 7)', () => {
     await page.waitForSelector(`[data-testid="project-page"][data-version="${versionBefore + 1}"]`, { timeout: 30_000 });
     await page.click('[data-action="submit-project"]');
     await waitForProjectStatus(page, 'submitted');
-    const resubmitted = await page.locator('[data-testid="project-page"] [data-testid="verdict-badge"]').getAttribute('data-verdict');
+    const resubmitted = await page.locator('[data-testid="project-page"] .project-state [data-testid="verdict-badge"]').getAttribute('data-verdict');
     expect(resubmitted).not.toBe('prohibited');
     // The history shows the runs of both saves and both submissions, and what changed: the
     // water-source zone is no longer involved.

@@ -109,6 +109,37 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'POST /api/projects/:id/archive',
+    method: 'post',
+    allowed: 'admin',
+    denied: ['applicant', 'otherApplicant', 'reviewer'],
+    success: 200,
+    setup: async () => {
+      const id = await newDraft();
+      return {
+        path: `/api/projects/${id}/archive`,
+        body: {},
+        verify: async () => expect((await t.db.pool.query('SELECT archived_at IS NOT NULL AS a FROM projects WHERE id = $1', [id])).rows[0].a).toBe(true),
+      };
+    },
+  },
+  {
+    name: 'POST /api/projects/:id/unarchive',
+    method: 'post',
+    allowed: 'admin',
+    denied: ['applicant', 'otherApplicant', 'reviewer'],
+    success: 200,
+    setup: async () => {
+      const id = await newDraft();
+      await t.db.pool.query('UPDATE projects SET archived_at = now() WHERE id = $1', [id]);
+      return {
+        path: `/api/projects/${id}/unarchive`,
+        body: {},
+        verify: async () => expect((await t.db.pool.query('SELECT archived_at IS NULL AS a FROM projects WHERE id = $1', [id])).rows[0].a).toBe(true),
+      };
+    },
+  },
+  {
     name: 'POST /api/projects/:id/decision',
     method: 'post',
     allowed: 'reviewer',
