@@ -94,9 +94,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 const auditActions = (page: Page) => page.locator('[data-testid="audit-trail"] .audit-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
 
 describe('review workflow in the browser (issue 7)', () => {
-  // Skipped at the end of session 3: fails since the merge of issues 11/13/18 (compact result table, server-side report
-  // re-check, 数据管理 page) and could not be repaired in time — see the closing note; to be fixed first next session.
-  it.skip('draw and submit → revise with a comment → move out of the conflict and resubmit → approve; audit; report with the decision', async () => {
+  it('draw and submit → revise with a comment → move out of the conflict and resubmit → approve; audit; report with the decision', async () => {
     const appUrl = inject('appUrl');
     const admin = await apiSession(appUrl, inject('admin').username, inject('admin').password);
     for (const [username, role] of [[APPLICANT, 'applicant'], [REVIEWER, 'reviewer']]) {
