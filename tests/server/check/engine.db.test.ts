@@ -224,7 +224,7 @@ describe('POST /api/check — geometry against analytically computed values', ()
 
 describe('POST /api/check — bad input is a 4xx in Chinese and English', () => {
   const cases: [string, object, number, string][] = [
-    ['missing geometry', { project: industrial }, 400, 'INVALID_INPUT'],
+    ['missing geometry', { project: industrial }, 400, 'MISSING_GEOMETRY'],
     ['unknown type', { geometry: rectangle(100, 30, 100.001, 30.001), project: { type: 'spaceport' } }, 400, ''],
     ['flag of the wrong type', { geometry: rectangle(100, 30, 100.001, 30.001), project: { type: 'industrial', outfall: 'yes' } }, 400, ''],
     ['projected metres', { geometry: rectangle(36367300, 2922944, 36367400, 2923000), project: industrial }, 422, 'PROJECTED_COORDINATES'],
