@@ -128,7 +128,7 @@ describe('review workflow in the browser (issue 7)', () => {
     const draftRow = page.locator('.register-item', { hasText: NAME }).first();
     await draftRow.waitFor({ timeout: 15_000 });
     expect(await draftRow.getAttribute('data-verdict')).toBe('prohibited');
-    expect(await draftRow.locator('[data-testid="verdict-badge"]').getAttribute('data-verdict')).toBe('prohibited');
+    expect(await draftRow.locator('.verdict-badge').getAttribute('data-verdict')).toBe('prohibited');
 
     // … opens it and submits it: a 禁止 site asks for the reason first (refused without one).
     await openProjectByName(page, NAME);
@@ -204,9 +204,9 @@ describe('review workflow in the browser (issue 7)', () => {
     // The history shows the runs of both saves and both submissions, and what changed: the
     // water-source zone is no longer involved.
     await expect(page.locator('[data-testid="check-history"] .check-run-reason').evaluateAll((els) => els.map((e) => e.getAttribute('data-reason')))).resolves.toEqual([
-      'submit',
+      'submission',
       'save',
-      'submit',
+      'submission',
       'save',
     ]);
     await expect(page.locator('[data-testid="verdict-diff"] li[data-layer="water_source"]').getAttribute('data-to')).resolves.toBe('none');
