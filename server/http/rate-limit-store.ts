@@ -61,7 +61,8 @@ export class DatabaseRateLimitStore implements Store {
   }
 
   async resetAll(): Promise<void> {
-    await this.pool.query('DELETE FROM rate_limit_hits WHERE key LIKE $1', [`${this.prefix}%`]);
+    // A prefix match, not LIKE: '_' in a limiter's name would be a wildcard and clear other limiters' keys.
+    await this.pool.query('DELETE FROM rate_limit_hits WHERE left(key, length($1)) = $1', [this.prefix]);
   }
 }
 
