@@ -1,3 +1,6 @@
+// Overlays snap to the check's grid (OverlayNG): the classic overlay can throw a GEOS TopologyException,
+// which PostgreSQL answers as a 500 and the embedded PGlite swallows while losing its wire protocol's step.
+import { OVERLAY_GRID_DEG } from '../check/overlap-query.ts';
 import type pg from 'pg';
 import type { ChangedFeature, LayerDiff } from '../../common/api/ledger.ts';
 import { QUERY_CANCELED, withStatementTimeout } from '../db/database.ts';
@@ -66,13 +69,13 @@ function overlaySql(side: 'a' | 'b', perLevel: boolean): string {
   return `
     WITH tf AS (
       SELECT ${lvl} AS lvl, f.geom FROM diff_pairs p JOIN features f ON f.id = p.${side}_id WHERE ${takesPart}),
-    touched AS (SELECT lvl, ST_Union(geom) AS g FROM tf GROUP BY 1),
+    touched AS (SELECT lvl, ST_Union(geom, ${OVERLAY_GRID_DEG}) AS g FROM tf GROUP BY 1),
     near AS (
       SELECT DISTINCT tf.lvl, x.id FROM tf JOIN features x
         ON x.layer_id = $1 AND x.version = $2 AND ST_Intersects(x.geom, tf.geom)
        ${perLevel ? `WHERE COALESCE(NULLIF(x.level, ''), 'none') = tf.lvl` : ''})
     SELECT t.lvl, ST_CollectionExtract(ST_Difference(t.g, COALESCE(
-             (SELECT ST_Union(x.geom) FROM near n JOIN features x ON x.id = n.id WHERE n.lvl = t.lvl), ${EMPTY})), 3) AS g
+             (SELECT ST_Union(x.geom, ${OVERLAY_GRID_DEG}) FROM near n JOIN features x ON x.id = n.id WHERE n.lvl = t.lvl), ${EMPTY}), ${OVERLAY_GRID_DEG}), 3) AS g
       FROM touched t`;
 }
 
@@ -112,8 +115,8 @@ export async function diffVersions(pool: pg.Pool, layerId: string, from: number,
       await client.query('ANALYZE diff_pairs');
       const { rows: pairs } = await client.query<{ key: string; status: string; level_a: string | null; level_b: string | null; gained: number | null; lost: number | null }>(
         `SELECT p.key, p.status, p.level_a, p.level_b,
-                CASE WHEN p.status = 'moved' THEN ST_Area(ST_Difference(b.geom, a.geom)::geography) ELSE 0 END AS gained,
-                CASE WHEN p.status = 'moved' THEN ST_Area(ST_Difference(a.geom, b.geom)::geography) ELSE 0 END AS lost
+                CASE WHEN p.status = 'moved' THEN ST_Area(ST_Difference(b.geom, a.geom, ${OVERLAY_GRID_DEG})::geography) ELSE 0 END AS gained,
+                CASE WHEN p.status = 'moved' THEN ST_Area(ST_Difference(a.geom, b.geom, ${OVERLAY_GRID_DEG})::geography) ELSE 0 END AS lost
            FROM diff_pairs p LEFT JOIN features a ON a.id = p.a_id LEFT JOIN features b ON b.id = p.b_id
           WHERE p.status <> 'same' OR p.level_a IS DISTINCT FROM p.level_b
           ORDER BY p.key`,
@@ -132,7 +135,7 @@ export async function diffVersions(pool: pg.Pool, layerId: string, from: number,
       for (const g of await overlay(client, againstFrom, 'b', true, false)) (byLevel[g.lvl] ??= { gainedM2: 0, lostM2: 0 }).gainedM2 = round2(g.area);
       for (const l of await overlay(client, againstTo, 'a', true, false)) (byLevel[l.lvl] ??= { gainedM2: 0, lostM2: 0 }).lostM2 = round2(l.area);
       const { rows: relevelled } = await client.query<{ geojson: string | null }>(
-        `SELECT ST_AsGeoJSON(ST_CollectionExtract(ST_Union(b.geom), 3), 7) AS geojson
+        `SELECT ST_AsGeoJSON(ST_CollectionExtract(ST_Union(b.geom, ${OVERLAY_GRID_DEG}), 3), 7) AS geojson
            FROM diff_pairs p JOIN features b ON b.id = p.b_id
           WHERE p.a_id IS NOT NULL AND p.level_a IS DISTINCT FROM p.level_b`,
       );
