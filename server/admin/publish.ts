@@ -190,10 +190,11 @@ export async function publishLayerVersion(pool: pg.Pool, layerId: string, body: 
       return { status: 200, body: summary } as const;
     }
     if (summary.validation.errors.length > 0) refuse(summary.validation);
-    await assertDecreaseApproved(client, layer, summary.areaM2, body);
-
-    // Serialise publishes of one layer; the version number is the next free one.
+    // Serialise publishes and restores of one layer before reading its current version: the
+    // 面积不减少 guard must compare with the version this publish replaces, not one a concurrent
+    // publish has just replaced (READ COMMITTED: statements after the lock see its commit).
     await client.query('SELECT id FROM layers WHERE id = $1 FOR UPDATE', [layer.id]);
+    await assertDecreaseApproved(client, layer, summary.areaM2, body);
     const sourceMeta = { zh: `官方数据：${upload.fileName}`, en: `Official data: ${upload.fileName}`, file: upload.fileName, sha256: upload.sha256 };
     const { rows } = await client.query<{ version: number }>(
       `INSERT INTO layer_versions (layer_id, version, feature_count, checksum, source, note, published_by_id, published_by,

@@ -4,8 +4,7 @@ import { OVERLAY_GRID_DEG } from '../check/overlap-query.ts';
 import type pg from 'pg';
 import type { ChangedFeature, LayerDiff } from '../../common/api/ledger.ts';
 import { QUERY_CANCELED, withStatementTimeout } from '../db/database.ts';
-import { AppError } from '../http/errors.ts';
-import { assertVersionExists, ledgerLayerRow } from './versions.ts';
+import { AppError, notFound } from '../http/errors.ts';
 
 /**
  * The difference between two versions of a layer, computed in PostGIS on the ellipsoid
@@ -95,16 +94,35 @@ export interface DiffOptions {
   toleranceM?: number;
 }
 
-export async function diffVersions(pool: pg.Pool, layerId: string, from: number, to: number, options: DiffOptions = {}): Promise<LayerDiff> {
-  await ledgerLayerRow(pool, layerId);
-  await assertVersionExists(pool, layerId, from);
-  await assertVersionExists(pool, layerId, to);
-  const toleranceM = options.toleranceM ?? DEFAULT_TOLERANCE_M;
-  const { rows: mappings } = await pool.query<{ has_id: boolean }>(
-    `SELECT (mapping IS NULL OR mapping ? 'id') AS has_id FROM layer_versions WHERE layer_id = $1 AND version IN ($2, $3)`,
+/**
+ * The layer and its two versions in one round trip: 404 for an unknown layer or version, and whether
+ * both versions' data had ids (a mapping without `id` pairs by geometry).
+ */
+async function diffSubject(pool: pg.Pool, layerId: string, from: number, to: number): Promise<'id' | 'geometry'> {
+  const { rows } = await pool.query<{ versions: number[] | null; has_ids: boolean | null }>(
+    `SELECT array_agg(v.version) AS versions, bool_and(v.mapping IS NULL OR v.mapping ? 'id') AS has_ids
+       FROM layers l LEFT JOIN layer_versions v ON v.layer_id = l.id AND v.version IN ($2, $3)
+      WHERE l.id = $1 GROUP BY l.id`,
     [layerId, from, to],
   );
-  const matchedBy = mappings.every((m) => m.has_id) ? 'id' : 'geometry';
+  if (!rows[0]) throw notFound('UNKNOWN_LAYER', `图层不存在：${layerId}`, `Unknown layer: ${layerId}`);
+  for (const version of [from, to]) {
+    if (!rows[0].versions?.includes(version))
+      throw notFound('UNKNOWN_VERSION', `图层 ${layerId} 没有版本 ${version}`, `Layer ${layerId} has no version ${version}`);
+  }
+  return rows[0].has_ids === false ? 'geometry' : 'id';
+}
+
+export async function diffVersions(pool: pg.Pool, layerId: string, from: number, to: number, options: DiffOptions = {}): Promise<LayerDiff> {
+  const matchedBy = await diffSubject(pool, layerId, from, to);
+  const toleranceM = options.toleranceM ?? DEFAULT_TOLERANCE_M;
+  // A version compared with itself: nothing changed, and no overlay needs to say so.
+  if (from === to) {
+    return {
+      layerId, from, to, matchedBy, toleranceM, gainedM2: 0, lostM2: 0, netM2: 0,
+      byLevel: {}, added: [], removed: [], changed: [], gained: null, lost: null, relevelled: null,
+    };
+  }
   const params = [layerId, from, to, toleranceM / M_PER_DEG];
   try {
     return await withStatementTimeout(pool, DIFF_TIMEOUT_MS, async (client) => {

@@ -1,5 +1,8 @@
 import { decreaseThresholdM2, LEDGER_KINDS, type LedgerLayer } from '../../common/api/ledger.ts';
+import type pg from 'pg';
+import { QUERY_CANCELED, withStatementTimeout } from '../db/database.ts';
 import type { Queryable } from '../db/types.ts';
+import { AppError } from '../http/errors.ts';
 import { versionAreas } from './versions.ts';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -34,9 +37,10 @@ export async function buildLedger(db: Queryable): Promise<LedgerLayer[]> {
     [ids],
   );
   const changesOf = new Map(levelChanges.map((r) => [`${r.layerId}/${r.version}`, r.n]));
+  const areasOf = await versionAreas(db, ids);
   const out: LedgerLayer[] = [];
   for (const layer of layers) {
-    const areas = await versionAreas(db, layer.id);
+    const areas = areasOf.get(layer.id) ?? new Map();
     let previous: number | undefined;
     const rows = versions.filter((v) => v.layerId === layer.id).map((v) => {
       const areaM2 = areas.get(v.version)?.areaM2 ?? 0;
@@ -51,4 +55,17 @@ export async function buildLedger(db: Queryable): Promise<LedgerLayer[]> {
     out.push({ layerId: layer.id, kind: layer.kind, nameZh: layer.nameZh, nameEn: layer.nameEn, versions: rows });
   }
   return out;
+}
+
+/** The ledger sums every version's features: bounded, so a province-scale history cannot hold a connection. */
+const LEDGER_TIMEOUT_MS = 60_000;
+
+export async function readLedger(pool: pg.Pool): Promise<LedgerLayer[]> {
+  try {
+    return await withStatementTimeout(pool, LEDGER_TIMEOUT_MS, (client) => buildLedger(client));
+  } catch (e) {
+    if ((e as { code?: string }).code === QUERY_CANCELED)
+      throw new AppError(503, 'LEDGER_TOO_LONG', { zh: '台账汇总超时，请稍后重试', en: 'Summing up the ledger took too long; try again later' }, { retryAfterS: 30 });
+    throw e;
+  }
 }

@@ -20,8 +20,9 @@ export async function restoreLayerVersion(
   ctx: { user: { id: number; username: string }; ip?: string },
 ): Promise<{ layerId: string; version: number; restoredFrom: number; recheckJobId: number }> {
   return withTransaction(pool, async (client) => {
-    const layer = await ledgerLayerRow(client, layerId);
+    // Lock first, then read: the current version compared with is the one this restore replaces.
     await client.query('SELECT id FROM layers WHERE id = $1 FOR UPDATE', [layerId]);
+    const layer = await ledgerLayerRow(client, layerId);
     await assertVersionExists(client, layerId, body.version);
     if (layer.currentVersion === body.version)
       throw conflict('ALREADY_CURRENT', `版本 ${body.version} 已是当前版本`, `Version ${body.version} is already the current version`);

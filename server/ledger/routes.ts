@@ -5,11 +5,12 @@ import { diffQuery, layerDiff, layerVersions, ledger, ledgerQuery, recheckJobs, 
 import { currentUser, requireUser } from '../auth/roles.ts';
 import type { Database } from '../db/database.ts';
 import { apiRoute } from '../http/api-route.ts';
+import { readerFor } from '../http/read-routing.ts';
 import type { JobRunner } from '../jobs/runner.ts';
 import { listRecheckJobs } from '../recheck/store.ts';
 import { diffVersions } from './diff.ts';
 import { diffGpkg, diffXlsx, ledgerXlsx } from './exports.ts';
-import { buildLedger } from './ledger.ts';
+import { readLedger } from './ledger.ts';
 import { restoreLayerVersion } from './restore.ts';
 import { ledgerLayerRow, listLayerVersions } from './versions.ts';
 
@@ -36,8 +37,8 @@ export function ledgerRouter(db: Database, jobs: JobRunner): Router {
     summary: { zh: '图层的全部版本（发布人、时间、来源文件、面积）', en: 'Every version of a layer (who, when, source file, area)' },
     params: idParams,
     responses: { 200: layerVersions },
-  }, async (_req, res, { params }) => {
-    res.json(await listLayerVersions(db.pool, params.id));
+  }, async (req, res, { params }) => {
+    res.json(await listLayerVersions(readerFor(db, req, res), params.id));
   });
 
   apiRoute(router, {
@@ -47,6 +48,7 @@ export function ledgerRouter(db: Database, jobs: JobRunner): Router {
     query: diffQuery,
     responses: { 200: layerDiff },
   }, async (_req, res, { params, query }) => {
+    // The primary, not a replica: the diff works in a temporary table, which a hot standby refuses.
     const diff = await diffVersions(db.pool, params.id, query.from, query.to, { toleranceM: query.toleranceM });
     const name = `${params.id}-v${query.from}-v${query.to}`;
     if (query.format === 'xlsx' || query.format === 'gpkg') {
@@ -64,8 +66,8 @@ export function ledgerRouter(db: Database, jobs: JobRunner): Router {
     summary: { zh: '红线面积台账（受保护图层各版本面积、净变化、减少标记；format=xlsx 下载）', en: 'Area ledger of the protected layers (area per version, net change, decreases; format=xlsx to download)' },
     query: ledgerQuery,
     responses: { 200: ledger },
-  }, async (_req, res, { query }) => {
-    const rows = await buildLedger(db.pool);
+  }, async (req, res, { query }) => {
+    const rows = await readLedger(readerFor(db, req, res));
     if (query.format === 'xlsx') {
       const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
       attachment(res, XLSX, `redline-ledger-${day}.xlsx`, `红线面积台账-${day}.xlsx`);

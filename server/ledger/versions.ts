@@ -20,21 +20,28 @@ export async function assertVersionExists(db: Queryable, layerId: string, versio
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** Area of each version of a layer, per level, from its features (the ledger is derived, never stored). */
-export async function versionAreas(db: Queryable, layerId: string): Promise<Map<number, { areaM2: number; areaByLevel: Record<string, number> }>> {
-  const { rows } = await db.query<{ version: number; level: string; area: number }>(
-    `SELECT version, COALESCE(NULLIF(level, ''), 'none') AS level, COALESCE(SUM(area_m2), 0) AS area
-       FROM features WHERE layer_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`,
-    [layerId],
+type VersionArea = { areaM2: number; areaByLevel: Record<string, number> };
+
+/**
+ * Area of each version of the given layers, per level, from their features (the ledger is derived,
+ * never stored), in one query: keyed by layer id, then version.
+ */
+export async function versionAreas(db: Queryable, layerIds: string[]): Promise<Map<string, Map<number, VersionArea>>> {
+  const { rows } = await db.query<{ layerId: string; version: number; level: string; area: number }>(
+    `SELECT layer_id AS "layerId", version, COALESCE(NULLIF(level, ''), 'none') AS level, COALESCE(SUM(area_m2), 0) AS area
+       FROM features WHERE layer_id = ANY($1) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    [layerIds],
   );
-  const out = new Map<number, { areaM2: number; areaByLevel: Record<string, number> }>();
+  const out = new Map<string, Map<number, VersionArea>>();
   for (const r of rows) {
-    const v = out.get(r.version) ?? { areaM2: 0, areaByLevel: {} };
+    const layer = out.get(r.layerId) ?? new Map<number, VersionArea>();
+    const v = layer.get(r.version) ?? { areaM2: 0, areaByLevel: {} };
     v.areaM2 += r.area;
     v.areaByLevel[r.level] = round2(r.area);
-    out.set(r.version, v);
+    layer.set(r.version, v);
+    out.set(r.layerId, layer);
   }
-  for (const v of out.values()) v.areaM2 = round2(v.areaM2);
+  for (const layer of out.values()) for (const v of layer.values()) v.areaM2 = round2(v.areaM2);
   return out;
 }
 
@@ -52,7 +59,7 @@ export async function listLayerVersions(db: Queryable, layerId: string): Promise
        FROM layer_versions WHERE layer_id = $1 ORDER BY version DESC`,
     [layerId],
   );
-  const areas = await versionAreas(db, layerId);
+  const areas = (await versionAreas(db, [layerId])).get(layerId) ?? new Map<number, VersionArea>();
   return rows.map((r) => ({
     version: r.version,
     current: r.version === layer.currentVersion,

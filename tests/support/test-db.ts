@@ -6,7 +6,9 @@ import { openDatabase, type Database } from '../../server/db/database.ts';
  * embedded mode: the embedded socket server serves one client, and test files run one at a time.
  * Call close() in afterAll so the next file can connect.
  */
-export async function openTestDatabase(): Promise<Database> {
-  const db = await openDatabase({ databaseUrl: inject('databaseUrl'), dataDir: '', poolMax: 1 });
+export async function openTestDatabase(options: { poolMax?: number } = {}): Promise<Database> {
+  // More than one connection only on PostgreSQL (concurrency tests): the embedded socket serves one.
+  const poolMax = inject('databaseMode') === 'external' ? (options.poolMax ?? 1) : 1;
+  const db = await openDatabase({ databaseUrl: inject('databaseUrl'), dataDir: '', poolMax });
   return { ...db, mode: inject('databaseMode') };
 }

@@ -225,7 +225,12 @@ describe('change supervision', () => {
     within(back.lostM2, d.gainedM2, 1e-6);
     expect(back.changed.find((x: { id: string }) => x.id === 'CS-C')).toMatchObject({ levelFrom: 'core', levelTo: null });
 
+    // A version against itself: nothing gained, lost or changed.
+    const self = (await request(app).get(`/api/layers/${LAYER}/diff?from=2&to=2`)).body;
+    expect(self).toMatchObject({ gainedM2: 0, lostM2: 0, netM2: 0, added: [], removed: [], changed: [], gained: null, lost: null });
+
     expect((await request(app).get(`/api/layers/${LAYER}/diff?from=1&to=9`)).status).toBe(404);
+    expect((await request(app).get(`/api/layers/nope_layer/diff?from=1&to=2`)).status).toBe(404);
     expect((await request(app).get(`/api/layers/${LAYER}/diff?from=1`)).status).toBe(400);
     expect((await request(app).get(`/api/layers/${LAYER}/diff?from=1&to=99999999999`)).status).toBe(400);
   }, 60_000);
