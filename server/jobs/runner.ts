@@ -52,7 +52,7 @@ export class JobRunner {
   private loop: Promise<void> | undefined;
   private again = false;
   private stopped = false;
-  private current: { id: number; lost: boolean } | undefined;
+  private current: { id: number; lost: boolean; heldAt: number } | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private poll: NodeJS.Timeout | undefined;
 
@@ -121,20 +121,28 @@ export class JobRunner {
     }
   }
 
-  /** Renews the lease of the job in hand; a lease lost (taken over, cancelled) stops the handler. */
+  /**
+   * Renews the lease of the job in hand; a lease lost (taken over, cancelled) stops the handler. So
+   * does a lease that could not be renewed for as long as it lasts (database unreachable): by then
+   * another instance may have claimed the job, and two must never work on it at once.
+   */
   private beat(): void {
     const current = this.current;
     if (!current) return;
     renewLeases(this.pool, this.owner, [current.id], this.leaseMs)
       .then((held) => {
-        if (!held.has(current.id)) current.lost = true;
+        if (held.has(current.id)) current.heldAt = Date.now();
+        else current.lost = true;
       })
-      .catch((err: unknown) => this.log.warn({ err, job: current.id }, 'could not renew the lease of a background job'));
+      .catch((err: unknown) => {
+        this.log.warn({ err, job: current.id }, 'could not renew the lease of a background job');
+        if (Date.now() - current.heldAt >= this.leaseMs) current.lost = true;
+      });
   }
 
   private async runOne(job: JobRow): Promise<void> {
     const handler = this.handlers.get(job.kind)!;
-    const current = { id: job.id, lost: false };
+    const current = { id: job.id, lost: false, heldAt: Date.now() };
     this.current = current;
     this.heartbeat = setInterval(() => this.beat(), Math.max(50, Math.floor(this.leaseMs / 3)));
     this.heartbeat.unref();
@@ -145,7 +153,12 @@ export class JobRunner {
       else if (this.stopped) await releaseJob(this.pool, job.id, this.owner).catch(() => {});
       else await finishJob(this.pool, job.id, this.owner, { status: 'done' });
     } catch (e) {
-      if (mustStop()) return; // the pool may be closing: the job resumes when its lease ends
+      if (mustStop()) {
+        // Stopping: hand the job back now (it resumes at once elsewhere); if the pool is already
+        // closing this fails and the job resumes when its lease ends. A lost lease is not ours to touch.
+        if (!current.lost) await releaseJob(this.pool, job.id, this.owner).catch(() => {});
+        return;
+      }
       this.log.error({ err: e, job: job.id, kind: job.kind }, 'background job failed');
       const error = isAppError(e)
         ? { code: e.code, message: e.messages }

@@ -83,6 +83,52 @@ describe('job leases', () => {
   });
 });
 
+describe('leases when things go wrong', () => {
+  it('a job whose handler throws while the instance stops is handed back at once, not after its lease', async () => {
+    const job = await insertJob(db.pool, { kind, ownerId: null });
+    const stopping = new JobRunner(db.pool, log, { leaseMs: 60_000, pollMs: 0 });
+    let fail!: (e: Error) => void;
+    stopping.register(kind, () => new Promise<void>((_, reject) => (fail = reject)));
+    await stopping.start();
+    for (let i = 0; i < 100 && (await getJob(db.pool, job.id))!.status !== 'running'; i++) await new Promise((r) => setTimeout(r, 20));
+    const stopped = stopping.stop();
+    fail(new Error('the pool is closing'));
+    await stopped;
+    // Another instance takes it now, not in a minute.
+    expect((await claimNextJob(db.pool, [kind], 'next-instance', 60_000))?.id).toBe(job.id);
+    await finishJob(db.pool, job.id, 'next-instance', { status: 'done' });
+  });
+
+  it('a lease that cannot be renewed for as long as it lasts stops the handler', async () => {
+    const job = await insertJob(db.pool, { kind, ownerId: null });
+    let unreachable = false;
+    // The database as the heartbeat sees it: renewals fail once it is "unreachable".
+    const pool = new Proxy(db.pool, {
+      get(target, prop, receiver) {
+        if (prop !== 'query') return Reflect.get(target, prop, receiver);
+        return (sql: unknown, ...rest: unknown[]) =>
+          unreachable && typeof sql === 'string' && sql.includes('lease_until = now() +') && sql.includes('RETURNING id')
+            ? Promise.reject(new Error('connection refused'))
+            : (target.query as (...a: unknown[]) => unknown)(sql, ...rest);
+      },
+    });
+    const runner = new JobRunner(pool, log, { leaseMs: 200, pollMs: 0 });
+    let sawStop = false;
+    runner.register(kind, async ({ stopping }) => {
+      unreachable = true;
+      for (let i = 0; i < 100 && !stopping(); i++) await new Promise((r) => setTimeout(r, 20));
+      sawStop = stopping();
+    });
+    await runner.start();
+    await runner.idle();
+    await runner.stop();
+    expect(sawStop).toBe(true);
+    // It did not finish the job as if it still held it.
+    expect((await getJob(db.pool, job.id))!.status).toBe('running');
+    await db.pool.query(`UPDATE jobs SET status = 'cancelled' WHERE id = $1`, [job.id]);
+  });
+});
+
 describe('rate limits in the database', () => {
   it('two instances count into one budget per client', async () => {
     const name = `test_${Date.now().toString(36)}`;
