@@ -19,11 +19,16 @@ export interface Replica {
 const PROBE_MS = 1_000;
 
 /**
- * Seconds the replica's replay is behind: 0 when it has replayed all it received (an idle primary
- * leaves pg_last_xact_replay_timestamp old without any lag), else the age of the last replayed
- * commit. NULL on a server that is not in recovery (a promoted or misconfigured "replica": fine to read).
+ * Seconds the replica's replay is behind: 0 when it streams from the primary and has replayed all
+ * it received (an idle primary leaves pg_last_xact_replay_timestamp old without any lag), else the
+ * age of the last replayed commit. A standby whose WAL receiver is not streaming (the primary
+ * unreachable, replication refused) has replayed all it received too, yet may be arbitrarily stale:
+ * it answers NULL, "unknown", and serves nobody. (Without pg_read_all_stats the receiver's status is
+ * hidden; its row, present only while the process runs, still tells.) 0 on a server that is not in
+ * recovery (a promoted or misconfigured "replica": fine to read).
  */
 const LAG_SQL = `SELECT CASE WHEN NOT pg_is_in_recovery() THEN 0
+                             WHEN NOT EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status IS NULL OR status = 'streaming') THEN NULL
                              WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
                              ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp()) END AS lag_s`;
 
@@ -38,7 +43,8 @@ export function openReplica(url: string, options: { max: number; maxLagMs: numbe
   const probe = async () => {
     try {
       const { rows } = await pool.query<{ lag_s: number | null }>(LAG_SQL);
-      const lagMs = Number(rows[0].lag_s ?? 0) * 1000;
+      if (rows[0].lag_s === null) return set(false, 'replica not streaming from the primary');
+      const lagMs = Number(rows[0].lag_s) * 1000;
       set(lagMs <= options.maxLagMs, lagMs <= options.maxLagMs ? 'replica caught up' : `replica lags ${Math.round(lagMs)} ms`);
     } catch (e) {
       set(false, `replica unreachable: ${(e as Error).message}`);

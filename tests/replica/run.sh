@@ -38,4 +38,5 @@ echo "== two app instances"
 PRIMARY_URL="postgres://postgres@127.0.0.1:$P1/redline_replica" \
 STANDBY_URL="postgres://postgres@127.0.0.1:$P2/redline_replica" \
 STOP_STANDBY_CMD="runuser -u postgres -- $PGBIN/pg_ctl -D $TMP/standby -m immediate -w stop >/dev/null" \
+CUT_REPLICATION_CMD="runuser -u postgres -- sed -i 's/^[a-z]*[[:space:]]*replication/# &/' $TMP/primary/pg_hba.conf && runuser -u postgres -- $PGBIN/pg_ctl -D $TMP/primary reload >/dev/null && psql -h 127.0.0.1 -p $P1 -U postgres -d postgres -qtAc 'SELECT pg_terminate_backend(pid) FROM pg_stat_replication' >/dev/null" \
   npx tsx tests/replica/two-instances.ts

@@ -21,7 +21,8 @@ import { spawnServer, type ServerProcess } from '../support/server-process.ts';
 const primaryUrl = process.env.PRIMARY_URL!;
 const standbyUrl = process.env.STANDBY_URL!;
 const stopStandby = process.env.STOP_STANDBY_CMD!;
-assert.ok(primaryUrl && standbyUrl && stopStandby, 'PRIMARY_URL, STANDBY_URL and STOP_STANDBY_CMD are set by run.sh');
+const cutReplication = process.env.CUT_REPLICATION_CMD!;
+assert.ok(primaryUrl && standbyUrl && stopStandby && cutReplication, 'PRIMARY_URL, STANDBY_URL, STOP_STANDBY_CMD and CUT_REPLICATION_CMD are set by run.sh');
 
 const ADMIN = { username: 'replica_admin', password: 'Replica-admin-pw#2026' };
 const env = {
@@ -142,6 +143,19 @@ try {
   });
   assert.equal(another.status, 201);
   console.log('4. A killed (SIGKILL): B serves the session, checks and writes');
+
+  // 4b. Replication is cut while the standby stays up: it has replayed all it received, so its replay
+  // "lag" is 0, yet it falls behind with every write. B stops reading it (≤ 1 s probe).
+  assert.equal((await check(b.url)).read, 'replica', 'the replica serves before replication is cut');
+  execFileSync('bash', ['-c', cutReplication], { stdio: 'inherit' });
+  let cut = await check(b.url);
+  for (let i = 0; i < 50 && cut.read !== 'primary'; i++) {
+    await new Promise((res) => setTimeout(res, 100));
+    cut = await check(b.url);
+  }
+  assert.equal(cut.read, 'primary', 'a standby that no longer streams from the primary serves no reads');
+  assert.equal(cut.verdict, fromReplica.verdict);
+  console.log('4b. replication cut (standby up): B checks on the primary');
 
   // 5. The standby goes away: B's reads fall back to the primary once its probe notices (≤ 1 s).
   execFileSync('bash', ['-c', stopStandby], { stdio: 'inherit' });
