@@ -15,7 +15,7 @@ import { AppError, badRequest } from '../http/errors.ts';
 import { assertCanView } from './access.ts';
 import { setArchived } from './archive.ts';
 import { addAttachment, assertMayAttach, attachmentDisposition, listAttachments, readAttachment } from './attachments.ts';
-import { getProject, lockProject, projectNotFound } from './store.ts';
+import { getProject, projectNotFound, projectOwner } from './store.ts';
 
 const sizeText = (bytes: number) =>
   bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1).replace(/\.0$/, '')} MB` : bytes >= 1024 ? `${Math.floor(bytes / 1024)} KB` : `${bytes} B`;
@@ -51,7 +51,7 @@ export function attachmentRouter(db: Database, { attachmentMaxBytes }: { attachm
     // A malformed id is refused here too, before multer would buffer the upload for nothing.
     if (!/^\d{1,15}$/.test(String(req.params.id))) return next(projectNotFound(String(req.params.id)));
     try {
-      assertMayAttach(currentUser(req), await lockProject(db.pool, Number(req.params.id)));
+      assertMayAttach(currentUser(req), await projectOwner(db.pool, Number(req.params.id)));
       next();
     } catch (e) {
       next(e);

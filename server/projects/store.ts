@@ -111,6 +111,13 @@ export async function getProject(db: Queryable, id: number, { withGeometry = fal
   return rows[0];
 }
 
+/** Who owns a project — a plain read, no lock and no geometry: enough to decide who may add to it. */
+export async function projectOwner(db: Queryable, id: number): Promise<{ ownerId: number }> {
+  const { rows } = await db.query<{ ownerId: number }>('SELECT owner_id AS "ownerId" FROM projects WHERE id = $1', [id]);
+  if (!rows[0]) throw projectNotFound(id);
+  return rows[0];
+}
+
 /** The workflow facts of a project, row-locked until the transaction ends (FOR UPDATE). */
 export interface LockedProject extends ProjectRecord {
   id: number;
