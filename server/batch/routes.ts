@@ -1,3 +1,4 @@
+import { setDownload } from '../http/download.ts';
 import { Router, type Request, type Response } from 'express';
 import {
   batchCreatedSchema,
@@ -205,8 +206,7 @@ export function batchRouter(db: Database, jobs: JobRunner, options: BatchRouterO
     },
     async (req, res, job) => {
       const [rows, layers] = await Promise.all([storedRows(db.pool, job.id), layerNames(db)]);
-      res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      res.setHeader('Content-Disposition', `attachment; filename="batch-${job.id}.xlsx"; filename*=UTF-8''${encodeURIComponent(`项目库核查-${job.id}.xlsx`)}`);
+      setDownload(res, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `项目库核查-${job.id}.xlsx`, `batch-${job.id}.xlsx`);
       await writeBatchXlsx(rows, layers, res);
       res.end();
     },
@@ -221,8 +221,7 @@ export function batchRouter(db: Database, jobs: JobRunner, options: BatchRouterO
     },
     async (req, res, job) => {
       const [rows, layers] = await Promise.all([storedRows(db.pool, job.id, { withGeometry: true }), layerNames(db)]);
-      res.setHeader('Content-Type', 'application/geopackage+sqlite3');
-      res.setHeader('Content-Disposition', `attachment; filename="batch-${job.id}.gpkg"; filename*=UTF-8''${encodeURIComponent(`项目库核查-${job.id}.gpkg`)}`);
+      setDownload(res, 'application/geopackage+sqlite3', `项目库核查-${job.id}.gpkg`, `batch-${job.id}.gpkg`);
       res.send(await batchGpkg(rows, layers));
     },
   );

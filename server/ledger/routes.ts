@@ -1,10 +1,11 @@
-import { Router, type Response } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { layerIdSchema } from '../../common/api/admin.ts';
 import { diffQuery, layerDiff, layerVersions, ledger, ledgerQuery, recheckJobs, restoreBody } from '../../common/api/ledger.ts';
 import { currentUser, requireUser } from '../auth/roles.ts';
 import type { Database } from '../db/database.ts';
 import { apiRoute } from '../http/api-route.ts';
+import { setDownload } from '../http/download.ts';
 import { readerFor } from '../http/read-routing.ts';
 import type { JobRunner } from '../jobs/runner.ts';
 import { listRecheckJobs } from '../recheck/store.ts';
@@ -17,11 +18,6 @@ import { ledgerLayerRow, listLayerVersions } from './versions.ts';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const GPKG = 'application/geopackage+sqlite3';
 const idParams = z.object({ id: layerIdSchema });
-
-function attachment(res: Response, type: string, ascii: string, zh: string): void {
-  res.setHeader('Content-Type', type);
-  res.setHeader('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(zh)}`);
-}
 
 /**
  * Change supervision (issue 14): versions of a layer, the diff of two versions, the area ledger —
@@ -54,7 +50,7 @@ export function ledgerRouter(db: Database, jobs: JobRunner): Router {
     if (query.format === 'xlsx' || query.format === 'gpkg') {
       const layer = await ledgerLayerRow(db.pool, params.id);
       const xlsx = query.format === 'xlsx';
-      attachment(res, xlsx ? XLSX : GPKG, `${name}.${query.format}`, `${layer.nameZh}-版本对比-v${query.from}-v${query.to}.${query.format}`);
+      setDownload(res, xlsx ? XLSX : GPKG, `${layer.nameZh}-版本对比-v${query.from}-v${query.to}.${query.format}`, `${name}.${query.format}`);
       res.send(xlsx ? await diffXlsx(diff, layer.nameZh) : await diffGpkg(diff, layer.nameZh));
       return;
     }
@@ -70,7 +66,7 @@ export function ledgerRouter(db: Database, jobs: JobRunner): Router {
     const rows = await readLedger(readerFor(db, req, res));
     if (query.format === 'xlsx') {
       const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
-      attachment(res, XLSX, `redline-ledger-${day}.xlsx`, `红线面积台账-${day}.xlsx`);
+      setDownload(res, XLSX, `红线面积台账-${day}.xlsx`, `redline-ledger-${day}.xlsx`);
       res.send(await ledgerXlsx(rows));
       return;
     }

@@ -10,11 +10,12 @@ import {
 } from '../../common/api/projects.ts';
 import { currentUser, requireUser } from '../auth/roles.ts';
 import type { Database } from '../db/database.ts';
+import { downloadDisposition } from '../http/download.ts';
 import { apiRoute } from '../http/api-route.ts';
 import { AppError, badRequest } from '../http/errors.ts';
 import { assertCanView } from './access.ts';
 import { setArchived } from './archive.ts';
-import { addAttachment, assertMayAttach, attachmentDisposition, listAttachments, readAttachment } from './attachments.ts';
+import { addAttachment, assertMayAttach, listAttachments, readAttachment } from './attachments.ts';
 import { getProject, projectNotFound, projectOwner } from './store.ts';
 
 const sizeText = (bytes: number) =>
@@ -123,7 +124,7 @@ export function attachmentRouter(db: Database, { attachmentMaxBytes }: { attachm
       assertCanView(currentUser(req), project);
       const file = await readAttachment(db.pool, project.id, Number(params.attachmentId));
       res.setHeader('Content-Type', file.mediaType);
-      res.setHeader('Content-Disposition', attachmentDisposition(file.fileName));
+      res.setHeader('Content-Disposition', downloadDisposition(file.fileName, file.fileName));
       res.setHeader('Content-Length', String(file.content.length));
       res.setHeader('Cache-Control', 'private, no-store');
       res.setHeader('X-Content-Type-Options', 'nosniff');

@@ -95,10 +95,3 @@ export async function readAttachment(db: Queryable, projectId: number, attachmen
   return rows[0];
 }
 
-/** Content-Disposition for a download: an ASCII fallback name and the real (UTF-8) one (RFC 6266). */
-export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
-  // RFC 5987 attr-chars: encodeURIComponent leaves ' ( ) * as they are, which end or break filename*.
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}

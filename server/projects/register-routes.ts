@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { currentUser, requireUser } from '../auth/roles.ts';
 import type { Database } from '../db/database.ts';
+import { setDownload } from '../http/download.ts';
 import { apiRoute } from '../http/api-route.ts';
 import { badRequest } from '../http/errors.ts';
 import { auditEntrySchema, auditQuery, dashboardSchema, projectViewResponse, registerQuery } from '../../common/api/projects.ts';
@@ -31,11 +32,7 @@ export function registerRouter(db: Database, { reviewDeadlineWorkingDays }: { re
     const filter = { ...parseRegisterFilter(req.query), limit: MAX_PAGE, offset: 0 };
     const { items } = await listProjects(db.pool, currentUser(req), filter);
     const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
-    res.setHeader('Content-Type', XLSX_TYPE);
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="redline-projects-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(`项目台账-${day}.xlsx`)}`,
-    );
+    setDownload(res, XLSX_TYPE, `项目台账-${day}.xlsx`, `redline-projects-${day}.xlsx`);
     await writeRegisterXlsx(items, res);
     res.end();
   });

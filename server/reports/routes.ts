@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Database } from '../db/database.ts';
+import { setDownload } from '../http/download.ts';
 import { apiRoute } from '../http/api-route.ts';
 import { serviceUnavailable, unprocessable } from '../http/errors.ts';
 import { reportRequestBody } from '../../common/api/reports.ts';
@@ -41,7 +42,7 @@ function attachment(res: Response, stem: string, extension: string, generatedAt:
   const stamp = beijing.replace(/[-:]/g, '').slice(0, 13).replace('T', '-');
   const project = (siteName ?? '').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').trim().slice(0, 60);
   const name = `${project ? `${project}-` : ''}${stem}-${stamp}.${extension}`;
-  res.setHeader('Content-Disposition', `attachment; filename="report-${stamp}.${extension}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+  setDownload(res, undefined, name, `report-${stamp}.${extension}`);
 }
 
 /**

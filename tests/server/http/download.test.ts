@@ -1,0 +1,27 @@
+import { parse } from 'content-disposition';
+import { describe, expect, it } from 'vitest';
+import { downloadDisposition } from '../../../server/http/download.ts';
+
+/**
+ * Download names as a browser reads them back (RFC 6266 parsing): the Chinese name exactly, even with
+ * the characters encodeURIComponent leaves alone (' ( ) *) that end or break `filename*`, and an
+ * ASCII `filename` for clients that read only that.
+ */
+describe('download names', () => {
+  it.each([
+    ['项目台账-20261202.xlsx', 'redline-projects-20261202.xlsx'],
+    ["花溪(一期)*水厂's 论证.pdf", 'attachment.pdf'],
+    ['红线 "示意" 图.png', '红线 "示意" 图.png'],
+  ])('%s', (name, ascii) => {
+    const header = downloadDisposition(name, ascii);
+    // filename: a token or a quoted string of printable ASCII; filename*: attr-chars and %XX only.
+    expect(header).toMatch(/^attachment; filename=("[\x20-\x7e]*"|[!#$%&'*+\-.^_`|~0-9A-Za-z]+); filename\*=UTF-8''[A-Za-z0-9%!#$&+\-.^_`|~]+$/);
+    const parsed = parse(header);
+    expect(parsed.type).toBe('attachment');
+    expect(parsed.parameters.filename).toBe(name);
+  });
+
+  it('an ASCII name needs no second form', () => {
+    expect(downloadDisposition('batch-12.gpkg', 'batch-12.gpkg')).toBe('attachment; filename=batch-12.gpkg');
+  });
+});
