@@ -6,6 +6,7 @@ import { apiFetch, apiHeaders, errorText } from '../auth/api-fetch.ts';
 import { useCatalog } from '../layers/CatalogProvider.tsx';
 import { levelLabel } from '../layers/level-label.ts';
 import { DATA_NS } from './data-i18n.ts';
+import { LayerAdminList } from './LayerAdminList.tsx';
 import './admin.css';
 
 const NEW = '__new__';
@@ -280,6 +281,8 @@ export function DataDialog({ onClose }: { onClose(): void }) {
           {t('published', { layer: done.layerId, version: done.version, count: done.featureCount })}
         </p>
       )}
+
+      <LayerAdminList layers={layers} onChanged={() => { void loadLayers().catch((e: unknown) => setError(errorText(e, lang))); reloadCatalog(); }} />
 
       <form method="dialog" className="dialog-actions">
         <button type="submit">{t('close')}</button>

@@ -47,6 +47,17 @@ const zhCN = {
   publish: '发布新版本',
   published: '已发布 {{layer}} 第 {{version}} 版（{{count}} 个要素）',
   close: '关闭',
+  layerAdmin: {
+    title: '图层停用与恢复',
+    intro: '停用的图层立即从地图和核查中移除，数据与历史版本保留，可随时恢复；停用与恢复均记入审计日志。',
+    kind: '类型',
+    state: '状态',
+    retire: '停用',
+    confirmRetire: '确认停用',
+    cancel: '取消',
+    restore: '恢复',
+  },
+  layerState: { retired: '已停用', checked: '参与核查', shown: '仅展示', illustrative: '示意数据', official: '官方数据' },
 };
 
 const en: typeof zhCN = {
@@ -93,6 +104,17 @@ const en: typeof zhCN = {
   publish: 'Publish new version',
   published: 'Published {{layer}} version {{version}} ({{count}} features)',
   close: 'Close',
+  layerAdmin: {
+    title: 'Retire and restore layers',
+    intro: 'A retired layer leaves the map and every check at once; its data and versions are kept and it can be restored at any time. Both are recorded in the audit log.',
+    kind: 'Kind',
+    state: 'State',
+    retire: 'Retire',
+    confirmRetire: 'Confirm retire',
+    cancel: 'Cancel',
+    restore: 'Restore',
+  },
+  layerState: { retired: 'Retired', checked: 'Checked', shown: 'Shown only', illustrative: 'Illustrative', official: 'Official' },
 };
 
 registerBundle(DATA_NS, { 'zh-CN': zhCN, en });

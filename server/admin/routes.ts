@@ -9,6 +9,7 @@ import { currentUser, requireUser } from '../auth/roles.ts';
 import { setCoverage } from '../check/coverage.ts';
 import type { Database } from '../db/database.ts';
 import type { JobRunner } from '../jobs/runner.ts';
+import { withTransaction } from '../db/database.ts';
 import { apiRoute } from '../http/api-route.ts';
 import { AppError, badRequest } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
@@ -77,8 +78,12 @@ export function adminRouter(db: Database, jobs: JobRunner, options: AdminOptions
     body: z.object({ retired: z.boolean() }),
     responses: { 200: adminLayer },
   }, admin, async (req, res, { params, body }) => {
-    const layer = await setLayerRetired(db.pool, params.id, body.retired);
-    await recordAudit(db.pool, { action: body.retired ? 'layer.retired' : 'layer.restored', actor: currentUser(req), detail: { layerId: params.id }, ip: req.ip ?? null });
+    // The change and its audit row commit together.
+    const layer = await withTransaction(db.pool, async (client) => {
+      const changed = await setLayerRetired(client, params.id, body.retired);
+      await recordAudit(client, { action: body.retired ? 'layer.retired' : 'layer.restored', actor: currentUser(req), detail: { layerId: params.id }, ip: req.ip ?? null });
+      return changed;
+    });
     res.json(layer);
   });
 

@@ -101,4 +101,45 @@ describe('数据管理: an administrator publishes a FileGDB and the check uses 
     expect(consoleErrors).toEqual([]);
     expect(externalRequests).toEqual([]);
   });
+
+  it('the administrator retires the layer from the page (it leaves the map and the check) and restores it', async () => {
+    const admin = inject('admin');
+    const { page, consoleErrors, externalRequests } = await openWatchedPage(browser, inject('appUrl'));
+    await waitForMapReady(page);
+    await logInThroughUi(page, admin.username, admin.password);
+    const treeRow = page.locator(`.layer-row[data-layer-id="${LAYER_ID}"]`);
+    await treeRow.waitFor({ timeout: 30_000 });
+    const openData = async () => {
+      await page.click('[data-testid="auth-user"]');
+      await page.click('[data-testid="open-data"]');
+      await page.waitForSelector('[data-testid="data-dialog"]');
+    };
+    const adminRow = page.locator(`[data-testid="layer-admin"] tr[data-layer="${LAYER_ID}"]`);
+
+    await openData();
+    await adminRow.getByTestId('layer-retire').click();
+    await adminRow.getByTestId('layer-retire-confirm').click();
+    await expect.poll(() => adminRow.getByTestId('layer-state').innerText()).toBe('已停用');
+    await page.click('[data-testid="data-dialog"] .dialog-actions button');
+    await treeRow.waitFor({ state: 'detached', timeout: 30_000 });
+    // The check no longer sees it (the server's own answer, not the page's).
+    const d = 0.0008;
+    const ring = [[CORE[0] - d, CORE[1] - d], [CORE[0] + d, CORE[1] - d], [CORE[0] + d, CORE[1] + d], [CORE[0] - d, CORE[1] + d], [CORE[0] - d, CORE[1] - d]];
+    const res = await fetch(`${inject('appUrl')}/api/check`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ geometry: { type: 'Polygon', coordinates: [ring] }, project: { type: 'industrial' } }),
+    });
+    expect(res.status).toBe(200);
+    const check = (await res.json()) as { results: { layerId: string }[] };
+    expect(check.results.map((r) => r.layerId)).not.toContain(LAYER_ID);
+
+    await openData();
+    await adminRow.getByTestId('layer-restore').click();
+    await expect.poll(() => adminRow.getByTestId('layer-state').innerText()).toMatch(/^参与核查 · 官方数据$/);
+    await page.click('[data-testid="data-dialog"] .dialog-actions button');
+    await treeRow.waitFor({ timeout: 30_000 });
+    expect(consoleErrors).toEqual([]);
+    expect(externalRequests).toEqual([]);
+  });
 });
