@@ -1,18 +1,27 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import type { AttachmentListItem } from '../../common/api/projects.ts';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../auth/api-fetch.ts';
 import { AUTH_NS } from '../auth/i18n.ts';
 import { formatTime } from './format.ts';
 import { PROJECTS_NS } from './i18n.ts';
-import { addComment } from './projects-api.ts';
+import { addComment, attachmentUrl, uploadAttachment } from './projects-api.ts';
 import type { CheckRun, ProjectComment } from './types.ts';
 
 /**
  * The project's discussion: comments threaded by reply, each tied to the check run it is about
  * (a reply to its parent's run; a new comment to the run chosen, by default the latest). A
- * reviewer's decision comment appears here too, marked 审查意见.
+ * reviewer's decision comment appears here too, marked 审查意见. Files sent with a comment (a scan of
+ * the 红线图, a 论证 PDF) are attachments of the project tied to that comment, listed under it.
  */
-export function CommentThread({ projectId, comments, runs, onPosted }: { projectId: number; comments: ProjectComment[]; runs: CheckRun[]; onPosted(): void }) {
+export function CommentThread({ projectId, comments, runs, attachments, mayAttach, onPosted }: {
+  projectId: number;
+  comments: ProjectComment[];
+  runs: CheckRun[];
+  attachments: AttachmentListItem[];
+  mayAttach: boolean;
+  onPosted(): void;
+}) {
   const { t, i18n } = useTranslation(PROJECTS_NS);
   const { t: ta } = useTranslation(AUTH_NS);
   const [body, setBody] = useState('');
@@ -20,6 +29,8 @@ export function CommentThread({ projectId, comments, runs, onPosted }: { project
   const [checkId, setCheckId] = useState<string>('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
+  const fileInput = useRef<HTMLInputElement>(null);
   const children = (parentId: number | null) => comments.filter((c) => c.parentId === parentId);
 
   const post = async () => {
@@ -27,9 +38,17 @@ export function CommentThread({ projectId, comments, runs, onPosted }: { project
     setBusy(true);
     setError(null);
     try {
-      await addComment(projectId, body.trim(), replyTo ? { parentId: replyTo.id } : checkId ? { checkId: Number(checkId) } : {});
+      const comment = await addComment(projectId, body.trim(), replyTo ? { parentId: replyTo.id } : checkId ? { checkId: Number(checkId) } : {});
       setBody('');
       setReplyTo(null);
+      // The comment stands even if a file is refused (type, size): the error names the file.
+      try {
+        for (const file of files) await uploadAttachment(projectId, file, comment.id);
+      } catch (e) {
+        setError(`${t('comments.attachFailed')}${errorText(e, i18n.language)}`);
+      }
+      setFiles([]);
+      if (fileInput.current) fileInput.current.value = '';
       onPosted();
     } catch (e) {
       setError(errorText(e, i18n.language));
@@ -48,6 +67,15 @@ export function CommentThread({ projectId, comments, runs, onPosted }: { project
         {c.checkId && <span className="comment-check">{t('comments.onCheck', { id: c.checkId })}</span>}
       </div>
       <p className="comment-body">{c.body}</p>
+      {attachments.some((a) => a.commentId === c.id) && (
+        <ul className="comment-attachments" data-testid="comment-attachments">
+          {attachments.filter((a) => a.commentId === c.id).map((a) => (
+            <li key={a.id}>
+              📎 <a href={attachmentUrl(projectId, a.id)} download={a.fileName}>{a.fileName}</a>
+            </li>
+          ))}
+        </ul>
+      )}
       <button type="button" className="link-button" onClick={() => setReplyTo(c)} data-action="reply">
         {t('comments.reply')}
       </button>
@@ -90,6 +118,19 @@ export function CommentThread({ projectId, comments, runs, onPosted }: { project
           )
         )}
         <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={2} placeholder={t('comments.placeholder')} data-testid="comment-body" />
+        {mayAttach && (
+          <label className="comment-files">
+            <span>{t('comments.attach')}</span>
+            <input
+              ref={fileInput}
+              type="file"
+              multiple
+              accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.doc,.docx,.xls,.xlsx"
+              onChange={(e) => setFiles([...(e.target.files ?? [])])}
+              data-testid="comment-files"
+            />
+          </label>
+        )}
         {error && (
           <p className="project-status is-error" role="alert">
             {error}

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../auth/api-fetch.ts';
 import { formatTime } from './format.ts';
 import { PROJECTS_NS } from './i18n.ts';
-import { attachmentUrl, listAttachments, uploadAttachment } from './projects-api.ts';
-import { useApiData } from './useApiData.ts';
+import type { AttachmentListItem } from '../../common/api/projects.ts';
+import { attachmentUrl, uploadAttachment } from './projects-api.ts';
 
 const sizeText = (bytes: number) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
@@ -13,9 +13,8 @@ const sizeText = (bytes: number) => (bytes >= 1048576 ? `${(bytes / 1048576).toF
  * whoever may read the project. The owner and reviewers add them; the server checks the type by the
  * content and keeps the SHA-256, shown here so a printed copy can be matched to the stored one.
  */
-export function ProjectAttachments({ projectId, mayAdd, dataVersion, onAdded }: { projectId: number; mayAdd: boolean; dataVersion: number; onAdded(): void }) {
+export function ProjectAttachments({ projectId, items, loading, mayAdd, onAdded }: { projectId: number; items: AttachmentListItem[]; loading: boolean; mayAdd: boolean; onAdded(): void }) {
   const { t, i18n } = useTranslation(PROJECTS_NS);
-  const list = useApiData(() => listAttachments(projectId), [projectId, dataVersion]);
   const input = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<{ kind: 'busy' | 'error' | 'done'; text: string } | null>(null);
   const upload = async (file: File) => {
@@ -30,12 +29,11 @@ export function ProjectAttachments({ projectId, mayAdd, dataVersion, onAdded }: 
       if (input.current) input.current.value = '';
     }
   };
-  const items = list.data ?? [];
   return (
     <section className="project-section project-attachments" data-testid="attachments">
       <h3>{t('attachments.title')}</h3>
       {items.length === 0 ? (
-        <p className="muted">{list.loading ? t('page.loading') : t('attachments.empty')}</p>
+        <p className="muted">{loading ? t('page.loading') : t('attachments.empty')}</p>
       ) : (
         <ul className="attachment-list">
           {items.map((a) => (

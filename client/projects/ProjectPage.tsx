@@ -22,7 +22,7 @@ import { projectDataChanged, showRegister, useProjectNav } from './project-nav.t
 import { ProjectFacts } from './ProjectFacts.tsx';
 import { ProjectSiteOverlay } from './ProjectSiteOverlay.tsx';
 import { reviewOf } from './report-review.ts';
-import { getAudit, getChecks, getComments, getProject, setArchived } from './projects-api.ts';
+import { getAudit, getChecks, getComments, getProject, listAttachments, setArchived } from './projects-api.ts';
 import { StatusChip } from './StatusChip.tsx';
 import type { CheckRun } from './types.ts';
 import { useApiData } from './useApiData.ts';
@@ -45,6 +45,7 @@ export function ProjectPage({ id }: { id: number }) {
   const checks = useApiData(() => getChecks(id), keys);
   const comments = useApiData(() => getComments(id), keys);
   const audit = useApiData(() => getAudit(id), keys);
+  const attachments = useApiData(() => listAttachments(id), keys);
   const { data: catalog } = useLayerCatalog();
   const layers = useMemo(() => layerNamings(catalog), [catalog]);
   const [reportRun, setReportRun] = useState<CheckRun | null>(null);
@@ -142,10 +143,10 @@ export function ProjectPage({ id }: { id: number }) {
       )}
 
       <ProjectFacts project={p}>{ownerMayAct && !archived && <ProjectRecordForm project={p} onSaved={projectDataChanged} />}</ProjectFacts>
-      <ProjectAttachments projectId={p.id} mayAdd={mayAttach} dataVersion={dataVersion} onAdded={projectDataChanged} />
+      <ProjectAttachments projectId={p.id} items={attachments.data ?? []} loading={attachments.loading} mayAdd={mayAttach} onAdded={projectDataChanged} />
 
       <CheckHistory runs={runs} layers={layers} onReport={setReportRun} />
-      <CommentThread projectId={p.id} comments={comments.data ?? []} runs={runs} onPosted={projectDataChanged} />
+      <CommentThread projectId={p.id} comments={comments.data ?? []} runs={runs} attachments={attachments.data ?? []} mayAttach={mayAttach} onPosted={projectDataChanged} />
 
       {reviewerMayDecide && !archived && <DecisionBox project={p} onDecided={projectDataChanged} />}
       {ownerMayAct && !archived && <OwnerActions project={p} onChanged={projectDataChanged} />}

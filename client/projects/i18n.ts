@@ -172,6 +172,8 @@ const zhCN = {
     checkRun: '所针对的核查',
     latest: '最新核查',
     send: '发表',
+    attach: '附件（可多选）',
+    attachFailed: '意见已发表，但附件未能上传：',
   },
   audit: {
     title: '审计记录',
@@ -389,6 +391,8 @@ const en: typeof zhCN = {
     checkRun: 'About check',
     latest: 'Latest check',
     send: 'Post',
+    attach: 'Attach files',
+    attachFailed: 'The comment was posted, but a file was not attached: ',
   },
   audit: {
     title: 'Audit trail',

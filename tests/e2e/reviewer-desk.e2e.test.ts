@@ -123,6 +123,16 @@ describe("the reviewer's desk (issue 19)", () => {
     expect(download.suggestedFilename()).toBe('不可避让论证.pdf');
     expect(Buffer.compare(fs.readFileSync((await download.path())!), PDF)).toBe(0);
 
+    // The reviewer asks a question with a marked-up scan: the file goes with the comment, listed under it.
+    await page.fill('[data-testid="comment-body"]', '请补充隧道出口段的避让比选，见附图标注。');
+    await page.setInputFiles('[data-testid="comment-files"]', { name: '出口段标注.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.click('[data-action="post-comment"]');
+    const onComment = page.locator('.comment', { hasText: '请补充隧道出口段的避让比选' }).getByTestId('comment-attachments');
+    await onComment.waitFor({ timeout: 30_000 });
+    await expect(onComment.innerText()).resolves.toContain('出口段标注.pdf');
+    const stored = (await (await fetch(`${appUrl}/api/projects/${project.id}/attachments`, { headers: { cookie: applicant.cookie } })).json()) as { fileName: string; commentId: number | null }[];
+    expect(stored.find((a) => a.fileName === '出口段标注.pdf')?.commentId).toEqual(expect.any(Number));
+
     // To the register, filtered; open the project from it and decide.
     await page.click('[data-action="back-to-register"]');
     await page.selectOption('[data-filter="status"]', 'submitted');
