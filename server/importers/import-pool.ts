@@ -52,7 +52,12 @@ export class ImportPool {
 
   constructor(private readonly options: ImportPoolOptions = fromLimits()) {}
 
-  /** Created at the first import: a server nobody imports into starts no threads. */
+  /** Starts the threads now (the server at start), so the first imports do not wait for them. */
+  warm(): void {
+    this.threads();
+  }
+
+  /** Created at the first import (or warm()): an app in a test that imports nothing starts no threads. */
   private threads(): Piscina<ImportTask, Uint8Array | ImportRefusal> {
     if (this.pool) return this.pool;
     this.pool = new Piscina<ImportTask, Uint8Array | ImportRefusal>({
@@ -95,8 +100,10 @@ export class ImportPool {
     let timer: NodeJS.Timeout | undefined;
     port1.once('message', () => (timer = setTimeout(() => abort.abort(), this.options.timeoutMs)));
     try {
+      const pool = this.threads();
+      if (pool.queueSize >= this.options.queueMax) throw new Error('Task queue is at limit');
       const { bytes, ...options } = request;
-      const out = await this.threads().run(
+      const out = await pool.run(
         { request: { ...options, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, started: port2 },
         { transferList: [port2], signal: abort.signal },
       );
