@@ -53,8 +53,14 @@ export function uploadSingleFile(uploadLimitBytes: number): RequestHandler {
 export function importRouter({ uploadLimitBytes, imports }: ImportRouterOptions): Router {
   const router = Router();
   // A client's share of the pool is taken before its upload is read, and given back when the answer is over.
+  // A refusal leaves the upload unread, so the connection is not reused for the client's next request.
   const takeSlot: RequestHandler = (req, res, next) => {
-    res.once('close', imports.reserve(clientKey(req)));
+    try {
+      res.once('close', imports.reserve(clientKey(req)));
+    } catch (e) {
+      res.set('Connection', 'close');
+      throw e;
+    }
     next();
   };
   apiRoute(router, { method: 'post', path: '/api/import', tag: 'exchange', access: 'public', upload: true, summary: { zh: '导入选址文件（识别格式、坐标系与编码）', en: 'Import a site file (format, CRS and encoding identified)' }, body: importFields, responses: { 200: { mediaType: 'application/json' } } }, takeSlot, uploadSingleFile(uploadLimitBytes), async (req, res) => {
