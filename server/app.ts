@@ -28,6 +28,7 @@ import { usersRouter } from './auth/users-routes.ts';
 import { projectsRouter } from './projects/routes.ts';
 import { searchRouter } from './search/routes.ts';
 import { importRouter } from './importers/routes.ts';
+import { ImportPool } from './importers/import-pool.ts';
 import { exportRouter } from './exporters/routes.ts';
 import { reportRouter } from './reports/routes.ts';
 import { adminRouter } from './admin/routes.ts';
@@ -51,10 +52,12 @@ export interface AppDeps {
   clientDir?: string;
   /** Background jobs (batches, re-checks after a layer update); startServer starts it after listening. Created here when omitted. */
   jobs?: JobRunner;
+  /** The threads that parse imported files; startServer closes it on stop. Created here when omitted. */
+  imports?: ImportPool;
 }
 
 /** Builds the Express app from the modules. No domain logic lives here. */
-export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.pool, log, { exclusive: db.mode === 'embedded' }) }: AppDeps) {
+export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.pool, log, { exclusive: db.mode === 'embedded' }), imports = new ImportPool() }: AppDeps) {
   jobs.register(BATCH_JOB, batchHandler({ concurrency: config.batchConcurrency ?? (db.mode === 'embedded' ? 1 : 4) }));
   jobs.register(RECHECK_JOB, recheckHandler());
   const app = express();
@@ -96,7 +99,7 @@ export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.
     rulesDownloadRouter(),
     basemapsRouter({ db: db.pool, tiandituKey: config.tiandituKey, onlineBasemaps: config.onlineBasemaps }),
     reportRouter(db),
-    importRouter({ uploadLimitBytes: config.uploadLimitBytes }),
+    importRouter({ uploadLimitBytes: config.uploadLimitBytes, imports }),
     exportRouter(),
     authRouter(db, config),
     usersRouter(db),

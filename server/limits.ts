@@ -4,6 +4,8 @@
  * defaults are far above what a planner sends (a site of a few hundred vertices, a KML of a few
  * parcels) and far below what exhausts the process (2 GB heap, the one embedded DB connection).
  */
+import { availableParallelism } from 'node:os';
+
 function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -25,6 +27,17 @@ export const LIMITS = {
   /** XML elements and nesting depth of a KML, counted by a streaming pre-scan before the DOM is built. */
   importMaxXmlElements: positiveInt('IMPORT_MAX_XML_ELEMENTS', 300_000),
   importMaxXmlDepth: positiveInt('IMPORT_MAX_XML_DEPTH', 64),
+  /**
+   * Imported files are parsed in worker threads, never on the event loop that serves everyone else:
+   * this many at once (default: the cores but one, 1–4), at most `importPerClient` running or waiting
+   * per client (429 past it), at most `importQueueMax` waiting in all (503), each stopped after
+   * `importTimeoutMs` of parsing or `importWorkerHeapMb` of heap (422).
+   */
+  importWorkers: positiveInt('IMPORT_WORKERS', Math.max(1, Math.min(4, availableParallelism() - 1))),
+  importPerClient: positiveInt('IMPORT_PER_CLIENT', 2),
+  importQueueMax: positiveInt('IMPORT_QUEUE_MAX', 32),
+  importTimeoutMs: positiveInt('IMPORT_TIMEOUT_MS', 30_000),
+  importWorkerHeapMb: positiveInt('IMPORT_WORKER_HEAP_MB', 512),
   /** Vertices of a site sent to /api/check (or a report) and its widths (m). */
   checkMaxVertices: positiveInt('CHECK_MAX_VERTICES', 50_000),
   checkMaxWidthM: positiveInt('CHECK_MAX_WIDTH_M', 2_000),

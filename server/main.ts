@@ -10,6 +10,7 @@ import { loadReferenceLayers } from './layers/reference-data.ts';
 import { bootstrapAdmin } from './auth/bootstrap-admin.ts';
 import { loadDemoProjects } from './projects/demo-projects.ts';
 import { JobRunner } from './jobs/runner.ts';
+import { ImportPool } from './importers/import-pool.ts';
 
 export interface RunningServer {
   url: string;
@@ -52,7 +53,9 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   }
   const clientDir = path.resolve('dist/client');
   const jobs = new JobRunner(db.pool, log, { exclusive: db.mode === 'embedded' });
-  const app = createApp({ config, db, log, clientDir, jobs });
+  const imports = new ImportPool();
+  imports.warm();
+  const app = createApp({ config, db, log, clientDir, jobs, imports });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
@@ -78,6 +81,7 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
           server.closeAllConnections();
         });
         await jobs.stop();
+        await imports.close();
         await db.close();
       })();
       return stopping;

@@ -1,20 +1,12 @@
-import type { Express, Request, RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
+import type { Express, RequestHandler } from 'express';
+import { rateLimit, type Options } from 'express-rate-limit';
 import type { RateLimit, RateLimits } from '../config.ts';
+import { clientKey } from './client-key.ts';
 import { AppError } from './errors.ts';
 import type { RateLimitStoreFactory } from './rate-limit-store.ts';
 
 /**
- * One bucket per signed-in user, else per client address (IPv6 by /56, so one host cannot rotate
- * through its own subnet). The address is `req.ip`: without TRUST_PROXY the socket's peer, which a
- * client cannot choose by sending X-Forwarded-For.
- */
-function clientKey(req: Request): string {
-  return req.auth ? `user:${req.auth.user.id}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
-}
-
-/**
- * A per-client limit answering a bilingual 429 with Retry-After (seconds until the window frees a
+ * A per-client limit (one bucket per signed-in user, else per address: client-key.ts) answering a bilingual 429 with Retry-After (seconds until the window frees a
  * slot) and the draft-8 RateLimit headers. `what` names the action in both languages. limit 0 = off.
  */
 export function rateLimiter(

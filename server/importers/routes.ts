@@ -4,17 +4,22 @@ import { apiRoute } from '../http/api-route.ts';
 import { AppError, badRequest } from '../http/errors.ts';
 import { importFields } from '../../common/api/exchange.ts';
 import { parseCrsOption } from './crs-option.ts';
-import { importSiteFile, parseEncodingOption, parseFormatOption } from './index.ts';
+import { clientKey } from '../http/client-key.ts';
+import type { ImportPool } from './import-pool.ts';
+import { parseEncodingOption, parseFormatOption } from './index.ts';
 import type { CsvGeometryKind } from './types.ts';
 
 /**
  * POST /api/import — multipart upload of one site file (field `file`; optional `crs`, `format`,
  * `encoding`, and for CSV `geometry` = polygon | line | points) →
  * 200 { features (EPSG:4326), crs: { epsg, name, nameZh, nameEn }, warnings: [{ zh, en, code?, location? }] }.
- * Every malformed input ends as a 4xx in the standard error format; oversize uploads as 413.
+ * Every malformed input ends as a 4xx in the standard error format; oversize uploads as 413. The
+ * file is parsed in the import pool's threads (import-pool.ts): 429 while the client has its share
+ * running, 503 when the pool's queue is full, 422 when a parse runs out of time or memory.
  */
 export interface ImportRouterOptions {
   uploadLimitBytes: number;
+  imports: ImportPool;
 }
 
 function parseGeometryOption(value: unknown): CsvGeometryKind | undefined {
@@ -45,13 +50,24 @@ export function uploadSingleFile(uploadLimitBytes: number): RequestHandler {
   };
 }
 
-export function importRouter({ uploadLimitBytes }: ImportRouterOptions): Router {
+export function importRouter({ uploadLimitBytes, imports }: ImportRouterOptions): Router {
   const router = Router();
-  apiRoute(router, { method: 'post', path: '/api/import', tag: 'exchange', access: 'public', upload: true, summary: { zh: '导入选址文件（识别格式、坐标系与编码）', en: 'Import a site file (format, CRS and encoding identified)' }, body: importFields, responses: { 200: { mediaType: 'application/json' } } }, uploadSingleFile(uploadLimitBytes), async (req, res) => {
+  // A client's share of the pool is taken before its upload is read, and given back when the answer is over.
+  // A refusal leaves the upload unread, so the connection is not reused for the client's next request.
+  const takeSlot: RequestHandler = (req, res, next) => {
+    try {
+      res.once('close', imports.reserve(clientKey(req)));
+    } catch (e) {
+      res.set('Connection', 'close');
+      throw e;
+    }
+    next();
+  };
+  apiRoute(router, { method: 'post', path: '/api/import', tag: 'exchange', access: 'public', upload: true, summary: { zh: '导入选址文件（识别格式、坐标系与编码）', en: 'Import a site file (format, CRS and encoding identified)' }, body: importFields, responses: { 200: { mediaType: 'application/json' } } }, takeSlot, uploadSingleFile(uploadLimitBytes), async (req, res) => {
     if (!req.file)
       throw badRequest('NO_FILE', '请以 multipart/form-data 上传文件（字段名 file）。', 'Upload the file as multipart/form-data in the field "file".');
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const result = await importSiteFile({
+    const json = await imports.run({
       bytes: req.file.buffer,
       filename: req.file.originalname,
       format: parseFormatOption(body.format),
@@ -59,7 +75,7 @@ export function importRouter({ uploadLimitBytes }: ImportRouterOptions): Router 
       encoding: parseEncodingOption(body.encoding),
       geometry: parseGeometryOption(body.geometry),
     });
-    res.json(result);
+    res.type('application/json').send(Buffer.from(json.buffer, json.byteOffset, json.byteLength));
   });
   return router;
 }

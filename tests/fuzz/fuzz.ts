@@ -37,7 +37,7 @@ export interface FuzzReport {
 
 const ADMIN = { username: 'fuzz_admin', password: 'Fuzz-admin-pass-2026!' };
 const APPLICANT = { username: 'fuzz_applicant', password: 'Fuzz-applicant-pass-2026!' };
-const LIMIT_SETTINGS = { RATE_LIMIT_LOGIN: '1000000', RATE_LIMIT_CHECK: '1000000', RATE_LIMIT_IMPORT: '1000000', RATE_LIMIT_EXPORT: '1000000', RATE_LIMIT_REPORT: '1000000' };
+const LIMIT_SETTINGS = { RATE_LIMIT_LOGIN: '1000000', RATE_LIMIT_CHECK: '1000000', RATE_LIMIT_IMPORT: '1000000', RATE_LIMIT_EXPORT: '1000000', RATE_LIMIT_REPORT: '1000000', IMPORT_PER_CLIENT: '8' };
 
 interface Session {
   cookie: string;

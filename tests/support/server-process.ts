@@ -15,11 +15,11 @@ export interface ServerProcess {
 /**
  * Runs the API server as a real child process (`node --import tsx server/cli/serve.ts`: the server
  * itself, not a tsx wrapper, so a signal — kill -9 too — reaches the process that owns the data) on a free port, as
- * `npm start` does, and waits until /api/health answers.
+ * `npm start` does, and waits until /api/health answers. `nodeArgs` go to node (e.g. `--cpu-prof`).
  */
-export async function spawnServer(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
+export async function spawnServer(env: Record<string, string>, timeoutMs = 120_000, nodeArgs: string[] = []): Promise<ServerProcess> {
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('server/cli/serve.ts')], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.resolve('server/cli/serve.ts')], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

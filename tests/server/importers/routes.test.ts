@@ -1,7 +1,8 @@
 import express from 'express';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { errorMiddleware } from '../../../server/http/error-middleware.ts';
+import { ImportPool } from '../../../server/importers/import-pool.ts';
 import { importRouter } from '../../../server/importers/routes.ts';
 import { MALFORMED_CASES } from './malformed-cases.ts';
 import { fixture, fixtureText } from './support.ts';
@@ -10,7 +11,9 @@ const UPLOAD_LIMIT = 10 * 1024 * 1024;
 const unexpected: unknown[] = [];
 const app = express();
 app.use(express.json());
-app.use(importRouter({ uploadLimitBytes: UPLOAD_LIMIT }));
+const imports = new ImportPool();
+afterAll(() => imports.close());
+app.use(importRouter({ uploadLimitBytes: UPLOAD_LIMIT, imports }));
 app.use(errorMiddleware({ error: (o) => unexpected.push(o) }));
 
 function expectStandardError(res: request.Response, status: number) {

@@ -1,0 +1,90 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { openTestDatabase } from '../support/test-db.ts';
+
+/**
+ * Issue 11 rows 5 and 11, sent as they were at commit de1e1f9: a 200,000-vertex site held the one
+ * embedded connection for 48 s and ended in a 500; an unbounded widthM; malformed geometries and
+ * parameters that were answered 500; an X-Request-Id echoed into the logs unchecked. Each must be a
+ * bilingual 4xx now, refused before the database is asked (the 30 s ceiling is a hang guard).
+ */
+let db: Awaited<ReturnType<typeof openTestDatabase>>;
+let app: ReturnType<typeof createApp>;
+const logged: string[] = [];
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  const config = { ...loadConfig({ NODE_ENV: 'test', RATE_LIMIT_CHECK: '0' }), logLevel: 'info' };
+  const sink = new Writable({ write: (chunk, _enc, done) => (logged.push(String(chunk)), done()) });
+  app = createApp({ config, db, log: pino({ level: 'info' }, sink) as never });
+});
+afterAll(() => db.close());
+
+const circle = (n: number, lon = 106.65, lat = 26.45, r = 0.01): GeoJSON.Polygon => {
+  const ring = Array.from({ length: n }, (_, i) => [lon + r * Math.cos((2 * Math.PI * i) / n), lat + r * Math.sin((2 * Math.PI * i) / n)]);
+  return { type: 'Polygon', coordinates: [[...ring, ring[0]]] };
+};
+const site = circle(8);
+const line: GeoJSON.LineString = { type: 'LineString', coordinates: [[106.6, 26.4], [106.7, 26.45]] };
+
+function expectBilingual4xx(res: request.Response, what: string) {
+  expect(res.status, `${what}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+  expect(res.status, what).toBeLessThan(500);
+  expect(res.body.error?.message?.zh, what).toBeTruthy();
+  expect(res.body.error?.message?.en, what).toBeTruthy();
+}
+
+describe('row 5: a check cannot hold the database connection', () => {
+  it('a 200,000-vertex site is refused before any SQL (422 TOO_MANY_VERTICES)', { timeout: 30_000 }, async () => {
+    // 200,000 positions with the closing one: just within de1e1f9's own cap, which let it through.
+    const res = await request(app).post('/api/check').send({ geometry: circle(199_999), project: { type: 'industrial' } });
+    expectBilingual4xx(res, '200k vertices');
+    expect({ status: res.status, code: res.body.error.code }).toEqual({ status: 422, code: 'TOO_MANY_VERTICES' });
+  });
+
+  it('an impact width of 50 km is refused (422 WIDTH_TOO_LARGE)', { timeout: 30_000 }, async () => {
+    const res = await request(app).post('/api/check').send({ geometry: line, project: { type: 'linear_infrastructure', widthM: 50_000 } });
+    expect({ status: res.status, code: res.body.error?.code }).toEqual({ status: 422, code: 'WIDTH_TOO_LARGE' });
+  });
+});
+
+describe('row 11: malformed input is a bilingual 4xx, never a 500', () => {
+  const nested = (depth: number): GeoJSON.Geometry => {
+    let g: GeoJSON.Geometry = site;
+    for (let i = 0; i < depth; i++) g = { type: 'GeometryCollection', geometries: [g] };
+    return g;
+  };
+  const checks: [string, object][] = [
+    ['GeometryCollection with a null member', { geometry: { type: 'GeometryCollection', geometries: [null] }, project: { type: 'industrial' } }],
+    ['GeometryCollection with a 2-point ring', { geometry: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', coordinates: [[[106.6, 26.4], [106.6, 26.4]]] }] }, project: { type: 'industrial' } }],
+    ['widthM: 1e300', { geometry: line, project: { type: 'linear_infrastructure', widthM: 1e300 } }],
+    ['collections nested 1,000 deep', { geometry: nested(1_000), project: { type: 'industrial' } }],
+  ];
+  for (const [what, body] of checks)
+    it(`POST /api/check: ${what}`, { timeout: 30_000 }, async () => {
+      expectBilingual4xx(await request(app).post('/api/check').send(body), what);
+    });
+
+  it('?version=99999999999 on a layer read', async () => {
+    expectBilingual4xx(await request(app).get('/api/layers/water_source/features?version=99999999999'), 'version');
+  });
+
+  it('a report with rules: [{}]', async () => {
+    const body = { geometry: site, project: { type: 'industrial' }, result: { verdict: 'clear', results: [], siteAreaM2: 1 }, rules: [{}] };
+    expectBilingual4xx(await request(app).post('/api/report/csv').send(body), 'rules: [{}]');
+  });
+
+  it('an X-Request-Id with markup and 2,000 characters is not written to the log', async () => {
+    const hostile = `<script>alert(1)</script>${'x'.repeat(2_000)}`;
+    logged.length = 0;
+    await request(app).get('/api/layers').set('X-Request-Id', hostile);
+    await new Promise((r) => setTimeout(r, 50)); // pino writes asynchronously
+    const ids = logged.map((l) => (JSON.parse(l) as { req?: { id?: string } }).req?.id).filter(Boolean);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(id).not.toContain('<script>');
+  });
+});
