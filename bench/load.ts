@@ -9,11 +9,10 @@
  * where throughput_ratio = checks/s under load ÷ the one client's checks/s. A benchmark: it never
  * fails CI. The closed loop and the requests are the load runner's (tests/support/load-clients.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnServer } from '../tests/support/server-process.ts';
-import { checkOp, closedLoop, percentile, searchOp, UNTHROTTLED_ENV, type Op } from '../tests/support/load-clients.ts';
+import { checkOp, closedLoop, percentile, SEARCH_TERMS, searchOp, UNTHROTTLED_ENV, type Op } from '../tests/support/load-clients.ts';
 
 const loadAverage = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
 const fixed = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
@@ -38,7 +37,8 @@ function readOps(url: string, layers: CatalogLayer[]): Op[] {
 
 export async function runLoadBench(options: { clients: number; seconds: number }, log: (s?: string) => void): Promise<void> {
   const { clients, seconds } = options;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'redline-bench-load-'));
+  // Kept between runs (as --startup does): the first run loads the reference layers, later ones start at once.
+  const dataDir = path.resolve('bench/.data/load');
   log(`# load benchmark: ${clients} clients × ${seconds} s, embedded database, reference layers`);
   log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}; load average ${loadAverage()}`);
   const server = await spawnServer({ DATA_DIR: dataDir, DATABASE_URL: '', LOAD_DEMO_PROJECTS: 'false', ...UNTHROTTLED_ENV }, 900_000);
@@ -48,8 +48,9 @@ export async function runLoadBench(options: { clients: number; seconds: number }
     const layers = (await (await fetch(`${url}/api/layers`)).json()) as CatalogLayer[];
     const reads = readOps(url, layers);
     const check = checkOp(url);
-    // Warm-up: every read once (first answers fill the caches), a few checks.
-    for (const [i, op] of [...reads, ...reads, check, check, check].entries()) await (await op.run(i)).arrayBuffer();
+    // Warm-up: every read the clients will send once (first answers fill the caches), a few checks.
+    for (let i = 0; i < Math.max(layers.length, SEARCH_TERMS.length, 3); i++) for (const op of reads) await (await op.run(i)).arrayBuffer();
+    for (let i = 0; i < 3; i++) await (await check.run(i)).arrayBuffer();
 
     const floorSeconds = Math.max(5, Math.round(seconds / 3));
     const floor = await closedLoop({ clients: 1, seconds: floorSeconds, ops: [check] });
@@ -70,6 +71,5 @@ export async function runLoadBench(options: { clients: number; seconds: number }
     log(`BENCH_LOAD clients=${clients} requests=${load.latencies.length} errors=${load.errors.length + floor.errors.length} throughput_ratio=${ratio.toFixed(2)} reads_p95_ms=${fixed(percentile(readTimes, 95))} checks_p95_ms=${fixed(percentile(checks, 95))}`);
   } finally {
     await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
