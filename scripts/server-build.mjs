@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const SERVER_ENTRY = 'dist/server/start.js';
-const ENTRIES = { start: 'server/cli/start.ts', serve: 'server/cli/serve.ts' };
+const ENTRIES = { start: 'server/cli/start.ts', serve: 'server/cli/serve.ts', 'embedded-worker': 'server/db/embedded-worker.ts' };
 /** What the build depends on: a change to any of these makes it stale. */
 const SOURCES = ['server', 'common', 'package-lock.json', 'tsconfig.json', 'scripts/server-build.mjs'];
 
