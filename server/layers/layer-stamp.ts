@@ -35,16 +35,21 @@ export class LayerStamps {
   /** The primary's connection LISTENs and its stamp was read once: notifications keep it current. */
   private trustedOnce = false;
 
-  constructor(private readonly db: Pick<Database, 'pool' | 'mode'>) {
-    db.pool.on('connect', (client) => {
-      // A new connection may have missed notifications: read the stamp again.
-      this.state(db.pool).stamp = undefined;
-      this.listenOn(client);
-    });
-  }
+  private watching = false;
+
+  constructor(private readonly db: Pick<Database, 'pool' | 'mode'>) {}
 
   /** The stamp `pool` serves now (cached; see the class comment for how long). */
   async current(pool: pg.Pool): Promise<number> {
+    if (!this.watching) {
+      // From the first read on (not at construction: an app may be built without a database).
+      this.watching = true;
+      this.db.pool.on('connect', (client) => {
+        // A new connection may have missed notifications: read the stamp again.
+        this.state(this.db.pool).stamp = undefined;
+        this.listenOn(client);
+      });
+    }
     const s = this.state(pool);
     const trusted = this.db.mode === 'embedded' && pool === this.db.pool && this.trustedOnce;
     if (s.stamp !== undefined && (trusted || Date.now() - s.readAt < LAYER_STAMP_TTL_MS)) return s.stamp;
@@ -100,6 +105,7 @@ const perPool = new WeakMap<pg.Pool, LayerStamps>();
 
 /** One LayerStamps per database (its primary pool), shared by the routers that cache by stamp. */
 export function layerStampsOf(db: Pick<Database, 'pool' | 'mode'>): LayerStamps {
+  if (!db.pool) return new LayerStamps(db); // an app built without a database (the OpenAPI test)
   let stamps = perPool.get(db.pool);
   if (!stamps) perPool.set(db.pool, (stamps = new LayerStamps(db)));
   return stamps;
