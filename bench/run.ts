@@ -22,6 +22,7 @@ import { ms } from './stats.ts';
 import { runBatchBench } from './batch.ts';
 import { runStartupBench } from './startup.ts';
 import { runDiffBench } from './diff.ts';
+import { runLoadBench } from './load.ts';
 
 const log = (msg = '') => console.log(msg);
 const loadAverage = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
@@ -42,13 +43,16 @@ function options() {
       runs: { type: 'string', default: '5' },
       // The diff of two versions of the largest layer instead (bench/diff.ts, issue 14).
       diff: { type: 'boolean', default: false },
+      // N users at once on the embedded database instead (bench/load.ts): `--load 50 [--seconds 30]`.
+      load: { type: 'string' },
+      seconds: { type: 'string', default: '30' },
     },
   });
   const spec = { ...scaleSpec(values.scale!) };
   if (values.sites) spec.sites = Number(values.sites);
   if (values['naive-sites']) spec.naiveSites = Number(values['naive-sites']);
   spec.naiveSites = Math.min(spec.naiveSites, spec.sites);
-  return { spec, turf: !values['no-turf'], batch: values.batch!, diff: values.diff!, batchSites: values.sites ? Number(values.sites) : 1000, startup: values.startup!, runs: Number(values.runs) };
+  return { spec, turf: !values['no-turf'], batch: values.batch!, diff: values.diff!, batchSites: values.sites ? Number(values.sites) : 1000, startup: values.startup!, runs: Number(values.runs), load: values.load === undefined ? undefined : Number(values.load), loadSeconds: Number(values.seconds) };
 }
 
 /** Times a synchronous Turf runner over sites, printing progress for the slow one. */
@@ -66,7 +70,8 @@ function timeTurf(name: string, sites: BenchSite[], run: (site: BenchSite) => Tu
 }
 
 async function main() {
-  const { spec, turf, batch, diff, batchSites, startup, runs } = options();
+  const { spec, turf, batch, diff, batchSites, startup, runs, load, loadSeconds } = options();
+  if (load !== undefined) return runLoadBench({ clients: load, seconds: loadSeconds }, log);
   if (batch) return runBatchBench(spec, batchSites, log);
   if (startup) return runStartupBench({ runs }, log);
   if (diff) return runDiffBench(spec, log);

@@ -7,8 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const SERVER_ENTRY = 'dist/server/start.js';
-// The import pool's thread (server/importers/import-pool.ts) is an entry of its own, started beside them.
-const ENTRIES = { start: 'server/cli/start.ts', serve: 'server/cli/serve.ts', 'import-worker': 'server/importers/import-worker.ts' };
+// Threads started beside the server: the import pool (server/importers/import-pool.ts) and the embedded
+// database (server/db/embedded-worker.ts) are entries of their own.
+const ENTRIES = {
+  start: 'server/cli/start.ts',
+  serve: 'server/cli/serve.ts',
+  'import-worker': 'server/importers/import-worker.ts',
+  'embedded-worker': 'server/db/embedded-worker.ts',
+};
 /** What the build depends on: a change to any of these makes it stale. */
 const SOURCES = ['server', 'common', 'package-lock.json', 'tsconfig.json', 'scripts/server-build.mjs'];
 

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { apiRoute } from '../http/api-route.ts';
+import { cachedAnswer, sendCached, type CachedAnswer } from '../http/cached-answer.ts';
 import { projectTypesCatalog as projectTypesSchema, type ProjectTypesCatalog } from '../../common/api/check.ts';
 import { PROJECT_FLAG_LABELS, PROJECT_FLAGS, PROJECT_TYPE_LABELS, PROJECT_TYPES } from '../../common/domain/development.ts';
 import { PROJECT_CODE } from './project-facts.ts';
@@ -16,15 +17,18 @@ export function projectTypesCatalog(): ProjectTypesCatalog {
   };
 }
 
-/** GET /api/rules (the 规则库) and GET /api/project-types. Static data: computed once. */
+/**
+ * GET /api/rules (the 规则库) and GET /api/project-types. Static data (the rules are code, not layer
+ * data): serialised and compressed once (the rules once a day), sent with an ETag, 304 on a match.
+ */
 export function rulesRouter(): Router {
   const router = Router();
-  let cached: { day: string; rules: ReturnType<typeof listRules> } | undefined;
+  let cached: { day: string; rules: CachedAnswer } | undefined;
   const rulesOn = (day: string) => {
-    if (cached?.day !== day) cached = { day, rules: listRules(day) };
+    if (cached?.day !== day) cached = { day, rules: cachedAnswer(listRules(day)) };
     return cached.rules;
   };
-  const projectTypes = projectTypesCatalog();
+  const projectTypes = cachedAnswer(projectTypesCatalog());
   apiRoute(
     router,
     {
@@ -35,13 +39,13 @@ export function rulesRouter(): Router {
       summary: { zh: '规则库：每条规则的条件、结论、依据（文号、效力、核对来源）与办理程序', en: 'Rule base: each rule’s condition, verdict, legal basis (identity, currency, source checked) and procedure' },
       responses: { 200: { mediaType: 'application/json' } },
     },
-    (_req, res) => {
+    (req, res) => {
       // Whether each instrument is in force is judged on the day asked; the list is cached per day.
-      res.json(rulesOn(new Date().toISOString().slice(0, 10)));
+      sendCached(req, res, rulesOn(new Date().toISOString().slice(0, 10)));
     },
   );
-  apiRoute(router, { method: 'get', path: '/api/project-types', tag: 'rules', access: 'public', summary: { zh: '项目类型与项目属性（表单用）', en: 'Project types and flags (for the project form)' }, responses: { 200: projectTypesSchema } }, (_req, res) => {
-    res.json(projectTypes);
+  apiRoute(router, { method: 'get', path: '/api/project-types', tag: 'rules', access: 'public', summary: { zh: '项目类型与项目属性（表单用）', en: 'Project types and flags (for the project form)' }, responses: { 200: projectTypesSchema } }, (req, res) => {
+    sendCached(req, res, projectTypes);
   });
   return router;
 }

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { EmbeddedWorkerData } from './embedded-worker.ts';
 
 /**
  * The embedded database: PGlite (PostgreSQL compiled to WASM) with PostGIS, persisted in a directory
@@ -105,32 +105,27 @@ export async function startEmbeddedDatabase(
     const pgliteDir = path.join(dataDir, 'pglite');
     fs.mkdirSync(pgliteDir, { recursive: true, mode: 0o700 });
     fs.chmodSync(pgliteDir, 0o700);
-    const db = await PGlite.create({ dataDir: pgliteDir, extensions: { postgis } });
     if (mode === 'tcp') {
-      const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: SOCKET_SLOTS });
-      await server.start();
-      const port = Number(server.getServerConn().split(':').pop());
+      const worker = await startWorker({ pgliteDir, socketPath: null, maxConnections: SOCKET_SLOTS });
+      const port = Number(worker.conn.split(':').pop());
       return {
         socketDir: null,
         url: `postgres://postgres@127.0.0.1:${port}/postgres`,
         async close() {
-          await server.stop();
-          await db.close();
+          await worker.close();
           unlock();
         },
       };
     }
     const socket = privateSocketDir(dataDir);
     const socketPath = path.join(socket.dir, SOCKET_FILE);
-    const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: SOCKET_SLOTS });
-    await server.start();
+    const worker = await startWorker({ pgliteDir, socketPath, maxConnections: SOCKET_SLOTS });
     fs.chmodSync(socketPath, 0o600);
     return {
       socketDir: socket.dir,
       url: `postgres://postgres@localhost/postgres?host=${encodeURIComponent(socket.dir)}`,
       async close() {
-        await server.stop();
-        await db.close();
+        await worker.close();
         fs.rmSync(socket.temporary ? socket.dir : socketPath, { recursive: true, force: true });
         unlock();
       },
@@ -139,4 +134,31 @@ export async function startEmbeddedDatabase(
     unlock();
     throw e;
   }
+}
+
+/**
+ * Starts PGlite and its socket server on a worker thread (embedded-worker.ts: why) and resolves
+ * once it listens. From the sources the worker loads the .ts file through tsx
+ * (embedded-worker-sources.mjs); in the compiled server it is dist/server/embedded-worker.js.
+ */
+async function startWorker(data: EmbeddedWorkerData): Promise<{ conn: string; close(): Promise<void> }> {
+  const fromSources = fileURLToPath(import.meta.url).endsWith('.ts');
+  const file = new URL(fromSources ? './embedded-worker-sources.mjs' : './embedded-worker.js', import.meta.url);
+  const worker = new Worker(file, { workerData: data });
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const conn = await new Promise<string>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the embedded database's thread exited with ${code} before it listened`)));
+    worker.once('message', (m: { ready?: boolean; conn?: string }) => (m.ready ? resolve(m.conn!) : reject(new Error('unexpected message'))));
+  });
+  worker.on('error', (e) => console.error(`[db] embedded database thread: ${e.message}`));
+  return {
+    conn,
+    async close() {
+      const closed = new Promise<void>((resolve) => worker.once('message', () => resolve()));
+      worker.postMessage('close');
+      await Promise.race([closed, exited]);
+      await worker.terminate();
+    },
+  };
 }

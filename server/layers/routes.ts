@@ -6,8 +6,10 @@ import { badRequest } from '../http/errors.ts';
 import { readerFor } from '../http/read-routing.ts';
 import { LIMITS } from '../limits.ts';
 import { catalogLayer, featuresQuery, layerParams } from '../../common/api/layers.ts';
-import { getLayer, listLayers } from './catalog.ts';
-import { etagOf, notModified, VersionedCache } from './version-cache.ts';
+import { getLayer } from './catalog.ts';
+import { CatalogCache } from './catalog-cache.ts';
+import { cachedAnswer, answerBytes, sendCached, type CachedAnswer } from '../http/cached-answer.ts';
+import { VersionedCache } from './version-cache.ts';
 import { layerFeatures, parseBbox } from './features.ts';
 
 /** Largest PostgreSQL integer: a version past it was sent to SQL and answered 500 (issue 11 row 11). */
@@ -24,12 +26,14 @@ function parseVersion(raw: unknown): number | undefined {
 /** GET /api/layers, GET /api/layers/:id, GET /api/layers/:id/features[?bbox=w,s,e,n&version=n] */
 export function layersRouter(db: Database): Router {
   const router = Router();
-  const cache = new VersionedCache(LIMITS.layerCacheMb * 1024 * 1024);
+  const cache = new VersionedCache<CachedAnswer>(LIMITS.layerCacheMb * 1024 * 1024, answerBytes);
+  const catalog = new CatalogCache(db);
+  // The catalog changes with a publish: revalidated on every load (no-cache), a 304 while its ETag holds.
   apiRoute(router, { method: 'get', path: '/api/layers', tag: 'layers', access: 'public', summary: { zh: '图层目录', en: 'The layer catalog' }, responses: { 200: z.array(catalogLayer) } }, async (req, res) => {
-    res.json(await listLayers(readerFor(db, req, res)));
+    sendCached(req, res, (await catalog.catalog(readerFor(db, req, res))).answer);
   });
   apiRoute(router, { method: 'get', path: '/api/layers/:id', tag: 'layers', access: 'public', summary: { zh: '一个图层的说明', en: 'One layer of the catalog' }, params: layerParams, responses: { 200: catalogLayer } }, async (req, res, { params }) => {
-    res.json(await getLayer(readerFor(db, req, res), params.id));
+    sendCached(req, res, await catalog.layer(readerFor(db, req, res), params.id));
   });
   apiRoute(
     router,
@@ -46,22 +50,17 @@ export function layersRouter(db: Database): Router {
     async (req, res, { params, query }) => {
       const bbox = parseBbox(query.bbox);
       const version = parseVersion(query.version);
-      res.type('application/geo+json');
-      // A named version never changes: served from memory, immutable for the browser, 304 on a match.
+      // A named version never changes: served from memory (compressed once), immutable for the
+      // browser, 304 on a match. Without a version: the current one, revalidated every time.
       const key = version === undefined ? undefined : `${params.id}/${version}/${bbox?.join(',') ?? ''}`;
-      const send = (body: Buffer, etag: string | undefined) => {
-        res.setHeader('Cache-Control', etag ? 'public, max-age=31536000, immutable' : 'no-cache');
-        if (etag) res.setHeader('ETag', etag);
-        if (etag && notModified(req.get('if-none-match'), etag)) return void res.status(304).end();
-        res.send(body);
-      };
+      const cacheControl = key === undefined ? 'no-cache' : 'public, max-age=31536000, immutable';
       const hit = key === undefined ? undefined : cache.get(key);
-      if (hit) return send(hit, etagOf(key!));
+      if (hit) return sendCached(req, res, hit, cacheControl);
       const pool = readerFor(db, req, res);
       const layer = await getLayer(pool, params.id);
-      const body = Buffer.from(JSON.stringify(await layerFeatures(pool, layer, { bbox, version })));
-      if (key !== undefined) cache.set(key, body);
-      send(body, key === undefined ? undefined : etagOf(key));
+      const answer = cachedAnswer(Buffer.from(JSON.stringify(await layerFeatures(pool, layer, { bbox, version }))), 'application/geo+json', { compress: key !== undefined });
+      if (key !== undefined) cache.set(key, answer);
+      sendCached(req, res, answer, cacheControl);
     },
   );
   return router;

@@ -5,13 +5,16 @@
  * connection checks queue on, a map full of tiles then waits for no check. Bounded by bytes,
  * least recently used out first; one cache per process (a new instance warms its own).
  */
-export class VersionedCache {
-  private readonly entries = new Map<string, Buffer>();
+export class VersionedCache<T = Buffer> {
+  private readonly entries = new Map<string, T>();
   private bytes = 0;
 
-  constructor(private readonly maxBytes: number) {}
+  constructor(
+    private readonly maxBytes: number,
+    private readonly sizeOf: (value: T) => number = (v) => (v as Buffer).length,
+  ) {}
 
-  get(key: string): Buffer | undefined {
+  get(key: string): T | undefined {
     const hit = this.entries.get(key);
     if (hit) {
       // Map keeps insertion order: re-inserting makes this the most recently used.
@@ -21,17 +24,18 @@ export class VersionedCache {
     return hit;
   }
 
-  set(key: string, value: Buffer): void {
-    if (value.length > this.maxBytes / 8) return; // one huge answer must not empty the cache
+  set(key: string, value: T): void {
+    const size = this.sizeOf(value);
+    if (size > this.maxBytes / 8) return; // one huge answer must not empty the cache
     const old = this.entries.get(key);
-    if (old) this.bytes -= old.length;
+    if (old) this.bytes -= this.sizeOf(old);
     this.entries.delete(key);
     this.entries.set(key, value);
-    this.bytes += value.length;
+    this.bytes += size;
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= v.length;
+      this.bytes -= this.sizeOf(v);
     }
   }
 
@@ -43,11 +47,4 @@ export class VersionedCache {
 /** Strong ETag of an immutable answer: its cache key, quoted (RFC 9110 §8.8.3). */
 export const etagOf = (key: string) => `"${Buffer.from(key).toString('base64url')}"`;
 
-/** True when the request's If-None-Match names this ETag (or is `*`): answer 304. */
-export function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((t) => {
-    const tag = t.trim().replace(/^W\//, '');
-    return tag === '*' || tag === etag;
-  });
-}
+export { notModified } from '../http/cached-answer.ts';

@@ -3,6 +3,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnServer } from '../support/server-process.ts';
 import { backtrackingCsv, combGeoJson, deepKml, kmzBomb, manyRingsCsv } from '../support/hostile-files.ts';
+import { checkOp, closedLoop, createUser, login, percentile, searchOp, square, UNTHROTTLED_ENV, type Op, type Phase } from '../support/load-clients.ts';
 
 /**
  * npm run load [-- --clients 50 --seconds 60]: CLIENTS concurrent clients mixing map reads, checks,
@@ -25,56 +26,31 @@ const NODE_ARGS = profIndex >= 0 ? ['--cpu-prof', `--cpu-prof-dir=${process.argv
 
 const ADMIN = { username: 'load_admin', password: 'Load-admin-pass-2026!' };
 const APPLICANT = { username: 'load_applicant', password: 'Load-applicant-pass-2026!' };
-const HIGH = '1000000';
 
 const server = await spawnServer({
   DATA_DIR: mkdtempSync(path.join(tmpdir(), 'redline-load-')),
   ADMIN_USERNAME: ADMIN.username,
   ADMIN_PASSWORD: ADMIN.password,
   LOAD_DEMO_PROJECTS: 'false',
-  RATE_LIMIT_LOGIN: HIGH,
-  RATE_LIMIT_CHECK: HIGH,
-  RATE_LIMIT_IMPORT: HIGH,
-  RATE_LIMIT_EXPORT: HIGH,
-  RATE_LIMIT_REPORT: HIGH,
+  ...UNTHROTTLED_ENV,
   TRUST_PROXY: 'loopback',
 }, 900_000, NODE_ARGS);
 const addressOf = (c: number) => ({ 'x-forwarded-for': `10.0.${c >> 8}.${(c & 255) + 1}` });
 const HOSTILE_ADDRESS = { 'x-forwarded-for': '10.66.0.1' };
 const url = server.url;
 
-async function login(who: { username: string; password: string }) {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(who) });
-  if (!res.ok) throw new Error(`login: ${res.status} ${await res.text()}`);
-  return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: (await res.json()).csrfToken as string };
-}
-const admin = await login(ADMIN);
-const made = await fetch(`${url}/api/users`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrf },
-  body: JSON.stringify({ ...APPLICANT, role: 'applicant' }),
-});
-if (!made.ok) throw new Error(`applicant: ${made.status} ${await made.text()}`);
-const applicant = await login(APPLICANT);
+const admin = await login(url, ADMIN);
+await createUser(url, admin, { ...APPLICANT, role: 'applicant' });
+const applicant = await login(url, APPLICANT);
 
-const square = (lon: number, lat: number, d = 0.002) => ({ type: 'Polygon', coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]] });
 const csvOf = (lon: number, lat: number) => Buffer.from(['经度,纬度', ...square(lon, lat).coordinates[0].map(([x, y]) => `${x},${y}`)].join('\n'));
 
-type Op = { kind: string; run: (i: number, from: Record<string, string>) => Promise<Response> };
 const OPS: Op[] = [
   { kind: 'map-read', run: (_i, from) => fetch(`${url}/api/layers`, { headers: from }) },
   { kind: 'map-read', run: (i, from) => fetch(`${url}/api/layers/water_source/features?bbox=106.5,26.2,106.9,26.6&i=${i}`, { headers: from }) },
   { kind: 'map-read', run: (i, from) => fetch(`${url}/tiles/eco_redline/${10}/${836 + (i % 3)}/${432 + (i % 3)}.mvt`, { headers: from }) },
-  { kind: 'map-read', run: (i, from) => fetch(`${url}/api/search?q=${encodeURIComponent(['花溪', '青岩', '水库'][i % 3])}`, { headers: from }) },
-  {
-    kind: 'check',
-    run: (i, from) =>
-      fetch(`${url}/api/check`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...from },
-        body: JSON.stringify({ geometry: square(106.55 + (i % 40) * 0.005, 26.3 + (i % 37) * 0.005), project: { type: 'linear_infrastructure' } }),
-      }),
-  },
+  searchOp(url, 'map-read'),
+  checkOp(url),
   {
     kind: 'import',
     run: (i, from) => {
@@ -95,39 +71,7 @@ const OPS: Op[] = [
   },
 ];
 
-interface Phase {
-  latencies: number[];
-  byKind: Record<string, number[]>;
-  errors: string[];
-}
-
-const percentile = (xs: number[], p: number) => {
-  if (xs.length === 0) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
-
 async function phase(withHostile: boolean): Promise<Phase & { hostileSent: number; hostileStatuses: Record<number, number> }> {
-  const out: Phase = { latencies: [], byKind: {}, errors: [] };
-  const end = Date.now() + SECONDS * 1000;
-  let counter = 0;
-  const client = async (c: number) => {
-    while (Date.now() < end) {
-      const i = counter++;
-      const op = OPS[(c + i) % OPS.length];
-      const t0 = performance.now();
-      try {
-        const res = await op.run(i, addressOf(c));
-        await res.arrayBuffer();
-        const ms = performance.now() - t0;
-        if (!res.ok) out.errors.push(`${op.kind} → ${res.status}`);
-        out.latencies.push(ms);
-        (out.byKind[op.kind] ??= []).push(ms);
-      } catch (e) {
-        out.errors.push(`${op.kind} → ${(e as Error).message}`);
-      }
-    }
-  };
   let hostileSent = 0;
   const hostileStatuses: Record<number, number> = {};
   const files = withHostile
@@ -139,7 +83,7 @@ async function phase(withHostile: boolean): Promise<Phase & { hostileSent: numbe
         { name: 'deep.kml', bytes: deepKml(100_000) },
       ]
     : [];
-  const hostile = async () => {
+  const hostile = async (end: number) => {
     while (Date.now() < end) {
       const f = files[hostileSent % files.length];
       const form = new FormData();
@@ -152,7 +96,7 @@ async function phase(withHostile: boolean): Promise<Phase & { hostileSent: numbe
       hostileSent++;
     }
   };
-  await Promise.all([...Array.from({ length: CLIENTS }, (_, c) => client(c)), ...(withHostile ? [hostile()] : [])]);
+  const out = await closedLoop({ clients: CLIENTS, seconds: SECONDS, ops: OPS, extra: withHostile ? hostile : undefined, headersOf: addressOf });
   return { ...out, hostileSent, hostileStatuses };
 }
 
