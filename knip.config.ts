@@ -8,16 +8,13 @@ import type { KnipConfig } from 'knip';
  */
 const config: KnipConfig = {
   entry: [
-    'client/main.tsx',
     // npm start / npm run dev / the compiled server (scripts/server-build.mjs) and the CLI tools.
     'server/cli/*.ts',
     'scripts/*.{ts,mjs}',
-    // npm run bench and the benchmark tools run by hand (docs/performance.md).
-    'bench/run.ts',
+    // The benchmark tools run by hand (docs/performance.md); bench/run.ts is npm run bench.
     'bench/profile.ts',
     'bench/startup-floor.mjs',
-    // npm run geodata, and the preview tool of geodata/README.md.
-    'geodata/generate/index.ts',
+    // The preview tool of geodata/README.md (geodata/generate/index.ts is npm run geodata).
     'geodata/generate/preview.ts',
     // Scripts the test suites run outside vitest: fuzz/load (npm run fuzz|load), the replica test
     // (tests/replica/run.sh), the fixture makers (tests/fixtures/make-fixtures.sh).
@@ -41,7 +38,10 @@ const config: KnipConfig = {
     'redoc',
   ],
   ignoreBinaries: [
-    // Debian's GDAL/PROJ/poppler/coreutils, installed by .ci/run: the tests' outside oracles.
+    // Debian's Chromium and fontconfig (the glyph builder, the geodata preview) and GDAL/PROJ/poppler/
+    // coreutils (the tests' outside oracles), installed by .ci/run.
+    'chromium',
+    'fc-query',
     'cs2cs',
     'gdalsrsinfo',
     'ogr2ogr',
@@ -49,6 +49,13 @@ const config: KnipConfig = {
     'pdftotext',
     'sha256sum',
   ],
+  ignoreIssues: {
+    // Owned by branches in flight (benchmarks; layer caching; the importers' worker): their unused
+    // exports are removed when those merge, not here. Drop these lines then.
+    'bench/**': ['exports', 'types'],
+    'server/layers/{catalog,loader,mvt-encode,reference-data,tiles}.ts': ['exports'],
+    'server/importers/index.ts': ['exports', 'types'],
+  },
 };
 
 export default config;

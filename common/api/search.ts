@@ -27,7 +27,7 @@ const hitBase = {
 };
 
 /** A feature of a layer whose name (or pinyin, English name, code) matched. */
-export const featureHit = z.object({
+const featureHit = z.object({
   ...hitBase,
   type: z.literal('feature'),
   kind: z.string(),
@@ -42,7 +42,7 @@ export const featureHit = z.object({
 export type FeatureHit = z.infer<typeof featureHit>;
 
 /** A project of the register the user may see (layerId 'projects': the client groups hits by it). */
-export const projectHit = z.object({
+const projectHit = z.object({
   ...hitBase,
   type: z.literal('project'),
   layerId: z.literal('projects'),
@@ -56,7 +56,7 @@ export const projectHit = z.object({
 export type ProjectHit = z.infer<typeof projectHit>;
 
 /** A typed coordinate (lon,lat or CGCS2000 3° Gauss-Krüger X,Y) read as a place. */
-export const coordinateHit = z.object({
+const coordinateHit = z.object({
   type: z.literal('coordinate'),
   name: z.string(),
   nameEn: z.string(),
@@ -72,7 +72,7 @@ export const coordinateHit = z.object({
 });
 export type CoordinateHit = z.infer<typeof coordinateHit>;
 
-export const searchHit = z.discriminatedUnion('type', [featureHit, projectHit, coordinateHit]);
+const searchHit = z.discriminatedUnion('type', [featureHit, projectHit, coordinateHit]);
 export type SearchHit = z.infer<typeof searchHit>;
 
 export const searchResponse = z.object({ query: z.string(), results: z.array(searchHit) });

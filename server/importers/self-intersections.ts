@@ -9,7 +9,7 @@ import type { Position } from 'geojson';
  * budget the search stops and reports what it found (this is a warning; PostGIS judges validity).
  * Segments that share a vertex in ring order are neighbours and never count.
  */
-export const MAX_SEGMENT_PAIR_TESTS = 2_000_000;
+const MAX_SEGMENT_PAIR_TESTS = 2_000_000;
 
 interface Segment {
   ring: number;
@@ -31,7 +31,7 @@ const onSegment = (p: Position, q: Position, r: Position) =>
   Math.min(p[0], r[0]) <= q[0] && q[0] <= Math.max(p[0], r[0]) && Math.min(p[1], r[1]) <= q[1] && q[1] <= Math.max(p[1], r[1]);
 
 /** The crossing or touching point of two segments, or undefined. */
-export function segmentIntersection(p1: Position, p2: Position, p3: Position, p4: Position): [number, number] | undefined {
+function segmentIntersection(p1: Position, p2: Position, p3: Position, p4: Position): [number, number] | undefined {
   const o1 = orient(p1, p2, p3);
   const o2 = orient(p1, p2, p4);
   const o3 = orient(p3, p4, p1);

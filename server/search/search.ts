@@ -6,8 +6,8 @@ import { badRequest } from '../http/errors.ts';
 import { parseCoordinate, type CoordinateResult } from './coordinates.ts';
 import { looksLikePinyin, namesMatchingPinyin } from './pinyin-index.ts';
 
-export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 50;
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 50;
 
 export type SearchResult = FeatureHit;
 
@@ -32,14 +32,14 @@ export function parseLimit(raw: unknown): number {
 }
 
 /** Escapes LIKE wildcards so a query matches literally. */
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Features of the current version of every layer whose name (or control-unit code) contains the
  * query, case-insensitively. Exact names first, then names starting with the query, then the rest;
  * among equals, layers in legend order (places first) and shorter names first.
  */
-export async function searchFeatures(db: Queryable, query: string, limit = DEFAULT_LIMIT): Promise<SearchResult[]> {
+async function searchFeatures(db: Queryable, query: string, limit = DEFAULT_LIMIT): Promise<SearchResult[]> {
   const pinyinNames = looksLikePinyin(query) ? await namesMatchingPinyin(db, query) : [];
   const { rows } = await db.query<SearchResult>(
     `SELECT 'feature' AS type, f.name, f.layer_id AS "layerId", l.name_zh AS "layerNameZh", l.name_en AS "layerNameEn",
@@ -87,7 +87,7 @@ async function districtZone(db: Queryable): Promise<number> {
 }
 
 /** A typed coordinate (lon,lat or GK X,Y) as a hit, with the township it falls in; null when the text is no coordinate. */
-export async function searchCoordinate(db: Queryable, query: string): Promise<CoordinateResult | null> {
+async function searchCoordinate(db: Queryable, query: string): Promise<CoordinateResult | null> {
   if (!/^[\s\d.,，;；+-]+$/.test(query)) return null;
   const parsed = parseCoordinate(query, await districtZone(db));
   if (!parsed) return null;
