@@ -5,7 +5,7 @@ import { assertFiniteCoordinates } from '../geo/crs-checks.ts';
 import { countPositions, isRingClosed, orientPolygon, positionsOf, samePosition } from '../geo/geometry.ts';
 import { normalizeFeatures } from '../geo/normalize.ts';
 import { CHINA_BBOX, HUAXI_BBOX, insideBox } from '../geo/regions.ts';
-import { polygonSelfIntersections } from './self-intersections.ts';
+import { polygonSelfIntersections } from '../../common/geo/self-intersections.ts';
 import { warning, type ImportWarning, type SourceFeature } from './types.ts';
 
 /** The checks every import goes through, on EPSG:4326 features, whatever the format. */
