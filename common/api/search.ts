@@ -61,12 +61,12 @@ const coordinateHit = z.object({
   name: z.string(),
   nameEn: z.string(),
   /** How the text was read. */
-  crs: z.custom<'EPSG:4490' | `GK3-${number}`>((v) => typeof v === 'string' && /^(EPSG:4490|GK3-\d+)$/.test(v)).meta({ type: 'string', pattern: '^(EPSG:4490|GK3-\\d+)$' }),
+  crs: z.union([z.literal('EPSG:4490'), z.templateLiteral(['GK3-', z.number().int().min(1)])]),
   /** 3° zone number for GK input (with or without prefix), null for degrees. */
   zone: z.number().int().nullable(),
   centroid: lonLat,
   bbox: lonLatBox,
-  geometry: z.custom<GeoJSON.Point>().meta({ description: 'GeoJSON Point' }),
+  geometry: z.object({ type: z.literal('Point'), coordinates: z.array(z.number()).min(2).max(3) }),
   /** The township the point falls in, when it is in one. */
   township: z.string().nullable(),
 });
