@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiFetch, errorText } from '../auth/api-fetch.ts';
-import type { Account } from '../../common/api/auth.ts';
+import type { Account, CreateUserBody, UpdateUserBody } from '../../common/api/auth.ts';
 import { ROLES, type Role } from '../../common/domain/roles.ts';
 import { AUTH_NS } from '../auth/i18n.ts';
 import { formatDate } from '../projects/format.ts';
@@ -38,11 +38,11 @@ export function UsersDialog({ onClose }: { onClose(): void }) {
   };
   const create = () =>
     run(async () => {
-      const account = await apiFetch<Account>('/api/users', { method: 'POST', body: { ...form, username: form.username.trim() } });
+      const account = await apiFetch<Account>('/api/users', { method: 'POST', body: { ...form, username: form.username.trim() } satisfies CreateUserBody });
       setForm({ username: '', password: '', role: form.role });
       return t('created', { username: account.username });
     });
-  const toggle = (a: Account) => run(async () => (await apiFetch<Account>(`/api/users/${a.id}`, { method: 'PATCH', body: { disabled: !a.disabled } }), null));
+  const toggle = (a: Account) => run(async () => (await apiFetch<Account>(`/api/users/${a.id}`, { method: 'PATCH', body: { disabled: !a.disabled } satisfies UpdateUserBody }), null));
 
   return (
     <dialog ref={dialog} className="settings-dialog users-dialog" onClose={onClose} aria-labelledby="users-title" data-testid="users-dialog">

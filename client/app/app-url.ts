@@ -5,9 +5,9 @@ import { useSyncExternalStore } from 'react';
  * `/projects?status=submitted`, `/check` — so a project can be sent as a link and the browser's Back
  * and Forward move between views. The hash stays the map's own (permalink.ts: centre, layers).
  */
-export const TAB_IDS = ['layers', 'check', 'projects', 'batch'] as const;
+const TAB_IDS = ['layers', 'check', 'projects', 'batch'] as const;
 export type TabId = (typeof TAB_IDS)[number];
-export const DEFAULT_TAB: TabId = 'layers';
+const DEFAULT_TAB: TabId = 'layers';
 
 export function tabOfPath(pathname: string): TabId | null {
   const first = pathname.split('/')[1] ?? '';

@@ -1,12 +1,12 @@
 import { apiFetch } from './api-fetch.ts';
-import type { LoginResponse } from '../../common/api/auth.ts';
+import type { LoginBody, LoginResponse } from '../../common/api/auth.ts';
 import { clearSession, setSession } from './auth-store.ts';
 
 /** POST /api/auth/login → { user, csrfToken }; the session cookie is set by the response. */
 export async function logIn(username: string, password: string): Promise<LoginResponse['user']> {
   const { user, csrfToken } = await apiFetch<LoginResponse>('/api/auth/login', {
     method: 'POST',
-    body: { username, password },
+    body: { username, password } satisfies LoginBody,
   });
   setSession(user, csrfToken);
   return user;

@@ -4,7 +4,7 @@ import { cancelOrDeleteBatch } from './batch-api.ts';
 import { batchIsActive, refreshBatch, type BatchWatch } from './batch-store.ts';
 import { BATCH_NS } from './i18n.ts';
 
-export function useDurationText() {
+function useDurationText() {
   const { t } = useTranslation(BATCH_NS);
   return (seconds: number) => (seconds < 90 ? t('time.s', { n: Math.ceil(seconds) }) : t('time.m', { n: Math.ceil(seconds / 60) }));
 }

@@ -7,7 +7,7 @@ import type { CheckResult } from '../../common/api/check-result.ts';
 import { CHECK_NS } from './i18n.ts';
 
 /** The avoidance geometry as site parts: one per polygon, so each stays editable when it has no holes. */
-export function avoidanceParts(geometry: GeoJSON.Geometry, name: string): SiteFeature[] {
+function avoidanceParts(geometry: GeoJSON.Geometry, name: string): SiteFeature[] {
   const polygons: Polygon[] =
     geometry.type === 'Polygon' ? [geometry] : geometry.type === 'MultiPolygon' ? geometry.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates })) : [];
   return polygons.map((g, i) => ({

@@ -33,10 +33,10 @@ export function SaveDraftButton({
       // The impact width travels inside `project`, as POST /api/projects (issue 7) expects it.
       const { widthM, ...rest } = project;
       // The server checks the saved site and stores that check with the draft: say what it found.
-      const saved = (await postProjectDraft({ name: name.trim(), project: widthM ? { ...rest, widthM } : rest, geometry })) as { id?: number; verdict?: string | null };
+      const saved = await postProjectDraft({ name: name.trim(), project: widthM ? { ...rest, widthM } : rest, geometry });
       setStatus({
         kind: 'done',
-        text: saved.id && saved.verdict ? t('save.savedChecked', { id: saved.id, verdict: t(`verdict.${saved.verdict}`) }) : t('save.saved'),
+        text: saved.verdict ? t('save.savedChecked', { id: saved.id, verdict: t(`verdict.${saved.verdict}`) }) : t('save.saved'),
       });
     } catch (e) {
       const error = e instanceof CheckApiError ? e : null;

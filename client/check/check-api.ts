@@ -2,6 +2,7 @@ import { ApiError } from '../api/fetch-json.ts';
 import { getCsrfToken } from '../auth/auth-store.ts';
 import type { CatalogLayer } from '../../common/api/layers.ts';
 import type { CheckRequestBody, ProjectTypesCatalog } from '../../common/api/check.ts';
+import type { AsJson, NewProjectBody, ProjectView } from '../../common/api/projects.ts';
 import type { CheckResult } from '../../common/api/check-result.ts';
 import type { ListedRule } from '../../common/api/rules.ts';
 
@@ -57,5 +58,5 @@ const csrfHeader = (): Record<string, string> => {
 };
 
 /** POST /api/projects (login required; the session's CSRF token goes with it): a project draft with its site. */
-export const postProjectDraft = (body: unknown) =>
-  requestJson<unknown>('/api/projects', { method: 'POST', body: JSON.stringify(body), headers: csrfHeader() });
+export const postProjectDraft = (body: NewProjectBody) =>
+  requestJson<AsJson<ProjectView>>('/api/projects', { method: 'POST', body: JSON.stringify(body), headers: csrfHeader() });

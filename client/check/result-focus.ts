@@ -31,7 +31,7 @@ export function focusWindow(result: CheckResult, row: LayerResult): [number, num
 }
 
 /** [[w, s], [e, n]] of a geometry. */
-export function boundsOf(geometry: GeoJSON.Geometry): [[number, number], [number, number]] {
+function boundsOf(geometry: GeoJSON.Geometry): [[number, number], [number, number]] {
   let w = Infinity;
   let s = Infinity;
   let e = -Infinity;

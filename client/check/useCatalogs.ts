@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'react';
 import type { CatalogLayer } from '../../common/api/layers.ts';
-import type { ListedRule } from '../../common/api/rules.ts';
-import type { ProjectTypesCatalog } from '../../common/api/check.ts';
 import { getLayerCatalog, getProjectTypes, getRules } from './check-api.ts';
 
 function useLoaded<T>(load: () => Promise<T>, enabled = true): { data: T | null; error: Error | null } {
@@ -28,5 +26,3 @@ export const useLayerCatalog = () => useLoaded<CatalogLayer[]>(getLayerCatalog);
 export function layerNamings(layers: CatalogLayer[] | null) {
   return (layers ?? []).map(({ id, nameZh, nameEn, illustrative }) => ({ id, nameZh, nameEn, illustrative }));
 }
-
-export type { ListedRule, ProjectTypesCatalog };

@@ -13,7 +13,7 @@ export interface LiveCheck {
 }
 
 /** Quiet time after the last change before checking (issue 6: about 150 ms). */
-export const LIVE_CHECK_DELAY_MS = 150;
+const LIVE_CHECK_DELAY_MS = 150;
 
 /**
  * Checks the site against the control layers as it changes: 150 ms after the last change (while

@@ -5,7 +5,8 @@ import { ApiError } from '../api/fetch-json.ts';
 import { newFeatureId } from './feature-id.ts';
 import { bilingualSide } from '../i18n/bundle.ts';
 import { DRAW_NS } from './i18n.ts';
-import { importSiteFile, type ImportChoices, type ImportNote, type ImportResponse } from './import-api.ts';
+import { importSiteFile, type ImportChoices } from './import-api.ts';
+import type { ImportNote, ImportResponse } from '../../common/api/exchange.ts';
 import type { SiteFeature } from './site-features.ts';
 import { frameNewSite } from './SiteSummary.tsx';
 import type { SiteDrawing } from './useSiteDrawing.ts';
@@ -15,7 +16,7 @@ const CRS_CHOICES = ['4490', '4326', '4524', '4523', '4545', '4544', 'gcj02'];
 
 /** The name a file gives a parcel: GeoJSON/KML `name` (any case), 名称, the 国土 TXT 地块名称. */
 const NAME_KEYS = ['name', 'Name', 'NAME', '名称', '地块名称', '项目名称'];
-export function fileName(properties: Record<string, unknown> | null | undefined): string {
+function fileName(properties: Record<string, unknown> | null | undefined): string {
   for (const key of NAME_KEYS) {
     const value = properties?.[key];
     if (typeof value === 'string' && value.trim()) return value.trim();

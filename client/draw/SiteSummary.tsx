@@ -10,7 +10,7 @@ import { isCompleteShape, type SiteFeature } from './site-features.ts';
 import { isEditableInTerraDraw } from './site-snapshot.ts';
 import { framePadding } from '../map/view.ts';
 
-export function zoomToFeatures(map: maplibregl.Map | null, features: SiteFeature[], { maxZoom = 17 } = {}): void {
+function zoomToFeatures(map: maplibregl.Map | null, features: SiteFeature[], { maxZoom = 17 } = {}): void {
   if (!map || features.length === 0) return;
   const [w, s, e, n] = bboxOf(...features.map((f) => f.geometry));
   map.fitBounds([[w, s], [e, n]], { padding: framePadding(50, 20), maxZoom, duration: 400 });

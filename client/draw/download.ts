@@ -1,7 +1,7 @@
 import { ApiError, type ApiErrorBody } from '../api/fetch-json.ts';
 
 /** The file name a response offers (RFC 5987 `filename*` first, for Chinese names), else the fallback. */
-export function fileNameFrom(res: Response, fallback: string): string {
+function fileNameFrom(res: Response, fallback: string): string {
   const disposition = res.headers.get('Content-Disposition') ?? '';
   const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
   if (extended) {
@@ -22,7 +22,7 @@ export async function apiErrorOf(res: Response): Promise<ApiError> {
 }
 
 /** Saves a blob through a temporary link (the browser's own download, no extra library). */
-export function saveBlob(blob: Blob, fileName: string): void {
+function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -11,7 +11,7 @@ import {
 
 /** The drawing tools offered to planners, in toolbar order. */
 export const DRAW_TOOLS = ['polygon', 'rectangle', 'circle', 'freehand', 'linestring', 'point'] as const;
-export type DrawTool = (typeof DRAW_TOOLS)[number];
+type DrawTool = (typeof DRAW_TOOLS)[number];
 export type SiteTool = DrawTool | 'select';
 
 /** The site's colour on the map: violet, apart from the four verdict colours and the layer palette. */

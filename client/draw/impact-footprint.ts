@@ -3,8 +3,8 @@ import type { Feature, Polygon, MultiPolygon } from 'geojson';
 import type { SiteFeature } from './site-features.ts';
 
 /** The check's defaults when the project gives no width (server/check/engine.ts). */
-export const DEFAULT_LINE_WIDTH_M = 10;
-export const DEFAULT_POINT_WIDTH_M = 20;
+const DEFAULT_LINE_WIDTH_M = 10;
+const DEFAULT_POINT_WIDTH_M = 20;
 
 /**
  * Preview of what the check will test for point and line parts: the footprint of the impact width,

@@ -1,21 +1,6 @@
-import type { FeatureCollection } from 'geojson';
 import { ApiError } from '../api/fetch-json.ts';
+import type { ImportResponse } from '../../common/api/exchange.ts';
 import { apiErrorOf } from './download.ts';
-
-/** A non-fatal finding of the importer, possibly with a place on the map. */
-export interface ImportNote {
-  zh: string;
-  en: string;
-  code?: string;
-  location?: [number, number];
-}
-
-export interface ImportResponse {
-  features: FeatureCollection;
-  /** `name` holds both languages; `nameZh` / `nameEn` one each. */
-  crs: { epsg: number; name: string; nameZh?: string; nameEn?: string };
-  warnings: ImportNote[];
-}
 
 export interface ImportChoices {
   /** '' = detect; else geojson | kml | shp | csv | txt. */

@@ -1,6 +1,5 @@
-import { kinks } from '@turf/turf';
-import type { Feature, Point } from 'geojson';
 import type { SiteFeature } from './site-features.ts';
+import { polygonSelfIntersections } from '../../common/geo/self-intersections.ts';
 
 /** A place where a polygon's boundary crosses itself: refused on save, marked on the map. */
 export interface SelfIntersection {
@@ -9,25 +8,26 @@ export interface SelfIntersection {
   location: [number, number];
 }
 
-/** Self-intersections of the site's polygons (turf.kinks), one entry per distinct crossing point. */
+/**
+ * Where the site's polygons are not valid in OGC's terms (common/geo/self-intersections.ts, the
+ * importer's test too): rings that cross or meet themselves, never a hole touching the shell at one
+ * point, which PostGIS accepts. One entry per distinct place.
+ */
 export function findSelfIntersections(features: readonly SiteFeature[]): SelfIntersection[] {
   const found: SelfIntersection[] = [];
   for (const feature of features) {
     const g = feature.geometry;
-    if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') continue;
-    let points: Feature<Point>[];
-    try {
-      points = kinks(g).features;
-    } catch {
-      continue; // degenerate rings while drawing
-    }
+    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
     const own: [number, number][] = [];
-    for (const p of points) {
-      const [lon, lat] = p.geometry.coordinates;
-      // turf reports each crossing once per pair of edges; closer than ~1 cm is the same place.
-      if (own.some(([x, y]) => Math.abs(x - lon) < 1e-7 && Math.abs(y - lat) < 1e-7)) continue;
-      own.push([lon, lat]);
-      found.push({ featureId: feature.id, name: feature.properties.name, location: [lon, lat] });
+    for (const rings of polygons) {
+      // Rings still being drawn (fewer than 4 positions) have no boundary to cross yet.
+      if (rings.some((ring) => ring.length < 4)) continue;
+      for (const [lon, lat] of polygonSelfIntersections(rings)) {
+        // Closer than ~1 cm is the same place.
+        if (own.some(([x, y]) => Math.abs(x - lon) < 1e-7 && Math.abs(y - lat) < 1e-7)) continue;
+        own.push([lon, lat]);
+        found.push({ featureId: feature.id, name: feature.properties.name, location: [lon, lat] });
+      }
     }
   }
   return found;

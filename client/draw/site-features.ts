@@ -3,7 +3,7 @@ import type { Feature, Geometry, Polygon, MultiPolygon, Position } from 'geojson
 /** Where a part of the site came from: drawn here, imported from a file, or an adopted suggestion. */
 export type SiteOrigin = 'drawn' | 'imported' | 'avoidance';
 
-export interface SiteProperties {
+interface SiteProperties {
   name?: string;
   origin: SiteOrigin;
   /** terra-draw mode of an editable feature (polygon, linestring, point, rectangle, circle, freehand). */

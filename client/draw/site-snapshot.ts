@@ -2,7 +2,7 @@ import type { GeoJSONStoreFeatures } from 'terra-draw';
 import { isGuidanceFeature, type SiteFeature } from './site-features.ts';
 
 /** Modes whose features terra-draw can hold and edit. */
-export const EDITABLE_MODES = new Set(['polygon', 'rectangle', 'circle', 'freehand', 'linestring', 'point']);
+const EDITABLE_MODES = new Set(['polygon', 'rectangle', 'circle', 'freehand', 'linestring', 'point']);
 
 /** terra-draw's transient bookkeeping: not part of the site, not worth an undo step. */
 const TRANSIENT_PROPERTIES = ['selected', 'edited', 'currentlyDrawing', 'committedCoordinateCount', 'provisionalCoordinateCount', 'coordinatePointIds'];

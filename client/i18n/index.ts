@@ -7,7 +7,7 @@ export const LANGUAGES = [
   { code: 'zh-CN', label: '中文' },
   { code: 'en', label: 'English' },
 ] as const;
-export type LanguageCode = (typeof LANGUAGES)[number]['code'];
+type LanguageCode = (typeof LANGUAGES)[number]['code'];
 
 const STORAGE_KEY = 'redline-map.language';
 
@@ -40,4 +40,3 @@ i18n.on('languageChanged', (lng) => {
 });
 document.documentElement.lang = i18n.language;
 
-export default i18n;

@@ -19,7 +19,7 @@ export interface LayerInfo {
 }
 
 /** Layer-tree groups in the order planners think in; a layer of an unknown group goes to the end. */
-export const GROUP_ORDER = ['redline', 'water_source', 'protected_area', 'eco_pattern', 'control_unit', 'three_lines', 'base'] as const;
+const GROUP_ORDER = ['redline', 'water_source', 'protected_area', 'eco_pattern', 'control_unit', 'three_lines', 'base'] as const;
 
 export function groupRank(group: string): number {
   const i = (GROUP_ORDER as readonly string[]).indexOf(group);

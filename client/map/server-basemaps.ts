@@ -23,7 +23,7 @@ export function refreshServerBasemaps(): void {
   for (const l of listeners) l();
 }
 
-export function fetchServerBasemaps(): Promise<ServerBasemaps> {
+function fetchServerBasemaps(): Promise<ServerBasemaps> {
   request ??= fetch('/api/config/basemaps', { headers: { Accept: 'application/json' } })
     .then(async (res) => {
       if (!res.ok) return NONE;

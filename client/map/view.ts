@@ -18,7 +18,7 @@ export const MAX_ZOOM = 19;
  * 示意数据 notice and the coordinate readout along the bottom. Framing a site or a set of projects
  * pads by this too, so nothing framed (or its label, written under it) lands behind them.
  */
-export const MAP_CHROME = { top: 12, right: 60, bottom: 90, left: 12 } as const;
+const MAP_CHROME = { top: 12, right: 60, bottom: 90, left: 12 } as const;
 
 /** fitBounds padding: `px` of air around what is framed, plus the map's chrome; `extraBottom` for labels written below. */
 export function framePadding(px: number, extraBottom = 0): { top: number; right: number; bottom: number; left: number } {

@@ -10,7 +10,7 @@ import { EMPTY_FILTER } from './types.ts';
 import { useApiData } from './useApiData.ts';
 import { useTypeLabel } from './useTypeLabel.ts';
 
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 
 /** 项目台账: filters, the page of projects, paging and the XLSX export of everything filtered. */
 export function RegisterView() {

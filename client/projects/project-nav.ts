@@ -8,7 +8,7 @@ import { EMPTY_FILTER, type RegisterFilter } from './types.ts';
  * Kept outside React because the tab's content unmounts on a tab switch (editing a site in 绘制与
  * 核查 and coming back must land on the same project), and the map layer opens projects too.
  */
-export type ProjectsView = { view: 'register' } | { view: 'dashboard' } | { view: 'project'; id: number };
+type ProjectsView = { view: 'register' } | { view: 'dashboard' } | { view: 'project'; id: number };
 
 interface NavState {
   current: ProjectsView;
@@ -22,13 +22,13 @@ const FILTER_KEYS = Object.keys(EMPTY_FILTER) as (keyof RegisterFilter)[];
 
 /** Reviewers open on 待我审查 (the projects awaiting review); everyone else on the whole register. */
 let role: string | null = null;
-export const defaultFilter = (): RegisterFilter => (role === 'reviewer' ? { ...EMPTY_FILTER, status: 'submitted' } : EMPTY_FILTER);
+const defaultFilter = (): RegisterFilter => (role === 'reviewer' ? { ...EMPTY_FILTER, status: 'submitted' } : EMPTY_FILTER);
 
 /**
  * The 项目 tab's address: `/projects?status=…&page=2`, `/projects/dashboard`, `/projects/12`. A
  * filter equal to the user's default is left out; a reviewer's 全部 is `status=all`.
  */
-export function urlOf(s: Pick<NavState, 'current' | 'filter' | 'page'>): string {
+function urlOf(s: Pick<NavState, 'current' | 'filter' | 'page'>): string {
   if (s.current.view === 'project') return `/projects/${s.current.id}`;
   if (s.current.view === 'dashboard') return '/projects/dashboard';
   const params = new URLSearchParams();
@@ -43,7 +43,7 @@ export function urlOf(s: Pick<NavState, 'current' | 'filter' | 'page'>): string 
 }
 
 /** The view an address names, or null when it is not the 项目 tab's. */
-export function navOfUrl(pathname: string, search: string): Pick<NavState, 'current' | 'filter' | 'page'> | null {
+function navOfUrl(pathname: string, search: string): Pick<NavState, 'current' | 'filter' | 'page'> | null {
   const parts = pathname.split('/').filter(Boolean);
   if (parts[0] !== 'projects') return null;
   if (parts[1] === 'dashboard') return { current: { view: 'dashboard' }, filter: state.filter, page: 0 };

@@ -1,13 +1,15 @@
 import { ApiError } from '../api/fetch-json.ts';
 import { apiFetch, apiHeaders, apiResponse } from '../auth/api-fetch.ts';
 import type { ProjectInput } from '../../common/api/check.ts';
-import type { Attachment, AttachmentListItem, ArchiveResult, AuditEntryView, Dashboard, ProjectRecord } from '../../common/api/projects.ts';
+import type {
+  Attachment, AttachmentListItem, ArchiveResult, AuditEntryView, Dashboard, DecisionResponse, ProjectChangeBody, ProjectRecord, SubmitResponse,
+} from '../../common/api/projects.ts';
 import type { Decision } from '../../common/domain/review.ts';
 import type { CheckRun, Project, ProjectComment, RegisterFilter } from './types.ts';
 
 /** The review workflow's endpoints (issue 7), with the session's CSRF token on every write. */
 
-export function filterQuery(filter: RegisterFilter, extra: Record<string, string | number> = {}): string {
+function filterQuery(filter: RegisterFilter, extra: Record<string, string | number> = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...filter, ...extra })) {
     const text = String(value).trim();
@@ -31,21 +33,21 @@ export const getDashboard = () => apiFetch<Dashboard>('/api/dashboard');
 export const getProjectsGeojson = (signal?: AbortSignal) => apiFetch<GeoJSON.FeatureCollection>('/api/projects.geojson', { signal });
 
 export const submitProject = (id: number, version: number) =>
-  apiFetch<{ status: string; version: number; checkId: number }>(`/api/projects/${id}/submit`, { method: 'POST', body: { version } });
+  apiFetch<SubmitResponse>(`/api/projects/${id}/submit`, { method: 'POST', body: { version } });
 
 export const decideProject = (id: number, version: number, decision: Decision, comment: string) =>
-  apiFetch<{ status: string; version: number }>(`/api/projects/${id}/decision`, { method: 'POST', body: { decision, comment, version } });
+  apiFetch<DecisionResponse>(`/api/projects/${id}/decision`, { method: 'POST', body: { decision, comment, version } });
 
 export const addComment = (id: number, body: string, options: { parentId?: number; checkId?: number }) =>
   apiFetch<ProjectComment>(`/api/projects/${id}/comments`, { method: 'POST', body: { body, ...options } });
 
 export const editProjectSite = (id: number, version: number, geometry: GeoJSON.Geometry, project: ProjectInput) =>
-  apiFetch<Project>(`/api/projects/${id}`, { method: 'PATCH', body: { version, geometry, project } });
+  apiFetch<Project>(`/api/projects/${id}`, { method: 'PATCH', body: { version, geometry, project } satisfies ProjectChangeBody });
 
 /** The record fields (申请单位, 建设单位, 项目代码, …): null clears one. */
 export type RecordChange = Partial<ProjectRecord> & { applicant?: string | null; description?: string | null };
 export const editProjectRecord = (id: number, version: number, change: RecordChange) =>
-  apiFetch<Project>(`/api/projects/${id}`, { method: 'PATCH', body: { version, ...change } });
+  apiFetch<Project>(`/api/projects/${id}`, { method: 'PATCH', body: { version, ...change } satisfies ProjectChangeBody });
 
 export const listAttachments = (id: number) => apiFetch<AttachmentListItem[]>(`/api/projects/${id}/attachments`);
 export const attachmentUrl = (projectId: number, attachmentId: number) => `/api/projects/${projectId}/attachments/${attachmentId}`;

@@ -6,8 +6,6 @@ import type { ProjectStatus } from '../../common/domain/review.ts';
 export const STATUSES: ProjectStatus[] = ['draft', 'submitted', 'revision_requested', 'approved', 'rejected'];
 export const VERDICT_ORDER: Verdict[] = ['prohibited', 'conditional', 'notice', 'clear'];
 
-export type LastDecision = NonNullable<ProjectView['lastDecision']>;
-
 /** GET /api/projects (rows) and /api/projects/:id (with geometry). */
 export type Project = AsJson<ProjectView>;
 
@@ -15,7 +13,6 @@ export type Project = AsJson<ProjectView>;
 export type CheckRun = AsJson<StoredCheckRun>;
 
 export type ProjectComment = AsJson<StoredComment>;
-
 
 /** Register filters (GET /api/projects query). */
 export interface RegisterFilter {

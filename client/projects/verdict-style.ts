@@ -9,7 +9,7 @@ import { geometryBounds } from '../../common/geo/bbox.ts';
 export const UNCHECKED_COLOUR = '#7a8591';
 
 /** The feature's `verdict` property in the verdict colours of the check panel and the report. */
-export const verdictColour: maplibregl.ExpressionSpecification = [
+const verdictColour: maplibregl.ExpressionSpecification = [
   'match', ['coalesce', ['get', 'verdict'], 'none'],
   'prohibited', VERDICT_COLOURS.prohibited,
   'conditional', VERDICT_COLOURS.conditional,

@@ -1,5 +1,6 @@
 import type { ReportInput } from '../../common/report/report-input.ts';
 import type { CheckRequestBody } from '../../common/api/check.ts';
+import type { ReportRequestBody } from '../../common/api/reports.ts';
 
 /**
  * The body of a report download (PDF, CSV, XLSX). The server prints only what it computed itself:
@@ -8,7 +9,7 @@ import type { CheckRequestBody } from '../../common/api/check.ts';
  * shown result (geometry, project, buffer), which the server checks anew. Neither sends the result,
  * the review or a time stamp: the server refuses the first two and dates the report itself.
  */
-export function reportRequestBody(input: ReportInput, target: { checkId: number } | { site: CheckRequestBody }): object {
+export function reportRequestBody(input: ReportInput, target: { checkId: number } | { site: CheckRequestBody }): ReportRequestBody {
   const { lang, mapImage, township } = input;
   if ('checkId' in target) return { checkId: target.checkId, lang, mapImage, township };
   const { geometry, project, bufferM, repair } = target.site;

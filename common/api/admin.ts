@@ -36,9 +36,9 @@ export const adminLayer = z.object({
 });
 export type AdminLayer = z.infer<typeof adminLayer>;
 
-export const crsInfo = z.object({ epsg: z.number().int(), nameZh: z.string(), nameEn: z.string() });
+const crsInfo = z.object({ epsg: z.number().int(), nameZh: z.string(), nameEn: z.string() });
 
-export const uploadedLayer = z.object({
+const uploadedLayer = z.object({
   name: z.string(),
   featureCount: z.number().int(),
   geometryType: z.string(),
@@ -62,7 +62,7 @@ export const uploadResponse = z.object({
 });
 export type UploadResponse = z.infer<typeof uploadResponse>;
 
-export const fieldMapping = z.object({
+const fieldMapping = z.object({
   id: z.string().min(1).max(100).optional(),
   name: z.string().min(1).max(100),
   nameEn: z.string().min(1).max(100).optional(),
@@ -90,7 +90,7 @@ export const publishBody = z.object({
 export type PublishBody = z.infer<typeof publishBody>;
 
 /** One finding of the validation report, about one feature (id) or the layer (no id). */
-export const validationIssue = z.object({
+const validationIssue = z.object({
   code: z.string(),
   id: z.string().optional(),
   ids: z.array(z.string()).optional(),
@@ -101,7 +101,7 @@ export const validationIssue = z.object({
 });
 export type ValidationIssue = z.infer<typeof validationIssue>;
 
-export const validationReport = z.object({
+const validationReport = z.object({
   errors: z.array(validationIssue),
   warnings: z.array(validationIssue),
   /** Features ST_MakeValid changed (repair: true), with their area before and after. */
@@ -131,4 +131,3 @@ export const coverageSetting = z.object({
   layerId: layerIdSchema,
   level: z.string().max(40).nullable().optional(),
 });
-export type CoverageSetting = z.infer<typeof coverageSetting>;

@@ -8,7 +8,7 @@ import { ROLES } from '../domain/roles.ts';
  * MISSING_CREDENTIALS, WEAK_PASSWORD, INVALID_ROLE …); these schemas type and describe them.
  */
 
-export const sessionUser = z.object({ id: z.number().int(), username: z.string(), role: z.enum(ROLES) });
+const sessionUser = z.object({ id: z.number().int(), username: z.string(), role: z.enum(ROLES) });
 export type SessionUser = z.infer<typeof sessionUser>;
 
 export const loginBody = z.looseObject({

@@ -6,10 +6,7 @@ import { PROJECT_FLAGS } from '../domain/development.ts';
  * The batch check API (issue 16): a pool of candidate sites (项目库) checked in the background.
  * Schemas both sides use: the server validates by them, the client types its calls with them.
  */
-export const BATCH_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
-export type BatchStatus = (typeof BATCH_STATUSES)[number];
-
-export { VERDICTS };
+const BATCH_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 
 /** Site fields a pool's columns (or feature properties) map to; the flags are the check's project flags. */
 export const BATCH_FIELDS = ['name', 'type', 'wkt', 'lon', 'lat', 'widthM', ...PROJECT_FLAGS] as const;
@@ -30,10 +27,10 @@ export const batchUploadFieldsSchema = z.strictObject({
 export const batchIdParamsSchema = z.strictObject({ id: z.string().regex(/^\d{1,15}$/, { error: '批次编号应为正整数 / The batch id must be a positive integer' }) });
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });
-export const rowErrorSchema = z.object({ code: z.string(), message: bilingual });
+const rowErrorSchema = z.object({ code: z.string(), message: bilingual });
 export type RowError = z.infer<typeof rowErrorSchema>;
 
-export const batchSummarySchema = z.object({
+const batchSummarySchema = z.object({
   /** Sites per verdict, and rows in error. */
   verdicts: z.object({ prohibited: z.number(), conditional: z.number(), notice: z.number(), clear: z.number(), outside_coverage: z.number(), error: z.number() }),
   /** Per layer: the sites it gives a verdict on, by verdict, and how many overlap it. */
@@ -67,7 +64,7 @@ export type BatchStatusView = z.infer<typeof batchStatusSchema>;
 
 export const batchCreatedSchema = z.object({ id: z.number(), total: z.number() });
 
-export const batchLayerResultSchema = z.object({
+const batchLayerResultSchema = z.object({
   layerId: z.string(),
   verdict: z.enum(VERDICTS),
   overlapAreaM2: z.number(),
@@ -77,7 +74,7 @@ export const batchLayerResultSchema = z.object({
   ruleIds: z.array(z.string()),
 });
 
-export const batchResultRowSchema = z.object({
+const batchResultRowSchema = z.object({
   index: z.number(),
   name: z.string().nullable(),
   project: z.record(z.string(), z.unknown()).nullable(),

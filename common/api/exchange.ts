@@ -24,3 +24,39 @@ export const exportBody = z.looseObject({
   features: domainChecked(z.looseObject({ type: z.string() }), 'GeoJSON FeatureCollection、Feature 或几何（EPSG:4326） / GeoJSON FeatureCollection, Feature or geometry (EPSG:4326)'),
   name: domainChecked(z.string()).optional(),
 });
+
+/**
+ * The features of an import: a GeoJSON FeatureCollection in EPSG:4326. A response the server builds
+ * itself (never input), so the schema states the envelope; the geometries are checked on the way in
+ * by the importer (geojson-validation, PostGIS on save).
+ */
+const featureCollection = z
+  .custom<GeoJSON.FeatureCollection>((v) => typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'FeatureCollection' && Array.isArray((v as { features?: unknown }).features))
+  .meta({ description: 'GeoJSON FeatureCollection（EPSG:4326） / GeoJSON FeatureCollection (EPSG:4326)' });
+
+/** A non-fatal finding of the importer, possibly with a place on the map. */
+const importWarningSchema = z.object({
+  zh: z.string(),
+  en: z.string(),
+  /** Stable key for the UI (e.g. RING_NOT_CLOSED); the text is for people. */
+  code: z.string().optional(),
+  /** [lon, lat] in EPSG:4326. */
+  location: z.tuple([z.number(), z.number()]).optional(),
+});
+export type ImportNote = z.infer<typeof importWarningSchema>;
+
+/** POST /api/import: the features (always EPSG:4326), the source CRS and the findings. */
+export const importResponse = z.object({
+  features: featureCollection,
+  crs: z.object({
+    epsg: z.number().int(),
+    /** Both names in one string, "<EPSG name>（<中文名>）" (kept for API clients). */
+    name: z.string(),
+    /** The planner's name alone, for Chinese text. */
+    nameZh: z.string(),
+    /** The EPSG registry name alone, for English text. */
+    nameEn: z.string(),
+  }),
+  warnings: z.array(importWarningSchema),
+});
+export type ImportResponse = z.infer<typeof importResponse>;

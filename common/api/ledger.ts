@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 const geometry = z.object({ type: z.string() }).loose();
 
-export const layerVersion = z.object({
+const layerVersion = z.object({
   version: z.number().int(),
   current: z.boolean(),
   createdAt: z.string(),
@@ -37,9 +37,8 @@ export const diffQuery = z.object({
   /** Geometries whose vertices all lie within this distance (metres) of the other version's are unchanged. */
   toleranceM: z.coerce.number().min(0).max(10).optional(),
 });
-export type DiffQuery = z.infer<typeof diffQuery>;
 
-export const changedFeature = z.object({
+const changedFeature = z.object({
   id: z.string(),
   levelFrom: z.string().nullable(),
   levelTo: z.string().nullable(),
@@ -72,7 +71,7 @@ export const layerDiff = z.object({
 });
 export type LayerDiff = z.infer<typeof layerDiff>;
 
-export const ledgerVersion = z.object({
+const ledgerVersion = z.object({
   version: z.number().int(),
   createdAt: z.string(),
   areaM2: z.number(),
@@ -86,7 +85,7 @@ export const ledgerVersion = z.object({
 });
 export type LedgerVersion = z.infer<typeof ledgerVersion>;
 
-export const ledgerLayer = z.object({
+const ledgerLayer = z.object({
   layerId: z.string(),
   kind: z.string(),
   nameZh: z.string(),
@@ -104,7 +103,7 @@ export const restoreBody = z.object({
 });
 export type RestoreBody = z.infer<typeof restoreBody>;
 
-export const recheckJob = z.object({
+const recheckJob = z.object({
   id: z.number().int(),
   layerId: z.string(),
   version: z.number().int(),

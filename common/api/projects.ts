@@ -130,6 +130,7 @@ export type ProjectChangeBody = z.infer<typeof projectChangeBody>;
 
 export const submitBody = z.looseObject({ version, bufferM: checkRequestBody.shape.bufferM.optional() });
 export const submitResponse = z.looseObject({ status: z.enum(STATUSES), version: z.number().int(), checkId: z.number().int() });
+export type SubmitResponse = z.infer<typeof submitResponse>;
 
 export const decisionBody = z.looseObject({
   decision: domainChecked(z.enum(DECISIONS), '审查决定 / Decision'),
@@ -137,6 +138,7 @@ export const decisionBody = z.looseObject({
   version,
 });
 export const decisionResponse = z.looseObject({ status: z.enum(STATUSES), version: z.number().int() });
+export type DecisionResponse = z.infer<typeof decisionResponse>;
 
 export const commentBody = z.looseObject({
   body: domainChecked(z.string().min(1).max(5000), '意见内容 / Comment text'),
@@ -158,7 +160,6 @@ export const registerQuery = z.looseObject({
   /** Archived projects: left out by default; 'true' includes them, 'only' shows only them (issue 19). */
   archived: domainChecked(z.enum(['true', 'false', 'only'])).optional(),
 });
-export type RegisterQuery = z.infer<typeof registerQuery>;
 
 /** GET /api/dashboard: counts over the projects the user may see. */
 export const dashboardSchema = z.object({
@@ -226,7 +227,7 @@ export const attachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
-export const attachmentListItemSchema = attachmentSchema.extend({
+const attachmentListItemSchema = attachmentSchema.extend({
   commentId: z.number().int().nullable(),
   uploadedBy: z.string(),
   createdAt: z.string(),
@@ -239,7 +240,7 @@ export const archiveResultSchema = z.object({ id: z.number().int(), archivedAt: 
 export type ArchiveResult = z.infer<typeof archiveResultSchema>;
 
 /** The dashboard's oversight figures (issue 19): all in working days against the review deadline. */
-export const reviewQueuesSchema = z.object({
+const reviewQueuesSchema = z.object({
   /** REVIEW_DEADLINE_WORKING_DAYS: working days a review may take after its (latest) submission. */
   deadlineWorkingDays: z.number().int(),
   /** Projects waiting for a decision (submitted). */

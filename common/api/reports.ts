@@ -15,7 +15,7 @@ export const reportRequestBody = z.looseObject({
   repair: checkRequestBody.shape.repair,
   siteName: domainChecked(z.string().max(200), '项目名称 / Site name').optional(),
   township: domainChecked(z.object({ zh: z.string().max(100), en: z.string().max(200) }).nullable()).optional(),
-  mapImage: domainChecked(z.string(), '地图截图（PNG/JPEG data URL，≤ 8 MB） / Map snapshot (data URL)').optional(),
+  mapImage: domainChecked(z.string().nullable(), '地图截图（PNG/JPEG data URL，≤ 8 MB；null = 无） / Map snapshot (data URL; null = none)').optional(),
   lang: domainChecked(z.enum(['zh', 'en'])).optional(),
   layers: domainChecked(z.array(z.looseObject({ id: z.string() })).max(500)).optional(),
 });

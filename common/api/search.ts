@@ -27,7 +27,7 @@ const hitBase = {
 };
 
 /** A feature of a layer whose name (or pinyin, English name, code) matched. */
-export const featureHit = z.object({
+const featureHit = z.object({
   ...hitBase,
   type: z.literal('feature'),
   kind: z.string(),
@@ -42,7 +42,7 @@ export const featureHit = z.object({
 export type FeatureHit = z.infer<typeof featureHit>;
 
 /** A project of the register the user may see (layerId 'projects': the client groups hits by it). */
-export const projectHit = z.object({
+const projectHit = z.object({
   ...hitBase,
   type: z.literal('project'),
   layerId: z.literal('projects'),
@@ -56,23 +56,23 @@ export const projectHit = z.object({
 export type ProjectHit = z.infer<typeof projectHit>;
 
 /** A typed coordinate (lon,lat or CGCS2000 3° Gauss-Krüger X,Y) read as a place. */
-export const coordinateHit = z.object({
+const coordinateHit = z.object({
   type: z.literal('coordinate'),
   name: z.string(),
   nameEn: z.string(),
   /** How the text was read. */
-  crs: z.custom<'EPSG:4490' | `GK3-${number}`>((v) => typeof v === 'string' && /^(EPSG:4490|GK3-\d+)$/.test(v)).meta({ type: 'string', pattern: '^(EPSG:4490|GK3-\\d+)$' }),
+  crs: z.union([z.literal('EPSG:4490'), z.templateLiteral(['GK3-', z.number().int().min(1)])]),
   /** 3° zone number for GK input (with or without prefix), null for degrees. */
   zone: z.number().int().nullable(),
   centroid: lonLat,
   bbox: lonLatBox,
-  geometry: z.custom<GeoJSON.Point>().meta({ description: 'GeoJSON Point' }),
+  geometry: z.object({ type: z.literal('Point'), coordinates: z.array(z.number()).min(2).max(3) }),
   /** The township the point falls in, when it is in one. */
   township: z.string().nullable(),
 });
 export type CoordinateHit = z.infer<typeof coordinateHit>;
 
-export const searchHit = z.discriminatedUnion('type', [featureHit, projectHit, coordinateHit]);
+const searchHit = z.discriminatedUnion('type', [featureHit, projectHit, coordinateHit]);
 export type SearchHit = z.infer<typeof searchHit>;
 
 export const searchResponse = z.object({ query: z.string(), results: z.array(searchHit) });

@@ -44,11 +44,8 @@ export function validateInput<S extends z.ZodType>(schema: S, value: unknown): V
 }
 
 /** "中文 / English" → both halves; a message without the separator is used for both languages. */
-export function splitBilingual(message: string): { zh: string; en: string } {
+function splitBilingual(message: string): { zh: string; en: string } {
   const at = message.indexOf(' / ');
   if (at < 0) return { zh: message, en: message };
   return { zh: message.slice(0, at), en: message.slice(at + 3) };
 }
-
-/** A custom error text for a schema: `z.number().max(10, bilingual('太大', 'Too large'))`. */
-export const bilingual = (zh: string, en: string) => ({ error: `${zh} / ${en}` });

@@ -16,7 +16,7 @@ export interface BoundaryPointTable {
   truncated: boolean;
 }
 
-export const MAX_BOUNDARY_POINTS = 400;
+const MAX_BOUNDARY_POINTS = 400;
 
 function rings(geometry: GeoJSON.Geometry): GeoJSON.Position[][] {
   switch (geometry.type) {

@@ -36,7 +36,7 @@ export interface ReportInput {
 export type ReportExtras = Pick<ReportInput, 'township' | 'mapImage' | 'lang' | 'layers'>;
 
 /** The site a report re-checks on the server: the body of POST /api/check. */
-export interface ReportSite {
+interface ReportSite {
   geometry: unknown;
   project: unknown;
   bufferM?: unknown;

@@ -10,7 +10,7 @@ import { citation, featureLabel, layerName, levelName, pick, verdictName } from 
  * The same rows feed the printable page, the PDF, the CSV and the XLSX, so they always agree.
  * Numeric cells stay numbers (rounded to the reporting convention) so spreadsheets can sum them.
  */
-export interface TableColumn {
+interface TableColumn {
   key: string;
   label: string;
   /** Decimals of a numeric column; undefined for text. */
@@ -19,7 +19,7 @@ export interface TableColumn {
 
 export type TableCell = string | number | null;
 
-export interface TableRow {
+interface TableRow {
   verdict: Verdict;
   cells: TableCell[];
   /** A layer of `clearLayers` (nothing within the screening distance), not a finding. */

@@ -4,8 +4,8 @@
  * these units: the client (measure tool, site summary, check panel, feature popup) and the server
  * (report, CSV, XLSX, 国土 TXT areas) both use it.
  */
-export const M2_PER_HECTARE = 10_000;
-export const MU_PER_HECTARE = 15;
+const M2_PER_HECTARE = 10_000;
+const MU_PER_HECTARE = 15;
 export const M2_PER_MU = M2_PER_HECTARE / MU_PER_HECTARE;
 
 export const hectaresFromM2 = (areaM2: number) => areaM2 / M2_PER_HECTARE;

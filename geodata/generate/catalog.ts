@@ -7,7 +7,7 @@ import type { OutlineSource } from './source-outlines.ts';
  * Styles share one palette: red line red, water sources graded blues, protected areas greens,
  * control units by class, farmland yellow, the development boundary a dashed orange line.
  */
-export interface LayerStyle {
+interface LayerStyle {
   fill: string;
   line: string;
   fillOpacity: number;
@@ -30,17 +30,6 @@ export interface CatalogEntry {
   source: { zh: string; en: string; package?: string; version?: string };
   style: LayerStyle;
 }
-
-/** Layer-tree groups, in tree order. */
-export const GROUPS = [
-  { id: 'redline', nameZh: '生态保护红线', nameEn: 'Ecological protection red line' },
-  { id: 'water_source', nameZh: '饮用水水源保护区', nameEn: 'Drinking-water source protection zones' },
-  { id: 'protected_area', nameZh: '自然保护地', nameEn: 'Protected areas' },
-  { id: 'eco_pattern', nameZh: '生态格局（两核三屏六带）', nameEn: 'Ecological pattern (two cores, three screens, six corridors)' },
-  { id: 'control_unit', nameZh: '三线一单环境管控单元', nameEn: 'Environmental control units ("three lines, one list")' },
-  { id: 'three_lines', nameZh: '国土空间三条控制线', nameEn: 'Territorial control lines' },
-  { id: 'base', nameZh: '基础地理', nameEn: 'Base geography' },
-] as const;
 
 const ILLUSTRATIVE_SOURCE = {
   zh: '示意数据（非法定成果）：依据《花溪区创建国家生态文明建设示范区建设规划（修编）（2021-2025年）》地名与 HJ 338-2018 默认距离生成，位置误差约 1–2 km',

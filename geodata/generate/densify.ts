@@ -12,7 +12,7 @@ import { partsOf, fromParts, type Area } from './polygon-ops.ts';
 const before = (a: Position, b: Position) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
 
 /** Interior points that split a→b into ceil(length/step) equal pieces, in a→b order. */
-export function splitSegment(a: Position, b: Position, stepM: number): Position[] {
+function splitSegment(a: Position, b: Position, stepM: number): Position[] {
   const n = Math.ceil(distanceM(a as LonLat, b as LonLat) / stepM);
   if (n <= 1) return [];
   const [s, t] = before(a, b) ? [a, b] : [b, a];
@@ -29,10 +29,6 @@ export function densifyPath(path: Position[], stepM: number): Position[] {
   }
   out.push(path[path.length - 1]);
   return out;
-}
-
-export function densifyArea(geom: Area, stepM: number): Area {
-  return fromParts(partsOf(geom).map((rings) => rings.map((ring) => densifyPath(ring, stepM)))) as Area;
 }
 
 export function displacePath(path: Position[], field: Displacement): Position[] {

@@ -5,7 +5,7 @@ import { ILLUSTRATIVE, type Layer } from './layer.ts';
 import type { LonLat } from './local-metres.ts';
 
 /** Layer `eco_core` (两核, seed 000 "花溪区总体生态格局"): the forested hills around the two lakes. */
-export const ECO_CORES = [
+const ECO_CORES = [
   {
     name: '阿哈湖生态绿核', nameEn: 'Aha Lake green core', reservoir: '阿哈湖',
     control: [[106.618, 26.53], [106.63, 26.513], [106.648, 26.506], [106.664, 26.512], [106.672, 26.528], [106.668, 26.552], [106.656, 26.566], [106.636, 26.556], [106.622, 26.545]] as LonLat[],

@@ -12,7 +12,7 @@ import { ILLUSTRATIVE, roundTo, type Layer } from './layer.ts';
  * the `centerline` property) buffered to its design width (`widthM`, 400–1,000 m), with slightly
  * irregular edges. The 南岳山 corridor is a ridge east of the town (gazetteer).
  */
-export const ECO_CORRIDORS: { name: string; nameEn: string; widthM: number; control: LonLat[] }[] = [
+const ECO_CORRIDORS: { name: string; nameEn: string; widthM: number; control: LonLat[] }[] = [
   { name: '大坪水库-阿哈湖生态廊道', nameEn: 'Daping Reservoir – Aha Lake corridor', widthM: 600,
     control: [[106.553, 26.519], [106.568, 26.522], [106.583, 26.527], [106.6, 26.532], [106.617, 26.535], [106.634, 26.537]] },
   { name: '花溪水库-凤凰山生态廊道', nameEn: 'Huaxi Reservoir – Fenghuang Mountain corridor', widthM: 500,

@@ -9,14 +9,14 @@ import { ILLUSTRATIVE, type Layer } from './layer.ts';
  * towards 贵阳 centre, 大成山脉 along the western and south-western hills, 凤凰山 east/south-east of
  * the town (its exact place is not known; gazetteer).
  */
-export interface Ridge {
+interface Ridge {
   name: string;
   nameEn: string;
   ridge: LonLat[];
   halfWidthM: number;
 }
 
-export const ECO_SCREENS: Ridge[] = [
+const ECO_SCREENS: Ridge[] = [
   { name: '黔灵山脉生态屏', nameEn: 'Qianling Range ecological screen', halfWidthM: 1700,
     ridge: [[106.606, 26.503], [106.63, 26.497], [106.655, 26.491], [106.676, 26.495], [106.69, 26.51], [106.697, 26.532]] },
   { name: '大成山脉生态屏', nameEn: 'Dacheng Range ecological screen', halfWidthM: 1900,

@@ -20,7 +20,7 @@ function segmentDistance(p: XY, a: XY, b: XY): number {
   return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
 }
 
-export function distanceToPathM(path: XY[], p: XY): number {
+function distanceToPathM(path: XY[], p: XY): number {
   let best = Infinity;
   for (let i = 0; i < path.length - 1; i++) best = Math.min(best, segmentDistance(p, path[i], path[i + 1]));
   return best;
@@ -72,11 +72,6 @@ export function bandField(line: LonLat[], halfWidthM: number | ((p: LonLat) => n
 export function outlineField(control: LonLat[], scaleM: number, noise: NoiseSpec, cap = Infinity): Field {
   const ring = smoothRing([...control, control[0]] as Position[], 3).map((p) => toMetres(p as LonLat));
   return withNoise((xy) => Math.min(cap, (insideRing(ring, xy) ? 1 : -1) * (distanceToPathM(ring, xy) / scaleM)), noise);
-}
-
-/** Max of several fields: the union of their areas, but with merged, organic junctions. */
-export function maxField(fields: Field[]): Field {
-  return (p) => fields.reduce((m, f) => Math.max(m, f(p)), -Infinity);
 }
 
 /** The largest part without holes: a zone drawn as one piece (a catchment, a reserve, a scenic area). */

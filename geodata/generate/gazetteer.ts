@@ -31,7 +31,7 @@ export const TOWNSHIPS: Township[] = [
   { name: '黔陶乡', nameEn: 'Qiantao Township', type: '乡', seat: [106.785, 26.36], shapeSeeds: [[106.755, 26.37], [106.815, 26.37], [106.77, 26.335], [106.755, 26.395]], fullName: '黔陶布依族苗族乡' },
 ];
 
-export type PlaceType = 'township_seat' | 'landmark' | 'village' | 'facility';
+type PlaceType = 'township_seat' | 'landmark' | 'village' | 'facility';
 
 export interface Place {
   name: string;

@@ -8,7 +8,7 @@ import { ILLUSTRATIVE, type Layer } from './layer.ts';
  * boundary (parks outside it are not allowed, 193号). 花溪电镀产业园 sits beside the 燕楼 park and
  * carries the isolation belt seed 000 asks for.
  */
-export const PARKS: { name: string; nameEn: string; town: string; control: LonLat[]; isolationBeltM?: number; note: string }[] = [
+const PARKS: { name: string; nameEn: string; town: string; control: LonLat[]; isolationBeltM?: number; note: string }[] = [
   { name: '燕楼产业园', nameEn: 'Yanlou Industrial Park', town: '燕楼镇', note: '花溪新型工业化主阵地；三期、四期规划中',
     control: [[106.592, 26.27], [106.594, 26.279], [106.597, 26.286], [106.604, 26.288], [106.609, 26.286], [106.615, 26.282], [106.613, 26.274], [106.608, 26.268], [106.6, 26.266]] },
   { name: '花溪电镀产业园', nameEn: 'Huaxi Electroplating Park', town: '燕楼镇', isolationBeltM: 300, note: '表面处理产业基地；须建设园区隔离带和绿化防护带',

@@ -1,5 +1,5 @@
 import * as turf from '@turf/turf';
-import type { LineString, Position } from 'geojson';
+import type { LineString } from 'geojson';
 import type { LonLat } from './local-metres.ts';
 import type { Area } from './polygon-ops.ts';
 
@@ -7,10 +7,6 @@ import type { Area } from './polygon-ops.ts';
 
 export function lengthM(line: LineString): number {
   return turf.length(turf.feature(line), { units: 'meters' });
-}
-
-export function pointAlong(line: LineString, metres: number): LonLat {
-  return turf.along(turf.feature(line), Math.max(0, Math.min(metres, lengthM(line))), { units: 'meters' }).geometry.coordinates as LonLat;
 }
 
 /** The part of a line between two distances from its start (clamped to the line). */
@@ -41,8 +37,4 @@ export function clipLine(line: LineString, area: Area): LineString[] {
 export function longestPiece(pieces: LineString[]): LineString | null {
   if (pieces.length === 0) return null;
   return pieces.reduce((best, p) => (lengthM(p) > lengthM(best) ? p : best));
-}
-
-export function reverseLine(line: LineString): LineString {
-  return { type: 'LineString', coordinates: [...line.coordinates].reverse() as Position[] };
 }

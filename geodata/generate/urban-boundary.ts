@@ -9,7 +9,7 @@ import { ILLUSTRATIVE, type Layer } from './layer.ts';
  * industrial parks must lie inside a boundary: 193号 allows no parks outside it). The three control
  * lines never overlap: the boundary is cut back wherever the red line runs.
  */
-export const URBAN_CLUSTERS: { name: string; nameEn: string; control: LonLat[] }[] = [
+const URBAN_CLUSTERS: { name: string; nameEn: string; control: LonLat[] }[] = [
   { name: '花溪中心城区', nameEn: 'Huaxi central urban area',
     control: [[106.638, 26.43], [106.65, 26.438], [106.662, 26.45], [106.674, 26.462], [106.689, 26.471], [106.7, 26.465], [106.704, 26.45], [106.705, 26.43], [106.708, 26.412], [106.703, 26.393], [106.692, 26.383], [106.676, 26.378], [106.66, 26.38], [106.646, 26.386], [106.634, 26.398], [106.63, 26.415]] },
   { name: '花溪大学城组团', nameEn: 'University Town cluster',

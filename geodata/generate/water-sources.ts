@@ -13,7 +13,7 @@ import { difference, union, type Area } from './polygon-ops.ts';
  * 红岩水库、黔陶乡九眼井"). Intakes are placed inside the township the sentence names (unprefixed
  * names take the last town prefix before them); zones follow water-source-zones.ts.
  */
-export type SourceType = 'reservoir' | 'river' | 'groundwater';
+type SourceType = 'reservoir' | 'river' | 'groundwater';
 
 interface SourceSpec {
   name: string;
@@ -76,8 +76,6 @@ const SOURCES: SourceSpec[] = [
   },
   { name: '九眼井', nameEn: 'Jiuyan Well', type: 'groundwater', town: '黔陶乡', basis: HJ_SPRING, zones: spring([106.792, 26.352], 120, 'water-source/九眼井') },
 ];
-
-export const WATER_SOURCE_NAMES = SOURCES.map((s) => s.name);
 
 const LEVELS = [
   { level: 'grade1', zh: '一级保护区', en: 'grade I zone' },

@@ -45,7 +45,7 @@ function roundPolygon(rings: Position[][]): Position[][] | null {
   return [exterior, ...holes];
 }
 
-export function roundGeometry(geometry: Geometry): Geometry | null {
+function roundGeometry(geometry: Geometry): Geometry | null {
   switch (geometry.type) {
     case 'Point':
       return { type: 'Point', coordinates: roundPath([geometry.coordinates])[0] };

@@ -23,7 +23,7 @@ export async function listAdminLayers(db: Queryable): Promise<AdminLayer[]> {
 }
 
 /** The levels a layer of this kind can have (rules.md), without the implicit "no level". */
-export const levelsOfKind = (kind: string): string[] =>
+const levelsOfKind = (kind: string): string[] =>
   isLayerKind(kind) ? Object.keys(LEVEL_LABELS[kind] ?? {}).filter((l) => l !== NO_LEVEL) : [];
 
 /**

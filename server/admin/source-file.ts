@@ -102,7 +102,7 @@ function geometryTypeOf(features: SourceFeature[]): string {
 }
 
 /** "urn:ogc:def:crs:EPSG::4545", "EPSG:4545" → 4545; OGC CRS84 → 4326. */
-export function epsgFromCrsName(name: string): number | null {
+function epsgFromCrsName(name: string): number | null {
   if (/CRS84$/i.test(name)) return 4326;
   const m = /EPSG:{1,2}(\d{4,5})$/i.exec(name.trim());
   return m ? Number(m[1]) : null;
@@ -245,4 +245,4 @@ export async function readSourceFile(filePath: string, bytes: Buffer, fileName: 
   return { format, layers };
 }
 
-export { firstPosition, looksGeographic, inferFieldTypes, geometryTypeOf };
+export { firstPosition,    };

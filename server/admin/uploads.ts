@@ -123,7 +123,7 @@ function extentOf(features: SourceFeature[], epsg: number | null): [number, numb
   }
 }
 
-export function describeLayer(layer: SourceLayer): UploadedLayer {
+function describeLayer(layer: SourceLayer): UploadedLayer {
   const suggested = layer.epsg === null ? impliedCrs(layer.features) : null;
   return {
     name: layer.name,

@@ -16,7 +16,7 @@ import { coverageFilter } from '../check/coverage.ts';
 /** Kinds whose features partition their area: two of them overlapping is a digitising error. */
 export const NON_OVERLAPPING_KINDS = new Set(['eco_redline', 'basic_farmland', 'urban_boundary', 'control_unit', 'water_source', 'nature_reserve']);
 /** An overlap or a polygon smaller than this (m²) is a sliver. */
-export const SLIVER_AREA_M2 = 1;
+const SLIVER_AREA_M2 = 1;
 /** Thin polygons: isoperimetric ratio 4πA/P² below this, and smaller than SLIVER_THIN_MAX_M2. */
 const SLIVER_RATIO = 0.005;
 const SLIVER_THIN_MAX_M2 = 1000;

@@ -4,7 +4,7 @@ import type { Queryable } from '../db/types.ts';
  * Actions written so far. Other modules add their own with the same `<subject>.<verb>` shape
  * (e.g. 'layer.loaded', 'import.parsed'); the column is free text so that needs no migration.
  */
-export type AuditAction =
+type AuditAction =
   | 'auth.login'
   | 'auth.login_failed'
   | 'auth.locked'

@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { AppError } from '../http/errors.ts';
 
 /** The header that carries the token the login response handed out. */
-export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_HEADER = 'x-csrf-token';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const isMutating = (method: string) => MUTATING.has(method.toUpperCase());

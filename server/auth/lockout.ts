@@ -13,11 +13,11 @@ import { AppError } from '../http/errors.ts';
  *    doubling delay (2 s, 4 s, …) up to THROTTLE_MAX_MS (429 + Retry-After) — slow for a guesser with many
  *    addresses, never a lock for the owner.
  */
-export const MAX_FAILURES = 5;
+const MAX_FAILURES = 5;
 const FAILURE_WINDOW_MS = 15 * 60 * 1000;
-export const LOCK_MS = 15 * 60 * 1000;
-export const THROTTLE_FREE = 10;
-export const THROTTLE_MAX_MS = 60 * 1000;
+const LOCK_MS = 15 * 60 * 1000;
+const THROTTLE_FREE = 10;
+const THROTTLE_MAX_MS = 60 * 1000;
 
 export const accountLocked = (until: Date) => {
   const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
@@ -32,7 +32,7 @@ export const accountLocked = (until: Date) => {
   );
 };
 
-export const loginThrottled = (retryAfterSeconds: number) =>
+const loginThrottled = (retryAfterSeconds: number) =>
   new AppError(
     429,
     'LOGIN_THROTTLED',

@@ -9,7 +9,7 @@ import { badRequest } from '../http/errors.ts';
 const HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 /** ASVS 4.0 V2.1.1: at least 12 characters. */
-export const MIN_PASSWORD_LENGTH = 12;
+const MIN_PASSWORD_LENGTH = 12;
 
 /**
  * The ~49,000 most common passwords of zxcvbn-ts's common dictionary (@zxcvbn-ts/language-common,
@@ -17,14 +17,14 @@ export const MIN_PASSWORD_LENGTH = 12;
  * password be checked against breached ones. Built once, on first use.
  */
 let commonPasswords: Set<string> | undefined;
-export function isCommonPassword(password: string): boolean {
+function isCommonPassword(password: string): boolean {
   commonPasswords ??= new Set(dictionary['passwords-common'].map((p) => String(p).toLowerCase()));
   const lower = password.normalize('NFKC').toLowerCase();
   // One character repeated ("aaaaaaaaaaaa") is as weak as any listed password.
   return commonPasswords.has(lower) || /^(.)\1*$/su.test(lower);
 }
 /** Bounds the hashing work one request can ask for. */
-export const MAX_PASSWORD_LENGTH = 256;
+const MAX_PASSWORD_LENGTH = 256;
 
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, HASH_OPTIONS);

@@ -6,7 +6,7 @@ import type { AuthUser } from './sessions.ts';
 
 import { ROLES, type Role } from '../../common/domain/roles.ts';
 
-export const ROLE_LABELS: Record<Role, Bilingual> = {
+const ROLE_LABELS: Record<Role, Bilingual> = {
   applicant: { zh: '申请人', en: 'Applicant' },
   reviewer: { zh: '审查人员', en: 'Reviewer' },
   admin: { zh: '管理员', en: 'Administrator' },
@@ -17,7 +17,7 @@ export const isRole = (value: unknown): value is Role => typeof value === 'strin
 export const notAuthenticated = () =>
   new AppError(401, 'NOT_AUTHENTICATED', { zh: '请先登录', en: 'Please log in first' });
 
-export const forbiddenRole = (roles: readonly Role[]) =>
+const forbiddenRole = (roles: readonly Role[]) =>
   new AppError(
     403,
     'FORBIDDEN_ROLE',

@@ -12,7 +12,7 @@ export interface AuthUser {
 }
 
 /** What sessionMiddleware attaches to a request that carries a live session. */
-export interface RequestAuth {
+interface RequestAuth {
   user: AuthUser;
   csrfToken: string;
   tokenHash: string;
@@ -27,12 +27,12 @@ declare global {
   }
 }
 
-export const SESSION_COOKIE = 'redline_session';
+const SESSION_COOKIE = 'redline_session';
 /**
  * Behind TLS the cookie is named `__Host-…`: browsers then accept it only with Secure, Path=/ and
  * no Domain, so a sibling host or a plain-HTTP page cannot plant or shadow it.
  */
-export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 export const sessionCookieName = (req: Request) => (req.secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE);
 
 /** How long sessions live (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS; ASVS V3.3.2: ≤ 12 h, idle ≤ 30 min). */
@@ -76,7 +76,7 @@ interface SessionRow extends AuthUser {
 }
 
 /** The live session for a cookie value, extending its idle expiry when it was last touched a while ago. */
-export async function findSession(db: Queryable, token: string, policy: SessionPolicy = DEFAULT_SESSION_POLICY): Promise<RequestAuth | null> {
+async function findSession(db: Queryable, token: string, policy: SessionPolicy = DEFAULT_SESSION_POLICY): Promise<RequestAuth | null> {
   const tokenHash = hashToken(token);
   const { rows } = await db.query<SessionRow>(
     `SELECT u.id, u.username, u.role, s.csrf_token AS "csrfToken", s.token_hash AS "tokenHash",

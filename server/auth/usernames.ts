@@ -29,7 +29,7 @@ const ALLOWED_MIXES: ReadonlySet<string>[] = [
   new Set(['Latin', 'Han', 'Hangul']),
 ];
 
-export function scriptsOf(name: string): string[] {
+function scriptsOf(name: string): string[] {
   const found = new Set<string>();
   for (const ch of name) {
     if (!/\p{L}/u.test(ch)) continue;

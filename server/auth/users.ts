@@ -5,7 +5,6 @@ import { ROLES, type Role } from '../../common/domain/roles.ts';
 import { isRole } from './roles.ts';
 import { normalizeUsername, parseUsername, usernameSkeleton } from './usernames.ts';
 
-export { parseUsername };
 import type { AuthUser } from './sessions.ts';
 
 export interface UserInfo extends AuthUser {
@@ -31,11 +30,6 @@ async function assertNotLookAlike(db: Queryable, username: string): Promise<void
   if (twin) {
     throw conflict('USERNAME_LOOKS_ALIKE', `用户名与已有账号 ${twin.username} 外观相同，请换一个`, `The username looks the same as the existing account ${twin.username}; choose another`);
   }
-}
-
-export async function countUsers(db: Queryable): Promise<number> {
-  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
-  return rows[0].n;
 }
 
 /** Creates an account; 409 when the username (ignoring case) is taken. */

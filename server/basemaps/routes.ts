@@ -13,8 +13,8 @@ import { AppError, notFound } from '../http/errors.ts';
  * where to get the tiles; the tiles come through this proxy, so the key never reaches a browser
  * (and an anonymous visitor of a closed map gets nothing: /tiles is a map-read path).
  */
-export const TIANDITU_LAYERS = ['vec', 'cva', 'img', 'cia'] as const;
-export const TIANDITU_PROXY_TEMPLATE = '/tiles/basemap/tianditu/{layer}/{z}/{x}/{y}';
+const TIANDITU_LAYERS = ['vec', 'cva', 'img', 'cia'] as const;
+const TIANDITU_PROXY_TEMPLATE = '/tiles/basemap/tianditu/{layer}/{z}/{x}/{y}';
 const DEFAULT_UPSTREAM =
   'https://t{s}.tianditu.gov.cn/{layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER={layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={key}';
 const UPSTREAM_TIMEOUT_MS = 8000;

@@ -10,7 +10,7 @@ let cached: { at: number; key: string | null } | null = null;
 
 export type TiandituKeySource = 'settings' | 'environment' | null;
 
-export async function storedTiandituKey(db: Queryable): Promise<string | null> {
+async function storedTiandituKey(db: Queryable): Promise<string | null> {
   if (cached && Date.now() - cached.at < CACHE_MS) return cached.key;
   const { rows } = await db.query<{ key: string | null }>(`SELECT value->>'key' AS key FROM app_settings WHERE key = 'tianditu'`);
   cached = { at: Date.now(), key: rows[0]?.key || null };

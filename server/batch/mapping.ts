@@ -61,7 +61,7 @@ export function readProjectType(value: unknown): unknown {
 const TRUE = new Set(['true', '1', 'yes', 'y', '是', '有', '√', '✓', 't']);
 const FALSE = new Set(['false', '0', 'no', 'n', '否', '无', '×', '✗', 'f', '-']);
 
-export function readFlag(value: unknown): unknown {
+function readFlag(value: unknown): unknown {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : value;

@@ -19,7 +19,7 @@ export interface BatchParams {
   defaultType?: string;
 }
 
-export const batchNotFound = (id: number | string) => notFound('BATCH_NOT_FOUND', `批次 ${id} 不存在`, `Batch ${id} does not exist`);
+const batchNotFound = (id: number | string) => notFound('BATCH_NOT_FOUND', `批次 ${id} 不存在`, `Batch ${id} does not exist`);
 
 export const batchActive = (id?: number) =>
   conflict('BATCH_ACTIVE', '您已有一个正在核查的项目库批次：请等待完成或取消后再上传', 'You already have a batch being checked: wait for it to finish or cancel it before uploading another', id === undefined ? undefined : { id });
@@ -119,7 +119,7 @@ const VERDICT_KEYS = VERDICTS;
  * counts read every stored result: while the batch runs (polled each second) they are left out, so
  * that progress polling does not compete with the checks for the database.
  */
-export async function batchSummary(db: Queryable, jobId: number, { withLayers = true } = {}): Promise<BatchSummary> {
+async function batchSummary(db: Queryable, jobId: number, { withLayers = true } = {}): Promise<BatchSummary> {
   const verdictRows = await db.query<{ verdict: string | null; status: string; n: number }>(
     `SELECT verdict, status, count(*)::int AS n FROM batch_rows WHERE job_id = $1 AND status <> 'pending' GROUP BY verdict, status`,
     [jobId],

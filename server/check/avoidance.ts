@@ -12,9 +12,9 @@ export type { Avoidance };
  * is under MIN_REMAINING_SHARE of the site or under MIN_REMAINING_AREA_M2 there is no suggestion:
  * the site has to be relocated (须另行选址). Thresholds are tool conventions, not legal ones.
  */
-export const MIN_PART_WIDTH_M = 5;
-export const MIN_REMAINING_SHARE = 0.1;
-export const MIN_REMAINING_AREA_M2 = 200;
+const MIN_PART_WIDTH_M = 5;
+const MIN_REMAINING_SHARE = 0.1;
+const MIN_REMAINING_AREA_M2 = 200;
 /** Grid of the opening's overlay in metres (1 mm): robust snapping, far below any survey precision. */
 const OPENING_GRID_M = 0.001;
 

@@ -2,7 +2,7 @@ import type { Queryable } from '../db/types.ts';
 import { OVERLAY_GRID_DEG } from './overlap-query.ts';
 
 /** Functional minimum width of a corridor when its data gives none (rules.md §11: tool convention). */
-export const DEFAULT_CORRIDOR_MIN_WIDTH_M = 100;
+const DEFAULT_CORRIDOR_MIN_WIDTH_M = 100;
 
 /**
  * Which of the given corridor features the site severs: the corridor minus the site falls apart

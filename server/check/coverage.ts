@@ -13,7 +13,7 @@ export interface CoverageFilter {
   level: string | null;
 }
 
-export const DEFAULT_COVERAGE: CoverageFilter = { layerId: 'admin_boundary', level: 'district' };
+const DEFAULT_COVERAGE: CoverageFilter = { layerId: 'admin_boundary', level: 'district' };
 
 /** The coverage layer and level, or null when the layer holds no features (nothing to judge by). */
 export async function coverageFilter(db: Queryable): Promise<CoverageFilter | null> {

@@ -13,8 +13,8 @@ import { parseSiteGeometry } from './site-input.ts';
 import { bySeverityDesc, mostSevere } from '../../common/domain/verdict.ts';
 
 /** Screening distance for "near" (m): default and the largest accepted. */
-export const DEFAULT_BUFFER_M = 500;
-export const MAX_BUFFER_M = 5000;
+const DEFAULT_BUFFER_M = 500;
+const MAX_BUFFER_M = 5000;
 /** Impact width (m) of a line or point site when the project gives none (issue 6). */
 export const DEFAULT_LINE_WIDTH_M = 10;
 export const DEFAULT_POINT_WIDTH_M = 20;

@@ -7,7 +7,7 @@ import { PROJECT_CODE } from './project-facts.ts';
 import { listRules } from './rules.ts';
 
 /** What the client's project form needs: every type and flag with its labels. */
-export function projectTypesCatalog(): ProjectTypesCatalog {
+function projectTypesCatalog(): ProjectTypesCatalog {
   return {
     types: PROJECT_TYPES.map((key) => ({ key, code: PROJECT_CODE[key], ...PROJECT_TYPE_LABELS[key] })),
     flags: [

@@ -7,7 +7,7 @@ const SITE_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Pol
  * More vertices than this is not a project site but a dataset; the check's cost grows with them
  * (200k held the one embedded connection 48 s and ended in an out-of-memory 500).
  */
-export const MAX_SITE_VERTICES = LIMITS.checkMaxVertices;
+const MAX_SITE_VERTICES = LIMITS.checkMaxVertices;
 
 type Position = number[];
 

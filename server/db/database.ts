@@ -7,7 +7,7 @@ import { openReplica, type Replica } from './replica.ts';
 // int8 (bigserial ids, counts) as JS numbers: our ids stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export type DatabaseMode = 'embedded' | 'external';
+type DatabaseMode = 'embedded' | 'external';
 
 /**
  * An idle client can receive an error (server restart, dropped socket, a late protocol message):

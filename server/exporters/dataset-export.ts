@@ -40,7 +40,7 @@ export interface Dataset {
 }
 
 /** EPSG code to write in: 4490 unless a GK zone is asked for (3° by default, prefixed by default). */
-export function datasetEpsg(options: DatasetCrsOptions): number {
+function datasetEpsg(options: DatasetCrsOptions): number {
   if (options.zone === undefined) return 4490;
   const width = options.zoneWidthDeg ?? 3;
   const epsg = gaussKrugerEpsg('CGCS2000', width, options.zone, options.zonePrefix ?? true);

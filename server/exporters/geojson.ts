@@ -4,7 +4,7 @@ import { downloadName } from './file-name.ts';
 import type { ExportFile, ExportOptions, SiteFeatureCollection, SiteGeometry } from './types.ts';
 
 /** RFC 7946 GeoJSON: EPSG:4326 lon/lat, outer rings counter-clockwise, no `crs` member. */
-export function rfc7946Geometry(g: SiteGeometry): SiteGeometry {
+function rfc7946Geometry(g: SiteGeometry): SiteGeometry {
   if (g.type === 'Polygon') return { type: 'Polygon', coordinates: orientPolygon(g.coordinates, true) };
   if (g.type === 'MultiPolygon') return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => orientPolygon(p, true)) };
   return g;

@@ -33,7 +33,7 @@ function loadSqlite(): Promise<SqlJsStatic> {
 }
 
 /** The GeoPackage geometry blob: "GP", version 0, flags (little endian, xy envelope), srs id, envelope, WKB. */
-export function gpkgGeometry(geometry: Geometry, srsId: number): Buffer {
+function gpkgGeometry(geometry: Geometry, srsId: number): Buffer {
   const envelope = envelopeOf(geometry);
   const header = Buffer.alloc(8 + (envelope ? 32 : 0));
   header.write('GP', 0, 'latin1');

@@ -7,14 +7,14 @@ import { gaussKrugerEpsg, getCrs, ZONE_RANGE, type GeodeticDatum } from './crs.t
  * "CGCS2000_3_Degree_GK_CM_108E" and "CGCS2000 / 3-degree Gauss-Kruger zone 36" are recognised
  * whatever they are called.
  */
-export interface WktNode {
+interface WktNode {
   keyword: string;
   args: (string | number | WktNode)[];
 }
 
 export type WktIdentification = { epsg: number; name: string } | { epsg: undefined; name: string; reason: string };
 
-export function parseWkt(text: string): WktNode {
+function parseWkt(text: string): WktNode {
   let i = 0;
   const s = text.trim();
   const skip = () => {

@@ -24,10 +24,10 @@ interface CrsBase {
   nameZh: string;
   datum: GeodeticDatum;
 }
-export interface GeographicCrs extends CrsBase {
+interface GeographicCrs extends CrsBase {
   kind: 'geographic';
 }
-export interface ProjectedCrs extends CrsBase {
+interface ProjectedCrs extends CrsBase {
   kind: 'projected';
   projection: 'gauss-kruger' | 'utm' | 'web-mercator';
   /** Gauss-Krüger and UTM only. */
@@ -66,7 +66,7 @@ const GAUSS_KRUGER_FAMILIES: { datum: GeodeticDatum; widthDeg: 3 | 6; prefixed: 
 /** Zones covering China: 3° zones 25–45 (CM 75°E–135°E), 6° zones 13–23 (CM 75°E–135°E). */
 export const ZONE_RANGE = { 3: { first: 25, last: 45 }, 6: { first: 13, last: 23 } } as const;
 
-export const centralMeridianOfZone = (zone: number, widthDeg: 3 | 6) => (widthDeg === 3 ? 3 * zone : 6 * zone - 3);
+const centralMeridianOfZone = (zone: number, widthDeg: 3 | 6) => (widthDeg === 3 ? 3 * zone : 6 * zone - 3);
 /** 3° zone n spans CM ± 1.5° with CM = 3n. */
 export const zone3FromLongitude = gaussKrugerZone3;
 /** 6° zone n spans 6(n−1)°…6n° with CM = 6n − 3. */
@@ -184,7 +184,7 @@ export function datumShiftWarning(crs: CrsDefinition): Bilingual | undefined {
   };
 }
 
-export function proj4Definition(crs: CrsDefinition): string {
+function proj4Definition(crs: CrsDefinition): string {
   const ellps = ELLIPSOID[crs.datum];
   if (crs.kind === 'geographic') return `+proj=longlat +ellps=${ellps} +no_defs`;
   if (crs.projection === 'web-mercator') return '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +no_defs';

@@ -11,7 +11,7 @@ import path from 'node:path';
  */
 
 /** The part of gdal3.js's API used here (its own typings describe the browser build). */
-export interface GdalDataset {
+interface GdalDataset {
   pointer: number;
   path: string;
   type: string;

@@ -21,7 +21,7 @@ export function mapPositions<G extends Geometry>(geometry: G, fn: (p: Position) 
   }
 }
 
-export function forEachPosition(geometry: Geometry, fn: (p: Position) => void): void {
+function forEachPosition(geometry: Geometry, fn: (p: Position) => void): void {
   mapPositions(geometry, (p) => {
     fn(p);
     return p;
@@ -58,7 +58,7 @@ export const polygonPlanarArea = (rings: Position[][]) =>
   rings.reduce((sum, ring, i) => sum + (i === 0 ? 1 : -1) * Math.abs(signedRingArea(ring)), 0);
 
 /** Even-odd ray casting; points on the boundary may go either way. */
-export function pointInRing(point: Position, ring: Position[]): boolean {
+function pointInRing(point: Position, ring: Position[]): boolean {
   const x = point[0];
   const y = point[1];
   let inside = false;

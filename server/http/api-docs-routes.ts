@@ -16,7 +16,7 @@ const REDOC_JS = path.join(path.dirname(createRequire(import.meta.url).resolve('
 const CDN_LOGO = 'https://cdn.redoc.ly/redoc/logo-mini.svg';
 const LOCAL_LOGO = '/api/docs/logo-mini.svg';
 let redocBundle: string | undefined;
-export function redocBundleOffline(): string {
+function redocBundleOffline(): string {
   redocBundle ??= readFileSync(REDOC_JS, 'utf8').replaceAll(CDN_LOGO, LOCAL_LOGO);
   return redocBundle;
 }

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 
 /** `public, max-age=86400` → `private, max-age=86400`; anything else gains `private`. */
-export function privateCacheControl(value: string): string {
+function privateCacheControl(value: string): string {
   const directives = value.split(',').map((d) => d.trim()).filter((d) => d && !/^(public|private|s-maxage=.*)$/i.test(d));
   return ['private', ...directives].join(', ');
 }

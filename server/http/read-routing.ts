@@ -9,7 +9,7 @@ import { readPool, REPLICA_MAX_LAG_MS, type Database } from '../db/database.ts';
  * see replica.ts). While it lives, that client's reads go to the primary, so a planner who just
  * published a layer or saved a project sees it; everyone else reads the replica.
  */
-export const WROTE_COOKIE = 'redline_wrote';
+const WROTE_COOKIE = 'redline_wrote';
 
 export function markWriters(db: Pick<Database, 'replica'>): RequestHandler {
   return (req, res, next) => {

@@ -9,7 +9,7 @@ const BASEMAP_HOSTS: Record<OnlineBasemap, string[]> = {
 };
 
 /** The hosts images and fetches may come from besides the app itself: none unless a basemap is configured. */
-export function basemapHosts(basemaps: readonly OnlineBasemap[]): string[] {
+function basemapHosts(basemaps: readonly OnlineBasemap[]): string[] {
   return basemaps.flatMap((b) => BASEMAP_HOSTS[b]);
 }
 

@@ -8,7 +8,7 @@ import { parseCoordinateValue } from './coordinate-text.ts';
  * column is the point id. "X"/"Y" alone are ambiguous (GIS: X = east; surveying: X = north) and
  * are resolved later by magnitude.
  */
-export type CoordinatePair = 'lonlat' | 'eastnorth' | 'ambiguous';
+type CoordinatePair = 'lonlat' | 'eastnorth' | 'ambiguous';
 
 export interface ColumnLayout {
   hasHeader: boolean;
@@ -39,7 +39,7 @@ const ROLE_PATTERNS: [Role, RegExp][] = [
   ['y', /^y/],
 ];
 
-export function roleOfHeader(header: string): Role | undefined {
+function roleOfHeader(header: string): Role | undefined {
   const h = header.trim().toLowerCase().replace(/\s+/g, '');
   return ROLE_PATTERNS.find(([, re]) => re.test(h))?.[0];
 }

@@ -23,7 +23,7 @@ interface Field {
 const badDbf = (zh: string, en: string) => unprocessable('BAD_DBF', `.dbf 文件损坏：${zh}`, `The .dbf file is damaged: ${en}`);
 
 /** .cpg content → an iconv-lite encoding name. */
-export function encodingFromCpg(cpg: string): string | undefined {
+function encodingFromCpg(cpg: string): string | undefined {
   const s = cpg.trim().replace(/^ANSI\s+/i, '').toUpperCase();
   if (s === '') return undefined;
   if (/^(UTF-?8|65001)$/.test(s)) return 'utf-8';

@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import { move } from 'piscina';
+import type { ImportResponse } from '../../common/api/exchange.ts';
 import { isAppError } from '../http/errors.ts';
 import type { Bilingual } from '../http/errors.ts';
 import { importSiteFile, type ImportRequest } from './index.ts';
@@ -30,7 +31,7 @@ export default async function runImport({ request, started }: ImportTask): Promi
   try {
     const result = await importSiteFile({ ...options, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     // TextEncoder gives the answer an ArrayBuffer of its own, safe to move (a small Buffer may share Node's pool).
-    return move(new TextEncoder().encode(JSON.stringify(result))) as unknown as Uint8Array;
+    return move(new TextEncoder().encode(JSON.stringify(result satisfies ImportResponse))) as unknown as Uint8Array;
   } catch (e) {
     if (isAppError(e)) return { status: e.status, code: e.code, messages: e.messages, ...(e.details === undefined ? {} : { details: e.details }) };
     throw e;

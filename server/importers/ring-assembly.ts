@@ -28,11 +28,11 @@ function boxOf(ring: Position[]): Box {
 }
 
 /** Point-in-ring edge tests one file's ring assembly may take (well under a second of work). */
-export const MAX_CONTAINMENT_WORK = 10_000_000;
+const MAX_CONTAINMENT_WORK = 10_000_000;
 
 const boxHolds = (outer: Box, inner: Box) => outer[0] <= inner[0] && outer[1] <= inner[1] && outer[2] >= inner[2] && outer[3] >= inner[3];
 
-export function assertRingCount(count: number): void {
+function assertRingCount(count: number): void {
   if (count > LIMITS.importMaxRings)
     throw unprocessable(
       'TOO_MANY_RINGS',

@@ -2,7 +2,7 @@ import { Router, type RequestHandler } from 'express';
 import multer from 'multer';
 import { apiRoute } from '../http/api-route.ts';
 import { AppError, badRequest } from '../http/errors.ts';
-import { importFields } from '../../common/api/exchange.ts';
+import { importFields, importResponse } from '../../common/api/exchange.ts';
 import { parseCrsOption } from './crs-option.ts';
 import { clientKey } from '../http/client-key.ts';
 import type { ImportPool } from './import-pool.ts';
@@ -63,7 +63,7 @@ export function importRouter({ uploadLimitBytes, imports }: ImportRouterOptions)
     }
     next();
   };
-  apiRoute(router, { method: 'post', path: '/api/import', tag: 'exchange', access: 'public', upload: true, summary: { zh: '导入选址文件（识别格式、坐标系与编码）', en: 'Import a site file (format, CRS and encoding identified)' }, body: importFields, responses: { 200: { mediaType: 'application/json' } } }, takeSlot, uploadSingleFile(uploadLimitBytes), async (req, res) => {
+  apiRoute(router, { method: 'post', path: '/api/import', tag: 'exchange', access: 'public', upload: true, summary: { zh: '导入选址文件（识别格式、坐标系与编码）', en: 'Import a site file (format, CRS and encoding identified)' }, body: importFields, responses: { 200: importResponse } }, takeSlot, uploadSingleFile(uploadLimitBytes), async (req, res) => {
     if (!req.file)
       throw badRequest('NO_FILE', '请以 multipart/form-data 上传文件（字段名 file）。', 'Upload the file as multipart/form-data in the field "file".');
     const body = (req.body ?? {}) as Record<string, unknown>;

@@ -4,8 +4,9 @@ import { LIMITS as WORK_LIMITS } from '../limits.ts';
 import { assertFiniteCoordinates } from '../geo/crs-checks.ts';
 import { countPositions, isRingClosed, orientPolygon, positionsOf, samePosition } from '../geo/geometry.ts';
 import { normalizeFeatures } from '../geo/normalize.ts';
+import { nodeTouchingVertices } from '../geo/touching-vertices.ts';
 import { CHINA_BBOX, HUAXI_BBOX, insideBox } from '../geo/regions.ts';
-import { polygonSelfIntersections } from './self-intersections.ts';
+import { polygonSelfIntersections } from '../../common/geo/self-intersections.ts';
 import { warning, type ImportWarning, type SourceFeature } from './types.ts';
 
 /** The checks every import goes through, on EPSG:4326 features, whatever the format. */
@@ -75,7 +76,8 @@ function cleanRing(ring: Position[], warnings: WarningList): Position[] {
 }
 
 function cleanPolygon(rings: Position[][], warnings: WarningList): Position[][] {
-  const cleaned = rings.map((r) => cleanRing(r, warnings));
+  // Rounded first: the touch of a hole must be exact in the coordinates that are stored.
+  const cleaned = nodeTouchingVertices(orientPolygon(rings.map((r) => cleanRing(r, warnings)), true).map((r) => r.map(at)));
   const hits = polygonSelfIntersections(cleaned);
   if (hits.length > 0)
     warnings.add(
@@ -86,7 +88,7 @@ function cleanPolygon(rings: Position[][], warnings: WarningList): Position[][] 
         at(hits[0]),
       ),
     );
-  return orientPolygon(cleaned, true).map((r) => r.map(at));
+  return cleaned;
 }
 
 function cleanLine(line: Position[], warnings: WarningList): Position[] {

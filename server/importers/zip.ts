@@ -6,7 +6,7 @@ import { LIMITS } from '../limits.ts';
  * Reading uploaded zips (Shapefile, KMZ) without trusting them: a broken zip is a 422, and an entry
  * is read as a stream that stops at a size cap, so a zip bomb cannot exhaust memory.
  */
-export const ZIP_LIMITS = { maxEntries: 500, maxEntryBytes: LIMITS.importMaxUnzippedBytes } as const;
+const ZIP_LIMITS = { maxEntries: 500, maxEntryBytes: LIMITS.importMaxUnzippedBytes } as const;
 
 export const isZip = (bytes: Buffer) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
 

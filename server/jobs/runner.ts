@@ -6,7 +6,7 @@ import { isAppError } from '../http/errors.ts';
 import { claimNextJob, expireAllLeases, finishJob, releaseJob, renewLeases, type JobRow } from './store.ts';
 
 /** What a handler gets to do its work: the job as claimed, the pool, and whether to stop now. */
-export interface JobContext {
+interface JobContext {
   job: JobRow;
   pool: pg.Pool;
   /** True once the server is stopping or this instance lost the job's lease: return without finishing. */

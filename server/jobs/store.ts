@@ -3,7 +3,6 @@ import type { Bilingual } from '../http/errors.ts';
 
 /** The state of one background job as the jobs table keeps it (080_jobs.sql). */
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-export const ACTIVE_JOB_STATUSES: readonly JobStatus[] = ['queued', 'running'];
 
 export interface JobRow {
   id: number;

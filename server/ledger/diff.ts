@@ -18,7 +18,7 @@ import { AppError, notFound } from '../http/errors.ts';
  * Per level the same with both sides restricted to that level: a re-levelled part leaves one level
  * and enters another while the layer's total does not move.
  */
-export const DEFAULT_TOLERANCE_M = 0.05;
+const DEFAULT_TOLERANCE_M = 0.05;
 /** Metres per degree of latitude, rounded up: a tolerance in degrees never exceeds the one asked for. */
 const M_PER_DEG = 111_320;
 const DIFF_TIMEOUT_MS = 120_000;

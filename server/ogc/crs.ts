@@ -20,12 +20,12 @@ export interface OgcCrs {
   geographic: boolean;
 }
 
-export const crsUri = (epsg: number) => `${EPSG_URI}${epsg}`;
+const crsUri = (epsg: number) => `${EPSG_URI}${epsg}`;
 
 const CRS84_DEF: OgcCrs = { uri: CRS84, srid: 4326, yFirst: false, geographic: true };
 
 /** EPSG codes of the CGCS2000 3° GK zones over a lon/lat extent: unprefixed then prefixed per zone. */
-export function gaussKrugerZonesOver(bbox: readonly [number, number, number, number] | null): number[] {
+function gaussKrugerZonesOver(bbox: readonly [number, number, number, number] | null): number[] {
   if (!bbox) return [];
   const range = ZONE_RANGE[3];
   const first = Math.max(range.first, zone3FromLongitude(bbox[0]));

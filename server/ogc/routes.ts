@@ -19,7 +19,7 @@ import {
  * project register with /api/projects' access rules. Who may read follows PUBLIC_MAP like the
  * rest of the map (/ogc is in MAP_READ_PATHS). GDAL's OAPIF driver — and so QGIS — reads it.
  */
-export const CONFORMANCE = [
+const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',

@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /** Request and response schemas of the OGC API – Features endpoints (documented at /ogc/api and /api/openapi.json). */
 
-export const MAX_ITEMS_LIMIT = 10_000;
-export const DEFAULT_ITEMS_LIMIT = 100;
+const MAX_ITEMS_LIMIT = 10_000;
+const DEFAULT_ITEMS_LIMIT = 100;
 
 const link = z.object({
   href: z.string(),

@@ -24,7 +24,7 @@ export function assertMayAttach(user: AuthUser, project: { ownerId: number }): v
 }
 
 /** A file name safe to store and to send back: no directories, no control characters, at most 200 characters. */
-export function cleanFileName(raw: string): string {
+function cleanFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();

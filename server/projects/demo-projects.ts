@@ -18,7 +18,7 @@ import { insertProject } from './store.ts';
 /** The built-in owner of the demo projects. Disabled: nobody can log in with it. */
 export const DEMO_APPLICANT = 'demo_applicant';
 
-export const demoProjectsFile = (dir = GEODATA_DIR) => path.join(dir, 'demo-projects.geojson');
+const demoProjectsFile = (dir = GEODATA_DIR) => path.join(dir, 'demo-projects.geojson');
 
 export type DemoLoadOutcome =
   | { loaded: true; projects: { id: number; name: string; verdict: Verdict }[] }

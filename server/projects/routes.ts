@@ -22,7 +22,7 @@ import { getProject, projectNotFound } from './store.ts';
 import { submitProject } from './submission.ts';
 import { parseCommentText, parseDecision, parseVersion } from './workflow.ts';
 
-export function parseProjectId(raw: unknown): number {
+function parseProjectId(raw: unknown): number {
   const id = Number(raw);
   if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw) || !Number.isSafeInteger(id) || id < 1) throw projectNotFound(String(raw));
   return id;

@@ -25,7 +25,7 @@ const VERDICT_BEFORE_LAYER_UPDATE = `(SELECT b.verdict FROM check_runs b WHERE b
 export const VERDICT_CHANGED_BY_LAYER_UPDATE = `(c.reason = 'layer_update' AND c.verdict IS DISTINCT FROM ${VERDICT_BEFORE_LAYER_UPDATE})`;
 
 /** Text fields of the project record (issue 19): API name → column. */
-export const RECORD_TEXT_COLUMNS = {
+const RECORD_TEXT_COLUMNS = {
   builder: 'builder',
   projectCode: 'project_code',
   contactName: 'contact_name',

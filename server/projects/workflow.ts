@@ -81,7 +81,7 @@ export function parseDecision(input: unknown): Decision {
   return input as Decision;
 }
 
-export const MAX_COMMENT_LENGTH = 10_000;
+const MAX_COMMENT_LENGTH = 10_000;
 
 /** A review comment or comment body: required, non-blank text (422 when missing or blank). */
 export function parseCommentText(input: unknown, field: 'comment' | 'body'): string {

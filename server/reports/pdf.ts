@@ -4,7 +4,7 @@ import { AppError, serviceUnavailable } from '../http/errors.ts';
 import { LIMITS } from '../limits.ts';
 
 /** Debian's Chromium (installed in CI); CHROMIUM_PATH overrides, as in the browser tests. */
-export const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const unavailable = (reason: string) =>
   new AppError(
@@ -32,9 +32,6 @@ const busy = () =>
     'The server is busy making other PDF reports: try again shortly (or download CSV / XLSX meanwhile).',
     15,
   );
-
-/** PDF jobs running and waiting (health, tests). */
-export const pdfQueueState = () => ({ running, waiting: waiting.length });
 
 async function inQueue<T>(job: () => Promise<T>): Promise<T> {
   if (running >= LIMITS.pdfConcurrency) {

@@ -16,7 +16,7 @@ function fail(field: string, zh: string, en: string): never {
  * expects to see it printed, and a report silently without it would pass for an unreviewed site.
  * A genuine one is printed by asking for the stored check run (checkId) instead.
  */
-export const reviewNotAccepted = () =>
+const reviewNotAccepted = () =>
   unprocessable(
     'REVIEW_NOT_ACCEPTED',
     '报告中的审查意见只能取自项目台账中保存的审查决定，不接受请求中提交的审查意见（review）。请从项目页面打开该次核查的报告（提供核查记录编号 checkId）。',
@@ -25,7 +25,7 @@ export const reviewNotAccepted = () =>
   );
 
 /** A client's check result is refused, not ignored: whoever sends one expects to see it printed. */
-export const resultNotAccepted = () =>
+const resultNotAccepted = () =>
   unprocessable(
     'RESULT_NOT_ACCEPTED',
     '报告不接受请求中提交的核查结果（result）：请提交选址几何 geometry 与项目 project，由服务器重新核查后出具报告。',

@@ -11,7 +11,7 @@ export type CoordinateResult = CoordinateHit;
 
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 
-export function parsePair(q: string): [number, number] | null {
+function parsePair(q: string): [number, number] | null {
   const parts = q.trim().split(/\s*[,，;；]\s*|\s+/).filter(Boolean);
   if (parts.length !== 2 || !parts.every((p) => NUMBER.test(p))) return null;
   return [Number(parts[0]), Number(parts[1])];
@@ -25,7 +25,7 @@ function gkDefinition(zone: number, prefixed: boolean): string {
 }
 
 /** Lon/lat of a GK point; `easting` with the zone prefix when `prefixed`. */
-export function fromGaussKruger(northing: number, easting: number, zone: number, prefixed: boolean): [number, number] {
+function fromGaussKruger(northing: number, easting: number, zone: number, prefixed: boolean): [number, number] {
   const [lon, lat] = proj4(gkDefinition(zone, prefixed), 'WGS84', [easting, northing]);
   return [lon, lat];
 }

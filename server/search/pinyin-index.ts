@@ -13,7 +13,7 @@ export interface PinyinEntry {
 
 const letters = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-export function pinyinOf(name: string): { full: string; initials: string } {
+function pinyinOf(name: string): { full: string; initials: string } {
   const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' });
   return { full: letters(syllables.join('')), initials: letters(syllables.map((s) => s[0] ?? '').join('')) };
 }

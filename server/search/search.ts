@@ -7,8 +7,8 @@ import { parseCoordinate, type CoordinateResult } from './coordinates.ts';
 import type { SearchIndex } from './search-index.ts';
 import type pg from 'pg';
 
-export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 50;
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 50;
 
 export type SearchResult = FeatureHit;
 
@@ -33,7 +33,7 @@ export function parseLimit(raw: unknown): number {
 }
 
 /** Escapes LIKE wildcards so a query matches literally. */
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** A typed coordinate (lon,lat or GK X,Y) as a hit, with the township it falls in; null when the text is no coordinate. */
 export async function searchCoordinate(db: Queryable, query: string, districtZone: () => Promise<number>): Promise<CoordinateResult | null> {

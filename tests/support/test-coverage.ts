@@ -8,7 +8,7 @@ import { loadLayerVersion } from '../../server/layers/loader.ts';
  * 30–31.5°N). A retired layer: neither on the map nor checked, only the coverage. 110°E 30°N stays
  * outside, as in production.
  */
-export const TEST_COVERAGE_BOX: [number, number, number, number] = [90, 28, 102, 33];
+const TEST_COVERAGE_BOX: [number, number, number, number] = [90, 28, 102, 33];
 
 export async function loadTestCoverage(pool: pg.Pool): Promise<void> {
   const { rows } = await pool.query<{ g: string }>(

@@ -6,7 +6,7 @@
  * Everything else a label uses (Latin, digits, general punctuation such as — or ·, Roman numerals,
  * circled numbers) must come from the glyph PBFs under client/public/glyphs.
  */
-export const LOCAL_IDEOGRAPH_BLOCKS: ReadonlyArray<readonly [number, number]> = [
+const LOCAL_IDEOGRAPH_BLOCKS: ReadonlyArray<readonly [number, number]> = [
   [0x02ea, 0x02eb],
   [0x1100, 0x11ff],
   [0x2e80, 0x2fdf],

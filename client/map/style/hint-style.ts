@@ -15,7 +15,7 @@ interface StyleHint {
 const isColor = (v: unknown): v is string => typeof v === 'string' && /^#[0-9a-f]{3,8}$/i.test(v);
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-export function geometryKindOf(geometryType: string): GeometryKind {
+function geometryKindOf(geometryType: string): GeometryKind {
   if (/point/i.test(geometryType)) return 'point';
   if (/line/i.test(geometryType)) return 'line';
   return 'polygon';

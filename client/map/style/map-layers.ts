@@ -21,7 +21,6 @@ const level: ExpressionSpecification = ['coalesce', ['get', 'level'], ''];
 
 /** The map layer id of one part of a layer (fill, line-0, label, …): `op:<layerId>:<part>`. */
 export const mapLayerId = (layerId: string, part: string) => `op:${layerId}:${part}`;
-export const layerIdOfMapLayer = (mapLayer: string) => mapLayer.split(':')[1];
 
 /**
  * The label text: the Chinese name, or in English the English name where the data has one (vector

@@ -26,7 +26,7 @@ export interface StyleClass {
   symbol: Symbol;
 }
 
-export interface LabelRule {
+interface LabelRule {
   minzoom: number;
   /** Text size in px at zoom 10 and at zoom 17 (interpolated between). */
   size: [number, number];

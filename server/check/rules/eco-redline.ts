@@ -38,7 +38,7 @@ export const NATIONAL_MAJOR_PROCEDURE = {
 };
 
 /** The limited activities of 142号 一、（一）, as far as the project types can express them. */
-export const LIMITED_ACTIVITY = {
+const LIMITED_ACTIVITY = {
   researchOrDefence: typeIs('research_monitoring', 'defense'),
   residentsWithoutExpansion: allOf(typeIs('resident_livelihood', 'agriculture', 'livestock'), not(fact('expandsFootprint'))),
   archaeology: typeIs('archaeology'),

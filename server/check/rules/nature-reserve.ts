@@ -31,7 +31,7 @@ const both = (a: Basis, aEn: string, b: Basis, bEn: string): Basis => ({
   textEn: `${aEn}: ${a.textEn} ${bEn}: ${b.textEn}`,
 });
 
-export const NEW26: Basis = cite(
+const NEW26: Basis = cite(
   'natureReserve2026',
   '第二十六条',
   '除调查监测、生态修复、管护巡护、科研观测、基础测绘、文物和其他文化遗产保护、防灾减灾、应急救援以及依法履行执法职责等活动外，自然保护区核心保护区内禁止人为活动。',

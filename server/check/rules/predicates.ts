@@ -44,7 +44,7 @@ export const anyOf =
  * "Large" urban construction (大规模城镇建设) for the 三线一单 emphasis: a tool convention of 5 公顷,
  * not a legal threshold. An unknown site area counts as large, so the emphasis errs on showing.
  */
-export const LARGE_URBAN_SITE_M2 = 50_000;
+const LARGE_URBAN_SITE_M2 = 50_000;
 
 export const largeSite: Predicate = (_p, c) => c.siteAreaM2 === undefined || c.siteAreaM2 >= LARGE_URBAN_SITE_M2;
 

@@ -38,3 +38,21 @@ describe('self-intersections', () => {
     expect(findSelfIntersections([part('s', square(106.6))])).toEqual([]);
   });
 });
+
+describe('self-intersections, as OGC (and PostGIS ST_IsValid) define validity', () => {
+  const shell = [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]];
+  it('leaves a hole touching its shell at one point alone (valid), also where the touch is at a shell vertex', () => {
+    expect(findSelfIntersections([part('t', { type: 'Polygon', coordinates: [shell, [[2, 0], [1, 2], [3, 2], [2, 0]]] })])).toEqual([]);
+    expect(findSelfIntersections([part('v', { type: 'Polygon', coordinates: [shell, [[0, 0], [2, 1], [1, 2], [0, 0]]] })])).toEqual([]);
+  });
+  it('reports a hole touching its shell at two points (the interior falls apart) and a hole crossing it', () => {
+    const twoTouches = findSelfIntersections([part('2', { type: 'Polygon', coordinates: [shell, [[2, 0], [3, 2], [2, 4], [1, 2], [2, 0]]] })]);
+    expect(twoTouches.map((k) => k.location)).toEqual(expect.arrayContaining([[2, 0], [2, 4]]));
+    const crossing = findSelfIntersections([part('x', { type: 'Polygon', coordinates: [shell, [[2, -1], [3, 2], [1, 2], [2, -1]]] })]);
+    expect(crossing).toHaveLength(2);
+  });
+  it('reports a ring that touches itself (an inverted hole), invalid in OGC', () => {
+    const pinched: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 4], [2, 4], [3, 2], [1, 2], [2, 4], [0, 4], [0, 0]]] };
+    expect(findSelfIntersections([part('p', pinched)]).map((k) => k.location)).toEqual([[2, 4]]);
+  });
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCoordinateValue } from '../../../server/importers/coordinate-text.ts';
 import { importSiteFile } from '../../../server/importers/index.ts';
 import { assemblePolygons } from '../../../server/importers/ring-assembly.ts';
-import { polygonSelfIntersections } from '../../../server/importers/self-intersections.ts';
+import { polygonSelfIntersections } from '../../../common/geo/self-intersections.ts';
 import { backtrackingCsv, combGeoJson, combPolygon, deepKml, entityBombKml, kmzBomb, manyRingsCsv } from '../../support/hostile-files.ts';
 import { expectClientError } from './support.ts';
 

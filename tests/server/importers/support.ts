@@ -31,7 +31,7 @@ export function distanceM(a: Position, b: Position): number {
 const openRing = (r: Position[]) => (r.length > 1 && r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1] ? r.slice(0, -1) : r);
 
 /** Rings hold the same vertices within tolMetres, whatever the orientation or starting vertex. */
-export function expectSameRing(actual: Position[], expected: Position[], tolMetres: number, distance = distanceM): void {
+function expectSameRing(actual: Position[], expected: Position[], tolMetres: number, distance = distanceM): void {
   const a = openRing(actual);
   const e = openRing(expected);
   expect(a.length).toBe(e.length);
