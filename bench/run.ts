@@ -22,6 +22,7 @@ import { ms } from './stats.ts';
 import { runBatchBench } from './batch.ts';
 import { runStartupBench } from './startup.ts';
 import { runDiffBench } from './diff.ts';
+import { runTilesBench } from './tiles.ts';
 
 const log = (msg = '') => console.log(msg);
 const loadAverage = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
@@ -42,13 +43,16 @@ function options() {
       runs: { type: 'string', default: '5' },
       // The diff of two versions of the largest layer instead (bench/diff.ts, issue 14).
       diff: { type: 'boolean', default: false },
+      // Vector tiles of the bench layers instead (bench/tiles.ts, issue 17); --count tiles (default 200).
+      tiles: { type: 'boolean', default: false },
+      count: { type: 'string', default: '200' },
     },
   });
   const spec = { ...scaleSpec(values.scale!) };
   if (values.sites) spec.sites = Number(values.sites);
   if (values['naive-sites']) spec.naiveSites = Number(values['naive-sites']);
   spec.naiveSites = Math.min(spec.naiveSites, spec.sites);
-  return { spec, turf: !values['no-turf'], batch: values.batch!, diff: values.diff!, batchSites: values.sites ? Number(values.sites) : 1000, startup: values.startup!, runs: Number(values.runs) };
+  return { spec, turf: !values['no-turf'], batch: values.batch!, diff: values.diff!, batchSites: values.sites ? Number(values.sites) : 1000, startup: values.startup!, runs: Number(values.runs), tiles: values.tiles!, count: Number(values.count) };
 }
 
 /** Times a synchronous Turf runner over sites, printing progress for the slow one. */
@@ -66,10 +70,11 @@ function timeTurf(name: string, sites: BenchSite[], run: (site: BenchSite) => Tu
 }
 
 async function main() {
-  const { spec, turf, batch, diff, batchSites, startup, runs } = options();
+  const { spec, turf, batch, diff, batchSites, startup, runs, tiles, count } = options();
   if (batch) return runBatchBench(spec, batchSites, log);
   if (startup) return runStartupBench({ runs }, log);
   if (diff) return runDiffBench(spec, log);
+  if (tiles) return runTilesBench(spec, count, log);
   log(`# Redline Map benchmark — scale ${spec.name}`);
   log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}, ${os.platform()} ${os.release()}; load average ${loadAverage()}`);
   log(`extent: ${spec.extent.west.toFixed(2)}–${spec.extent.east.toFixed(2)} E, ${spec.extent.south.toFixed(2)}–${spec.extent.north.toFixed(2)} N (${Math.round(extentAreaKm2(spec.extent)).toLocaleString('en')} km²), seed "${spec.seed}"`);
