@@ -110,7 +110,13 @@ export async function runTilesBench(spec: ScaleSpec, count: number, log: (msg?: 
     // Warm-up: the database's pages cached as for a map in use, and the tiles as the code makes them.
     let started = performance.now();
     const direct = new Map<string, Buffer>();
-    for (const t of tiles) direct.set(label(t), await layerTile(pool, byId.get(t.layerId)!, t));
+    for (const t of tiles) {
+      try {
+        direct.set(label(t), await layerTile(pool, byId.get(t.layerId)!, t));
+      } catch (e) {
+        throw new Error(`tile ${label(t)}: ${(e as Error).message}`, { cause: e });
+      }
+    }
     log(`  warm-up (each tile's SQL once): ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     const api = new Map<string, number>();
