@@ -2,6 +2,7 @@ import path from 'node:path';
 import { openDatabase, type Database } from '../server/db/database.ts';
 import type { Queryable } from '../server/db/types.ts';
 import { loadLayerVersion } from '../server/layers/loader.ts';
+import { ensureTileGeometry } from '../server/layers/tile-geometry.ts';
 import { BENCH_LAYER_PREFIX, type BenchDataset } from './dataset.ts';
 import type { ScaleSpec } from './dataset/scale.ts';
 
@@ -34,6 +35,12 @@ export async function loadBenchLayers(config: BenchDatabaseConfig, dataset: Benc
       );
       if (rows[0]?.note === noteOf(layer.checksum)) {
         log(`  ${layer.entry.id}: reused (checksum ${layer.checksum.slice(0, 12)} matches)`);
+        const started = Date.now();
+        const { rows: current } = await db.pool.query<{ v: number }>('SELECT current_version AS v FROM layers WHERE id = $1', [layer.entry.id]);
+        if (await ensureTileGeometry(db.pool, layer.entry.id, current[0].v)) {
+          log(`  ${layer.entry.id}: tile geometry built in ${((Date.now() - started) / 1000).toFixed(1)} s (a version loaded before it existed)`);
+          loadedAny = true;
+        }
         continue;
       }
       const started = Date.now();
@@ -49,7 +56,7 @@ export async function loadBenchLayers(config: BenchDatabaseConfig, dataset: Benc
     if (loadedAny) {
       await pruneOldBenchVersions(db, log);
       const started = Date.now();
-      await db.pool.query('ANALYZE layers, layer_versions, features, feature_parts');
+      await db.pool.query('ANALYZE layers, layer_versions, features, feature_parts, feature_tile_geoms');
       log(`  ANALYZE in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
     await warnAboutOtherLayers(db, log);
@@ -64,13 +71,17 @@ async function pruneOldBenchVersions(db: Database, log: (msg: string) => void): 
     `DELETE FROM feature_parts p USING layers l WHERE p.layer_id = l.id AND starts_with(l.id, $1) AND p.version <> l.current_version`,
     [BENCH_LAYER_PREFIX],
   );
+  await db.pool.query(
+    `DELETE FROM feature_tile_geoms t USING layers l WHERE t.layer_id = l.id AND starts_with(l.id, $1) AND t.version <> l.current_version`,
+    [BENCH_LAYER_PREFIX],
+  );
   const features = await db.pool.query(
     `DELETE FROM features f USING layers l WHERE f.layer_id = l.id AND starts_with(l.id, $1) AND f.version <> l.current_version`,
     [BENCH_LAYER_PREFIX],
   );
   if ((parts.rowCount ?? 0) + (features.rowCount ?? 0) > 0) {
     log(`  dropped ${features.rowCount} features / ${parts.rowCount} parts of older bench versions`);
-    await db.pool.query('VACUUM features, feature_parts');
+    await db.pool.query('VACUUM features, feature_parts, feature_tile_geoms');
   }
 }
 

@@ -23,6 +23,7 @@ import { runBatchBench } from './batch.ts';
 import { runStartupBench } from './startup.ts';
 import { runDiffBench } from './diff.ts';
 import { runLoadBench } from './load.ts';
+import { runTilesBench } from './tiles.ts';
 
 const log = (msg = '') => console.log(msg);
 const loadAverage = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
@@ -46,13 +47,16 @@ function options() {
       // N users at once on the embedded database instead (bench/load.ts): `--load 50 [--seconds 30]`.
       load: { type: 'string' },
       seconds: { type: 'string', default: '30' },
+      // Vector tiles of the bench layers instead (bench/tiles.ts, issue 17); --count tiles (default 200).
+      tiles: { type: 'boolean', default: false },
+      count: { type: 'string', default: '200' },
     },
   });
   const spec = { ...scaleSpec(values.scale!) };
   if (values.sites) spec.sites = Number(values.sites);
   if (values['naive-sites']) spec.naiveSites = Number(values['naive-sites']);
   spec.naiveSites = Math.min(spec.naiveSites, spec.sites);
-  return { spec, turf: !values['no-turf'], batch: values.batch!, diff: values.diff!, batchSites: values.sites ? Number(values.sites) : 1000, startup: values.startup!, runs: Number(values.runs), load: values.load === undefined ? undefined : Number(values.load), loadSeconds: Number(values.seconds) };
+  return { spec, turf: !values['no-turf'], batch: values.batch!, diff: values.diff!, batchSites: values.sites ? Number(values.sites) : 1000, startup: values.startup!, runs: Number(values.runs), load: values.load === undefined ? undefined : Number(values.load), loadSeconds: Number(values.seconds), tiles: values.tiles!, count: Number(values.count) };
 }
 
 /** Times a synchronous Turf runner over sites, printing progress for the slow one. */
@@ -70,11 +74,12 @@ function timeTurf(name: string, sites: BenchSite[], run: (site: BenchSite) => Tu
 }
 
 async function main() {
-  const { spec, turf, batch, diff, batchSites, startup, runs, load, loadSeconds } = options();
+  const { spec, turf, batch, diff, batchSites, startup, runs, load, loadSeconds, tiles, count } = options();
   if (load !== undefined) return runLoadBench({ clients: load, seconds: loadSeconds }, log);
   if (batch) return runBatchBench(spec, batchSites, log);
   if (startup) return runStartupBench({ runs }, log);
   if (diff) return runDiffBench(spec, log);
+  if (tiles) return runTilesBench(spec, count, log);
   log(`# Redline Map benchmark — scale ${spec.name}`);
   log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}, ${os.platform()} ${os.release()}; load average ${loadAverage()}`);
   log(`extent: ${spec.extent.west.toFixed(2)}–${spec.extent.east.toFixed(2)} E, ${spec.extent.south.toFixed(2)}–${spec.extent.north.toFixed(2)} N (${Math.round(extentAreaKm2(spec.extent)).toLocaleString('en')} km²), seed "${spec.seed}"`);

@@ -6,6 +6,7 @@ import { AppError, badRequest, unprocessable } from '../http/errors.ts';
 import { getCrs } from '../geo/crs.ts';
 import { reprojectFeatures } from '../importers/reproject.ts';
 import { insertFeatureParts } from '../layers/loader.ts';
+import { insertTileGeometry } from '../layers/tile-geometry.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { assertDecreaseApproved } from '../ledger/decrease-guard.ts';
 import { enqueueRecheck } from '../recheck/store.ts';
@@ -213,6 +214,7 @@ export async function publishLayerVersion(pool: pg.Pool, layerId: string, body: 
       [layer.id, version],
     );
     await insertFeatureParts(client, layer.id, version);
+    await insertTileGeometry(client, layer.id, version);
     await testPause(layer.id, version);
     await client.query(
       `UPDATE layers SET current_version = $2, illustrative = false, source = $3, checked = (kind <> $4 AND NOT retired) WHERE id = $1`,

@@ -4,6 +4,7 @@ import { withTransaction } from '../db/database.ts';
 import type { Queryable } from '../db/types.ts';
 import { LAYER_ID_PATTERN, type CatalogEntry } from './catalog-entry.ts';
 import { unprocessable } from '../http/errors.ts';
+import { ensureTileGeometry, insertTileGeometry } from './tile-geometry.ts';
 
 export interface LoadResult {
   layerId: string;
@@ -102,6 +103,8 @@ export async function loadLayerVersion(
       [entry.id],
     );
     if (current.rows[0]?.checksum === checksum) {
+      // A version loaded before tile geometry existed gets it now (the reference layers at start).
+      await ensureTileGeometry(client, entry.id, current.rows[0].version);
       return { layerId: entry.id, version: current.rows[0].version, featureCount: current.rows[0].feature_count, loaded: false };
     }
     const { rows } = await client.query<{ version: number }>(
@@ -145,6 +148,7 @@ export async function loadLayerVersion(
       );
     }
     await insertFeatureParts(client, entry.id, version);
+    await insertTileGeometry(client, entry.id, version);
     await client.query('UPDATE layers SET current_version = $2 WHERE id = $1', [entry.id, version]);
     return { layerId: entry.id, version, featureCount: features.length, loaded: true };
   });

@@ -28,6 +28,15 @@ function toTileGeometry(g: GeoJSON.Geometry): { type: 1 | 2 | 3; geometry: Ring 
       // MVT has no multipolygon: all rings in sequence, exterior rings told apart by winding
       // (ST_AsMVTGeom already oriented them as the specification requires).
       return { type: 3, geometry: (g.coordinates as Ring[][]).flat() };
+    case 'GeometryCollection': {
+      // A clip can return a collection: its members of the highest dimension make the feature.
+      const members = g.geometries.map(toTileGeometry).filter((t) => t !== null);
+      const type = Math.max(0, ...members.map((t) => t.type));
+      const same = members.filter((t) => t.type === type);
+      if (!same.length) return null;
+      if (type === 1) return { type: 1, geometry: same.flatMap((t) => t.geometry as Ring) };
+      return { type: type as 2 | 3, geometry: same.flatMap((t) => t.geometry as Ring[]) };
+    }
     default:
       return null;
   }

@@ -6,13 +6,34 @@ import { readerFor } from '../http/read-routing.ts';
 import { LIMITS } from '../limits.ts';
 import { tileJsonParams, tileParams } from '../../common/api/layers.ts';
 import { getLayer } from './catalog.ts';
-import { layerTile, parseTileAddress, tileJson } from './tiles.ts';
+import { layerTile, parseTileAddress, tileJson, type TileLayer } from './tiles.ts';
+import { LAYER_ID_PATTERN } from './catalog-entry.ts';
+import type { Queryable } from '../db/types.ts';
 import { etagOf, notModified, VersionedCache } from './version-cache.ts';
 
 /** A version named in a tile URL (`?v=`): a positive integer, else none. */
 function versionParam(req: Request): number | undefined {
   const v = Number(req.query.v);
   return Number.isInteger(v) && v > 0 && v <= 2_147_483_647 ? v : undefined;
+}
+
+/**
+ * The layer version a tile request names (else the current one) and whether its tile geometry is
+ * built, in one query — not the catalog's getLayer, which computes the layer's extent over all its
+ * features. An older version (a page opened before a publish) is served as it was: versions are kept.
+ */
+async function tileLayerVersion(pool: Queryable, layerId: string, version: number | undefined): Promise<TileLayer> {
+  const { rows } = LAYER_ID_PATTERN.test(layerId)
+    ? await pool.query<{ current: number | null; version: number | null; built: boolean | null }>(
+        `SELECT l.current_version AS current, v.version, v.tile_geoms_built AS built
+           FROM layers l LEFT JOIN layer_versions v ON v.layer_id = l.id AND v.version = COALESCE($2::int, l.current_version)
+          WHERE l.id = $1`,
+        [layerId, version ?? null],
+      )
+    : { rows: [] };
+  if (!rows[0]) throw notFound('UNKNOWN_LAYER', `图层不存在：${layerId}`, `Unknown layer: ${layerId}`);
+  if (version !== undefined && rows[0].version === null) throw notFound('UNKNOWN_LAYER_VERSION', `图层 ${layerId} 没有版本 ${version}`, `Layer ${layerId} has no version ${version}`);
+  return { id: layerId, version: rows[0].version, tileGeometryBuilt: rows[0].built ?? false };
 }
 
 /** The tile with its ETag; a 304 when the client holds it already. */
@@ -57,13 +78,7 @@ export function tilesRouter(db: Database, options: { publicUrl?: string } = {}):
       if (hit) return sendTile(req, res, hit, etagOf(key(version)), true);
     }
     const pool = readerFor(db, req, res);
-    const layer = await getLayer(pool, params.layerId);
-    if (version !== undefined && version !== layer.version) {
-      // An older version (a page opened before a publish) is served as it was: versions are kept.
-      const { rowCount } = await pool.query('SELECT 1 FROM layer_versions WHERE layer_id = $1 AND version = $2', [layer.id, version]);
-      if (!rowCount) throw notFound('UNKNOWN_LAYER_VERSION', `图层 ${layer.id} 没有版本 ${version}`, `Layer ${layer.id} has no version ${version}`);
-    }
-    const served = { ...layer, version: version ?? layer.version };
+    const served = await tileLayerVersion(pool, params.layerId, version);
     const tile = await layerTile(pool, served, address);
     if (served.version !== null) cache.set(key(served.version), tile);
     sendTile(req, res, tile, etagOf(key(served.version)), version !== undefined);

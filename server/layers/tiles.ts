@@ -2,6 +2,8 @@ import type { Queryable } from '../db/types.ts';
 import { badRequest } from '../http/errors.ts';
 import type { LayerInfo } from './catalog.ts';
 import { encodeMvtLayer } from './mvt-encode.ts';
+import { readTwkb } from './twkb.ts';
+import { bandFor, bandGeometrySql, mercatorSql } from './tile-geometry.ts';
 
 export interface TileAddress {
   z: number;
@@ -34,77 +36,136 @@ const asMvtSupport = new WeakMap<object, Promise<boolean>>();
 function supportsAsMvt(db: Queryable): Promise<boolean> {
   let known = asMvtSupport.get(db);
   if (!known) {
+    // Asked, not tried: on the embedded database a failing statement can desynchronise the socket's
+    // connection (seen under load: "unexpected parseComplete", then "portal does not exist").
     known = db
-      .query(`SELECT ST_AsMVT(t, 'probe') FROM (SELECT 1 AS id, ST_AsMVTGeom(ST_MakePoint(1, 1), ST_MakeEnvelope(0, 0, 2, 2)) AS geom) t`)
-      .then(() => true, () => false);
+      .query<{ protobuf: boolean }>(`SELECT postgis_full_version() LIKE '%PROTOBUF=%' AS protobuf`)
+      .then((r) => r.rows[0]?.protobuf === true, () => false);
     asMvtSupport.set(db, known);
   }
   return known;
 }
 
-/** Features of the tile as PostGIS encodes them (ST_AsMVTGeom: clipped, quantised, oriented). */
-const MVT_GEOM_FEATURES = `
-  WITH bounds AS (SELECT ST_TileEnvelope($3, $4, $5) AS env)
-  SELECT f.id, f.feature_key AS key, f.name, f.level, f.version,
-         ST_AsMVTGeom(ST_Transform(f.geom, 3857), bounds.env, 4096, 64, true) AS geom
-    FROM features f, bounds
-   WHERE f.layer_id = $1 AND f.version = $2
-     AND f.geom && ST_Transform(bounds.env, 4326)`;
+/**
+ * The tile's candidate features in Web Mercator, reduced for its zoom: from the version's tile
+ * geometry (tile-geometry.ts) when it is built, else projected and simplified the same way here.
+ * Columns id, key, name, level, geom; uses box.clip (the tile grown by the 64-unit buffer).
+ */
+function tileSourceSql(z: number, built: boolean): string {
+  const band = bandFor(z);
+  if (built) {
+    // The band as a literal: the planner then picks that band's partial GiST index.
+    return `SELECT t.feature_id AS id, t.feature_key AS key, t.name, t.level, t.geom
+              FROM feature_tile_geoms t, box
+             WHERE t.zoom = ${band} AND t.geom && box.clip AND t.layer_id = $1 AND t.version = $2`;
+  }
+  return `SELECT id, key, name, level, geom FROM (
+            SELECT f.id, f.feature_key AS key, f.name, f.level, ${bandGeometrySql(band, mercatorSql('f.geom'))} AS geom
+              FROM features f, box
+             WHERE f.layer_id = $1 AND f.version = $2 AND f.geom && ST_Transform(box.clip, 4326)) reduced
+           WHERE geom IS NOT NULL`;
+}
+
+const TILE_BOX = `bounds AS (SELECT ST_TileEnvelope($3, $4, $5) AS env),
+       box AS (SELECT env, ST_XMin(env) AS x0, ST_YMax(env) AS y1, (ST_XMax(env) - ST_XMin(env)) AS w,
+                      ST_Expand(env, (ST_XMax(env) - ST_XMin(env)) * 64 / 4096) AS clip FROM bounds)`;
+
+/** Features of the tile as PostGIS encodes them (ST_AsMVTGeom: clipped, quantised, made valid, oriented). */
+const mvtGeomFeatures = (source: string) => `
+  WITH ${TILE_BOX}, source AS (${source})
+  SELECT s.id, s.key, s.name, s.level, $2::int AS version, ST_AsMVTGeom(s.geom, box.env, 4096, 64, true) AS geom
+    FROM source s, box`;
 
 /**
  * The same in plain PostGIS, for builds without protobuf-c (PGlite), where ST_AsMVTGeom is missing
- * too: clip to the tile plus a 64-unit buffer, orient exteriors CLOCKWISE in Web Mercator (y up),
- * map to tile space (4096 units, y down: the flip makes them positive by the surveyor's formula,
- * which is what MVT 2.1 §4.3.4.4 calls an exterior ring), and snap to the integer grid.
+ * too: clip to the tile plus a 64-unit buffer (only what crosses it), orient exteriors CLOCKWISE in
+ * Web Mercator (y up), map to tile space (4096 units, y down: the flip makes them positive by the
+ * surveyor's formula, which is what MVT 2.1 §4.3.4.4 calls an exterior ring), and snap to the
+ * integer grid.
  * (Until issue 17 they were forced counter-clockwise here, so every exterior came out as a hole;
  * MapLibre drew them anyway, as it takes the first ring's winding for the exterior's —
  * tests/server/layers/tile-geometry.db.test.ts now checks the sign.)
  */
-const PLAIN_TILE_FEATURES = `
-  WITH bounds AS (SELECT ST_TileEnvelope($3, $4, $5) AS env),
-       box AS (SELECT env, ST_XMin(env) AS x0, ST_YMax(env) AS y1, (ST_XMax(env) - ST_XMin(env)) AS w,
-                      ST_Expand(env, (ST_XMax(env) - ST_XMin(env)) * 64 / 4096) AS clip FROM bounds),
+const plainTileFeatures = (source: string) => `
+  WITH ${TILE_BOX}, source AS (${source}),
        clipped AS (
-         SELECT f.id, f.feature_key AS key, f.name, f.level, f.version,
-                ST_ForcePolygonCW(ST_ClipByBox2D(ST_Transform(f.geom, 3857), box.clip)) AS g, box.x0, box.y1, box.w
-           FROM features f, box
-          WHERE f.layer_id = $1 AND f.version = $2 AND f.geom && ST_Transform(box.clip, 4326))
-  SELECT id, key, name, level, version,
-         ST_RemoveRepeatedPoints(ST_SnapToGrid(
-           ST_Affine(g, 4096 / w, 0, 0, -4096 / w, -x0 * 4096 / w, y1 * 4096 / w), 1)) AS geom
-    FROM clipped WHERE NOT ST_IsEmpty(g)`;
+         SELECT s.id, s.key, s.name, s.level,
+                ST_ForcePolygonCW(CASE WHEN s.geom @ box.clip THEN s.geom ELSE ST_ClipByBox2D(s.geom, box.clip) END) AS g,
+                box.x0, box.y1, box.w
+           FROM source s, box),
+       tiled AS (
+         SELECT id, key, name, level,
+                ST_RemoveRepeatedPoints(ST_SnapToGrid(ST_Affine(g, 4096 / w, 0, 0, -4096 / w, -x0 * 4096 / w, y1 * 4096 / w), 1)) AS geom
+           FROM clipped WHERE NOT ST_IsEmpty(g))
+  SELECT id, key, name, level, $2::int AS version, geom FROM tiled WHERE NOT ST_IsEmpty(geom)`;
+
+/** Whether the version's tile geometry is built (versions loaded before issue 17 may not be). */
+const builtVersions = new WeakMap<object, Set<string>>();
+async function tileGeometryBuilt(db: Queryable, layerId: string, version: number): Promise<boolean> {
+  // Once built, a version's tile geometry stays (versions are never rewritten): remembered per database.
+  const known = builtVersions.get(db) ?? new Set<string>();
+  builtVersions.set(db, known);
+  if (known.has(`${layerId}/${version}`)) return true;
+  const { rows } = await db.query<{ built: boolean }>('SELECT tile_geoms_built AS built FROM layer_versions WHERE layer_id = $1 AND version = $2', [layerId, version]);
+  if (rows[0]?.built) known.add(`${layerId}/${version}`);
+  return rows[0]?.built ?? false;
+}
+
+/** The one statement a tile costs: the tile itself (PostGIS encodes) or its features in tile space (Node encodes). */
+export interface TileStatement {
+  text: string;
+  values: unknown[];
+  encodedBy: 'postgis' | 'node';
+}
+
+/** What a tile needs of its layer: the version served, and whether its tile geometry is built (unknown: asked). */
+export type TileLayer = Pick<LayerInfo, 'id' | 'version'> & { tileGeometryBuilt?: boolean };
 
 /**
- * One Mapbox Vector Tile of a layer's current version, source-layer = layer id. Where PostGIS has
- * protobuf support it builds the tile (ST_AsMVTGeom + ST_AsMVT); otherwise PostGIS still clips and
- * quantises and the tile is encoded in Node (mvt-encode.ts). Features keep key, name, level and the
- * layer version, enough for styling and popups. An empty area gives an empty (zero-byte) tile.
+ * Who encodes: 'auto' — PostGIS (ST_AsMVT) where it can, else Node; 'node' — always Node (the
+ * embedded database's path; tests compare the two); 'asmvtgeom' — PostGIS's own ST_AsMVTGeom
+ * instead of our clipping and quantising (needs protobuf-c): the reference the tests compare with.
  */
-export async function layerTile(
-  db: Queryable,
-  layer: LayerInfo,
-  { z, x, y }: TileAddress,
-  /** 'node': the embedded database's path even where ST_AsMVT exists (tests compare the two). */
-  encoder: 'auto' | 'node' = 'auto',
-): Promise<Buffer> {
-  if (layer.version === null) return Buffer.alloc(0);
-  const params = [layer.id, layer.version, z, x, y];
-  if (encoder === 'auto' && (await supportsAsMvt(db))) {
-    const { rows } = await db.query<{ tile: Buffer }>(
-      `WITH mvt AS (${MVT_GEOM_FEATURES})
-       SELECT COALESCE(ST_AsMVT(mvt, $1, 4096, 'geom', 'id'), ''::bytea) AS tile FROM mvt WHERE geom IS NOT NULL`,
-      params,
-    );
+export type TileEncoder = 'auto' | 'node' | 'asmvtgeom';
+
+export async function tileStatement(db: Queryable, layer: TileLayer, { z, x, y }: TileAddress, encoder: TileEncoder = 'auto'): Promise<TileStatement | null> {
+  if (layer.version === null) return null;
+  const values = [layer.id, layer.version, z, x, y];
+  const source = tileSourceSql(z, layer.tileGeometryBuilt ?? (await tileGeometryBuilt(db, layer.id, layer.version)));
+  const asMvt = (features: string) => `WITH mvt AS (${features})
+       SELECT COALESCE(ST_AsMVT(mvt, $1, 4096, 'geom', 'id'), ''::bytea) AS tile FROM mvt WHERE geom IS NOT NULL`;
+  if (encoder === 'asmvtgeom') return { text: asMvt(mvtGeomFeatures(source)), values, encodedBy: 'postgis' };
+  // ST_AsMVTGeom also makes every polygon valid, which costs ~3× the rest of a low-zoom tile; the
+  // plain path's snapped rings are what MapLibre draws alike, so ST_AsMVT encodes them as they are.
+  if (encoder === 'auto' && (await supportsAsMvt(db))) return { text: asMvt(plainTileFeatures(source)), values, encodedBy: 'postgis' };
+  // Node encodes: the geometry comes as TWKB (integers in tile units), not GeoJSON text.
+  return {
+    text: `SELECT id, key, name, level, version, ST_AsTWKB(geom) AS geometry FROM (${plainTileFeatures(source)}) t`,
+    values,
+    encodedBy: 'node',
+  };
+}
+
+/**
+ * One Mapbox Vector Tile of a layer version, source-layer = layer id. Where PostGIS has protobuf
+ * support it encodes the tile (ST_AsMVT); otherwise PostGIS still clips and quantises and the tile
+ * is encoded in Node (mvt-encode.ts). Features keep key, name, level and the layer version, enough
+ * for styling and popups. An empty area gives an empty (zero-byte) tile.
+ */
+export async function layerTile(db: Queryable, layer: TileLayer, address: TileAddress, encoder: TileEncoder = 'auto'): Promise<Buffer> {
+  const statement = await tileStatement(db, layer, address, encoder);
+  if (!statement) return Buffer.alloc(0);
+  if (statement.encodedBy === 'postgis') {
+    const { rows } = await db.query<{ tile: Buffer }>(statement.text, statement.values);
     return rows[0]?.tile ?? Buffer.alloc(0);
   }
-  const { rows } = await db.query<{ id: number; key: string; name: string | null; level: string | null; version: number; geometry: GeoJSON.Geometry }>(
-    `SELECT id, key, name, level, version, ST_AsGeoJSON(geom)::json AS geometry FROM (${PLAIN_TILE_FEATURES}) t
-      WHERE NOT ST_IsEmpty(geom)`,
-    params,
+  const { rows } = await db.query<{ id: number; key: string; name: string | null; level: string | null; version: number; geometry: Uint8Array }>(
+    statement.text,
+    statement.values,
   );
   return encodeMvtLayer(
     layer.id,
-    rows.map((r) => ({ id: r.id, geometry: r.geometry, properties: { key: r.key, name: r.name, level: r.level, version: r.version } })),
+    rows.map((r) => ({ id: r.id, geometry: readTwkb(r.geometry), properties: { key: r.key, name: r.name, level: r.level, version: r.version } })),
   );
 }
 

@@ -25,6 +25,7 @@ export async function loadTestLayer(
 
 export async function removeTestLayers(pool: pg.Pool, ids: string[]) {
   await pool.query('DELETE FROM feature_parts WHERE layer_id = ANY($1)', [ids]);
+  await pool.query('DELETE FROM feature_tile_geoms WHERE layer_id = ANY($1)', [ids]);
   await pool.query('DELETE FROM features WHERE layer_id = ANY($1)', [ids]);
   await pool.query('DELETE FROM layer_versions WHERE layer_id = ANY($1)', [ids]);
   await pool.query('DELETE FROM layers WHERE id = ANY($1)', [ids]);
