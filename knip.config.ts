@@ -49,13 +49,6 @@ const config: KnipConfig = {
     'pdftotext',
     'sha256sum',
   ],
-  ignoreIssues: {
-    // Owned by branches in flight (benchmarks; layer caching; the importers' worker): their unused
-    // exports are removed when those merge, not here. Drop these lines then.
-    'bench/**': ['exports', 'types'],
-    'server/layers/{catalog,loader,mvt-encode,reference-data,tiles}.ts': ['exports'],
-    'server/importers/index.ts': ['exports', 'types'],
-  },
 };
 
 export default config;

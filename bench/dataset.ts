@@ -34,7 +34,7 @@ function entry(id: string, kind: string, nameZh: string, nameEn: string, levels:
 }
 
 /** Distinct vertices (closing positions not counted). */
-export function vertexCount(geometry: GeoJSON.Polygon): number {
+function vertexCount(geometry: GeoJSON.Polygon): number {
   return geometry.coordinates.reduce((n, ring) => n + ring.length - 1, 0);
 }
 

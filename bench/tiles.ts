@@ -32,7 +32,7 @@ interface BenchTile extends TileAddress {
 const label = (t: BenchTile) => `${t.layerId}/${t.z}/${t.x}/${t.y}`;
 
 /** The XYZ tile holding a point (spherical Web Mercator, as MapLibre requests them). */
-export function tileOf(lon: number, lat: number, z: number): TileAddress {
+function tileOf(lon: number, lat: number, z: number): TileAddress {
   const n = 2 ** z;
   const rad = (lat * Math.PI) / 180;
   return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n) };

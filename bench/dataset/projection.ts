@@ -18,7 +18,7 @@ export const M_PER_DEG_LON = 111_320 * Math.cos((REFERENCE_LAT * Math.PI) / 180)
 /** Decimal places kept in the output: 1e-7° ≈ 1 cm, as surveyed data is usually delivered. */
 const DECIMALS = 1e7;
 
-export const round7 = (deg: number): number => Math.round(deg * DECIMALS) / DECIMALS;
+const round7 = (deg: number): number => Math.round(deg * DECIMALS) / DECIMALS;
 
 export function toLonLat(x: number, y: number): [number, number] {
   return [round7(x / M_PER_DEG_LON), round7(y / M_PER_DEG_LAT)];

@@ -1,6 +1,6 @@
 import { extentMetres, type Extent } from './projection.ts';
 
-export type ScaleName = 'small' | 'province';
+type ScaleName = 'small' | 'province';
 
 /**
  * What to generate. Province: Guizhou's extent. Small: the same densities on 1/50 of the area

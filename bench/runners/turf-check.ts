@@ -5,7 +5,7 @@ import type { BenchSite } from '../sites.ts';
 type Areal = GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
 
 /** What the Turf runners compute per layer: the same facts the engine's SQL returns. */
-export interface TurfLayerFacts {
+interface TurfLayerFacts {
   overlapAreaM2: number;
   minDistanceM: number;
   featureIds: string[];

@@ -17,7 +17,7 @@ import type { TextEncoding } from '../geo/text-decoding.ts';
  * importer runs the common sanity checks (sanity.ts) itself, so each is usable on its own.
  */
 export type ImportFormat = 'geojson' | 'kml' | 'shapefile' | 'csv' | 'guotu-txt';
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['geojson', 'kml', 'shapefile', 'csv', 'guotu-txt'];
+const IMPORT_FORMATS: readonly ImportFormat[] = ['geojson', 'kml', 'shapefile', 'csv', 'guotu-txt'];
 
 const FORMAT_ALIASES: Record<string, ImportFormat> = {
   geojson: 'geojson', json: 'geojson',
@@ -95,4 +95,4 @@ export async function importSiteFile({ bytes, filename, format, ...options }: Im
   }
 }
 
-export type { ImportOptions, ImportResult, ImportWarning, CrsSummary, CrsChoice, CsvGeometryKind } from './types.ts';
+export type { ImportResult } from './types.ts';

@@ -47,7 +47,7 @@ export async function getLayer(db: Queryable, layerId: string): Promise<LayerInf
 }
 
 /** Current version of every checked layer: what a conflict check records for reproducibility. */
-export async function checkedLayerVersions(db: Queryable): Promise<Record<string, number>> {
+async function checkedLayerVersions(db: Queryable): Promise<Record<string, number>> {
   const { rows } = await db.query<{ id: string; version: number }>(
     'SELECT id, current_version AS version FROM layers WHERE checked AND current_version IS NOT NULL ORDER BY id',
   );

@@ -2,13 +2,13 @@ import type pg from 'pg';
 import type { Database } from '../db/database.ts';
 
 /** NOTIFY channel of the layer_stamp trigger (migration 120_layer_stamp.sql). */
-export const LAYER_STAMP_CHANNEL = 'redline_layer_stamp';
+const LAYER_STAMP_CHANNEL = 'redline_layer_stamp';
 
 /**
  * How long an app instance on PostgreSQL trusts the stamp it last read or was told: the bound on
  * how late a publish, restore or retire on another instance shows in this one's catalog and search.
  */
-export const LAYER_STAMP_TTL_MS = 1_000;
+const LAYER_STAMP_TTL_MS = 1_000;
 
 interface PoolState {
   stamp?: number;

@@ -49,7 +49,7 @@ export async function insertFeatureParts(db: Queryable, layerId: string, version
   );
 }
 
-export function checksumOf(collection: GeoJSON.FeatureCollection): string {
+function checksumOf(collection: GeoJSON.FeatureCollection): string {
   return createHash('sha256').update(JSON.stringify(collection)).digest('hex');
 }
 

@@ -1,6 +1,6 @@
 import { fromVectorTileJs, GeoJSONWrapper, type Feature } from '@maplibre/vt-pbf';
 
-export const MVT_EXTENT = 4096;
+const MVT_EXTENT = 4096;
 
 /** A feature already clipped and quantised to tile space by PostGIS (ST_AsMVTGeom → GeoJSON). */
 export interface TileSpaceFeature {

@@ -11,7 +11,7 @@ export function readCatalog(dir = GEODATA_DIR): CatalogEntry[] {
   return JSON.parse(fs.readFileSync(path.join(dir, 'catalog.json'), 'utf8')) as CatalogEntry[];
 }
 
-export function readLayerFile(layerId: string, dir = GEODATA_DIR): GeoJSON.FeatureCollection {
+function readLayerFile(layerId: string, dir = GEODATA_DIR): GeoJSON.FeatureCollection {
   return JSON.parse(fs.readFileSync(path.join(dir, 'layers', `${layerId}.geojson`), 'utf8'));
 }
 

@@ -11,8 +11,8 @@ import type { Queryable } from '../db/types.ts';
  * can show of a province's red line at zoom 6 is ~2 % of its vertices. From zoom 12 on, tiles read
  * the unsimplified copy (FULL_BAND): only projected, so a tile never reprojects its source.
  */
-export const TILE_BANDS = [6, 8, 10] as const;
-export const FULL_BAND = 99;
+const TILE_BANDS = [6, 8, 10] as const;
+const FULL_BAND = 99;
 /** The first zoom served from the unsimplified copy. */
 export const FULL_FROM_ZOOM = 12;
 

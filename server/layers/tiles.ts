@@ -12,8 +12,8 @@ export interface TileAddress {
 }
 
 /** Zoom range served; below 4 a district-scale dataset is a dot, above 20 nothing gains detail. */
-export const TILE_MIN_ZOOM = 0;
-export const TILE_MAX_ZOOM = 20;
+const TILE_MIN_ZOOM = 0;
+const TILE_MAX_ZOOM = 20;
 
 export function parseTileAddress(z: string, x: string, y: string): TileAddress {
   const [zi, xi, yi] = [z, x, y].map(Number);

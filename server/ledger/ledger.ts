@@ -12,7 +12,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  * against the previous version, whether that is a decrease, and how many features changed level.
  * Derived from the versions' features on every read, so it always agrees with them.
  */
-export async function buildLedger(db: Queryable): Promise<LedgerLayer[]> {
+async function buildLedger(db: Queryable): Promise<LedgerLayer[]> {
   const { rows: layers } = await db.query<{ id: string; kind: string; nameZh: string; nameEn: string }>(
     `SELECT id, kind, name_zh AS "nameZh", name_en AS "nameEn" FROM layers
       WHERE kind = ANY($1) AND EXISTS (SELECT 1 FROM layer_versions v WHERE v.layer_id = layers.id)

@@ -36,7 +36,7 @@ export function parseLimit(raw: unknown): number {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** A typed coordinate (lon,lat or GK X,Y) as a hit, with the township it falls in; null when the text is no coordinate. */
-export async function searchCoordinate(db: Queryable, query: string, districtZone: () => Promise<number>): Promise<CoordinateResult | null> {
+async function searchCoordinate(db: Queryable, query: string, districtZone: () => Promise<number>): Promise<CoordinateResult | null> {
   if (!/^[\s\d.,，;；+-]+$/.test(query)) return null;
   const parsed = parseCoordinate(query, await districtZone());
   if (!parsed) return null;
