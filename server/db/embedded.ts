@@ -152,9 +152,19 @@ async function startWorker(data: EmbeddedWorkerData): Promise<{ conn: string; cl
     worker.once('message', (m: { ready?: boolean; conn?: string }) => (m.ready ? resolve(m.conn!) : reject(new Error('unexpected message'))));
   });
   worker.on('error', (e) => console.error(`[db] embedded database thread: ${e.message}`));
+  // The database thread ending on its own (a WebAssembly abort, out of memory) leaves every request
+  // without a database and PGlite's files in an unknown state: stop the process, as a crash of the
+  // database on the main thread would have, so the service manager restarts it and PGlite recovers.
+  let closing = false;
+  worker.once('exit', (code) => {
+    if (closing) return;
+    console.error(`[db] 内嵌数据库线程意外退出（${code}），服务停止以便重启 / the embedded database's thread exited (${code}); stopping so that the service restarts`);
+    process.exit(70);
+  });
   return {
     conn,
     async close() {
+      closing = true;
       const closed = new Promise<void>((resolve) => worker.once('message', () => resolve()));
       worker.postMessage('close');
       await Promise.race([closed, exited]);
