@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { AttachmentListItem } from '../../common/api/projects.ts';
+import { ATTACHMENT_ACCEPT, type AttachmentListItem } from '../../common/api/projects.ts';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../auth/api-fetch.ts';
 import { AUTH_NS } from '../auth/i18n.ts';
@@ -125,7 +125,7 @@ export function CommentThread({ projectId, comments, runs, attachments, mayAttac
               ref={fileInput}
               type="file"
               multiple
-              accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.doc,.docx,.xls,.xlsx"
+              accept={ATTACHMENT_ACCEPT}
               onChange={(e) => setFiles([...(e.target.files ?? [])])}
               data-testid="comment-files"
             />

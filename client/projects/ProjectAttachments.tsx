@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../auth/api-fetch.ts';
 import { formatTime } from './format.ts';
 import { PROJECTS_NS } from './i18n.ts';
-import type { AttachmentListItem } from '../../common/api/projects.ts';
+import { ATTACHMENT_ACCEPT, type AttachmentListItem } from '../../common/api/projects.ts';
 import { attachmentUrl, uploadAttachment } from './projects-api.ts';
 
 const sizeText = (bytes: number) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
@@ -58,7 +58,7 @@ export function ProjectAttachments({ projectId, items, loading, mayAdd, onAdded 
           <input
             ref={input}
             type="file"
-            accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.doc,.docx,.xls,.xlsx"
+            accept={ATTACHMENT_ACCEPT}
             disabled={status?.kind === 'busy'}
             onChange={(e) => {
               const file = e.target.files?.[0];

@@ -217,6 +217,9 @@ export const ATTACHMENT_MEDIA_TYPES = [
   'application/vnd.ms-excel',
 ] as const;
 
+/** The file picker's filter for the same types (the server still decides by content). */
+export const ATTACHMENT_ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.doc,.docx,.xls,.xlsx';
+
 export const attachmentSchema = z.object({
   id: z.number().int(),
   fileName: z.string(),
