@@ -52,11 +52,19 @@ export function uploadSingleFile(uploadLimitBytes: number): RequestHandler {
 
 export function importRouter({ uploadLimitBytes, imports }: ImportRouterOptions): Router {
   const router = Router();
-  // A client's share of the pool is taken before its upload is read, and given back when the answer is over.
+  // A client's share of the pool is taken before its upload is read, and given back when its parse is
+  // over — not merely its connection: a client hanging up mid-parse must not get its slot back while
+  // the thread still works for it (hang up, send again, and one address would fill the pool).
   // A refusal leaves the upload unread, so the connection is not reused for the client's next request.
   const takeSlot: RequestHandler = (req, res, next) => {
     try {
-      res.once('close', imports.reserve(clientKey(req)));
+      const release = imports.reserve(clientKey(req));
+      res.once('close', () => {
+        res.locals.importClosed = true;
+        const parse = res.locals.importParse as Promise<unknown> | undefined;
+        if (parse) void parse.then(release, release);
+        else release();
+      });
     } catch (e) {
       res.set('Connection', 'close');
       throw e;
@@ -67,7 +75,8 @@ export function importRouter({ uploadLimitBytes, imports }: ImportRouterOptions)
     if (!req.file)
       throw badRequest('NO_FILE', '请以 multipart/form-data 上传文件（字段名 file）。', 'Upload the file as multipart/form-data in the field "file".');
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const json = await imports.run({
+    if (res.locals.importClosed) return; // the client left while uploading: nothing to parse for
+    const parse = imports.run({
       bytes: req.file.buffer,
       filename: req.file.originalname,
       format: parseFormatOption(body.format),
@@ -75,6 +84,8 @@ export function importRouter({ uploadLimitBytes, imports }: ImportRouterOptions)
       encoding: parseEncodingOption(body.encoding),
       geometry: parseGeometryOption(body.geometry),
     });
+    res.locals.importParse = parse;
+    const json = await parse;
     res.type('application/json').send(Buffer.from(json.buffer, json.byteOffset, json.byteLength));
   });
   return router;

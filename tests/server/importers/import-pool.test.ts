@@ -65,6 +65,23 @@ describe('import pool', () => {
     expect((await upload(app, SMALL)).status).toBe(200);
   });
 
+  it('keeps a client’s slot while its parse runs, even after the client hung up', { timeout: 120_000 }, async () => {
+    const app = appWith({ perClient: 1 });
+    expect((await upload(app, SMALL)).status).toBe(200);
+    // Send a hard file and hang up while its thread parses it …
+    const hungUp = await upload(app, RINGS).timeout(400).then(() => 'answered', (e: { code?: string; timeout?: number }) => e.timeout ?? e.code);
+    expect(hungUp).toBe(400);
+    // … the thread still works for this client: its next upload waits its turn (429), not a second thread.
+    expectBilingual(await upload(app, SMALL), 429, 'IMPORTS_IN_PROGRESS');
+    // Once the parse is over the slot is back.
+    let after = 0;
+    for (let i = 0; i < 100 && after !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      after = (await upload(app, SMALL)).status;
+    }
+    expect(after).toBe(200);
+  });
+
   it('stops a parse past the time limit with a bilingual 422 and keeps serving', { timeout: 120_000 }, async () => {
     const app = appWith({ timeoutMs: 200 });
     expect((await upload(app, SMALL)).status).toBe(200);
