@@ -4,7 +4,8 @@ import { OVERLAY_GRID_DEG } from '../check/overlap-query.ts';
 import type pg from 'pg';
 import type { ChangedFeature, LayerDiff } from '../../common/api/ledger.ts';
 import { QUERY_CANCELED, withStatementTimeout } from '../db/database.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { serviceUnavailable } from '../http/errors.ts';
+import { unknownLayer, unknownVersion } from './versions.ts';
 
 /**
  * The difference between two versions of a layer, computed in PostGIS on the ellipsoid
@@ -105,11 +106,8 @@ async function diffSubject(pool: pg.Pool, layerId: string, from: number, to: num
       WHERE l.id = $1 GROUP BY l.id`,
     [layerId, from, to],
   );
-  if (!rows[0]) throw notFound('UNKNOWN_LAYER', `图层不存在：${layerId}`, `Unknown layer: ${layerId}`);
-  for (const version of [from, to]) {
-    if (!rows[0].versions?.includes(version))
-      throw notFound('UNKNOWN_VERSION', `图层 ${layerId} 没有版本 ${version}`, `Layer ${layerId} has no version ${version}`);
-  }
+  if (!rows[0]) throw unknownLayer(layerId);
+  for (const version of [from, to]) if (!rows[0].versions?.includes(version)) throw unknownVersion(layerId, version);
   return rows[0].has_ids === false ? 'geometry' : 'id';
 }
 
@@ -170,7 +168,7 @@ export async function diffVersions(pool: pg.Pool, layerId: string, from: number,
     });
   } catch (e) {
     if ((e as { code?: string }).code === QUERY_CANCELED)
-      throw new AppError(503, 'DIFF_TOO_LONG', { zh: '版本对比超时，请稍后重试', en: 'Comparing the versions took too long; try again later' }, { retryAfterS: 30 });
+      throw serviceUnavailable('DIFF_TOO_LONG', '版本对比超时，请稍后重试', 'Comparing the versions took too long; try again later', 30);
     throw e;
   }
 }

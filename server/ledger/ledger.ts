@@ -2,7 +2,7 @@ import { decreaseThresholdM2, LEDGER_KINDS, type LedgerLayer } from '../../commo
 import type pg from 'pg';
 import { QUERY_CANCELED, withStatementTimeout } from '../db/database.ts';
 import type { Queryable } from '../db/types.ts';
-import { AppError } from '../http/errors.ts';
+import { serviceUnavailable } from '../http/errors.ts';
 import { versionAreas } from './versions.ts';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -65,7 +65,7 @@ export async function readLedger(pool: pg.Pool): Promise<LedgerLayer[]> {
     return await withStatementTimeout(pool, LEDGER_TIMEOUT_MS, (client) => buildLedger(client));
   } catch (e) {
     if ((e as { code?: string }).code === QUERY_CANCELED)
-      throw new AppError(503, 'LEDGER_TOO_LONG', { zh: '台账汇总超时，请稍后重试', en: 'Summing up the ledger took too long; try again later' }, { retryAfterS: 30 });
+      throw serviceUnavailable('LEDGER_TOO_LONG', '台账汇总超时，请稍后重试', 'Summing up the ledger took too long; try again later', 30);
     throw e;
   }
 }

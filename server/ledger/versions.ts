@@ -8,14 +8,18 @@ export async function ledgerLayerRow(db: Queryable, id: string): Promise<{ id: s
     `SELECT id, kind, name_zh AS "nameZh", name_en AS "nameEn", current_version AS "currentVersion" FROM layers WHERE id = $1`,
     [id],
   );
-  if (!rows[0]) throw notFound('UNKNOWN_LAYER', `图层不存在：${id}`, `Unknown layer: ${id}`);
+  if (!rows[0]) throw unknownLayer(id);
   return rows[0];
 }
+
+export const unknownLayer = (id: string) => notFound('UNKNOWN_LAYER', `图层不存在：${id}`, `Unknown layer: ${id}`);
+export const unknownVersion = (layerId: string, version: number) =>
+  notFound('UNKNOWN_VERSION', `图层 ${layerId} 没有版本 ${version}`, `Layer ${layerId} has no version ${version}`);
 
 /** 404 unless the layer has this version. */
 export async function assertVersionExists(db: Queryable, layerId: string, version: number): Promise<void> {
   const { rows } = await db.query('SELECT 1 FROM layer_versions WHERE layer_id = $1 AND version = $2', [layerId, version]);
-  if (!rows[0]) throw notFound('UNKNOWN_VERSION', `图层 ${layerId} 没有版本 ${version}`, `Layer ${layerId} has no version ${version}`);
+  if (!rows[0]) throw unknownVersion(layerId, version);
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
