@@ -41,12 +41,17 @@ export function CommentThread({ projectId, comments, runs, attachments, mayAttac
       const comment = await addComment(projectId, body.trim(), replyTo ? { parentId: replyTo.id } : checkId ? { checkId: Number(checkId) } : {});
       setBody('');
       setReplyTo(null);
-      // The comment stands even if a file is refused (type, size): the error names the file.
-      try {
-        for (const file of files) await uploadAttachment(projectId, file, comment.id);
-      } catch (e) {
-        setError(`${t('comments.attachFailed')}${errorText(e, i18n.language)}`);
+      // The comment stands even if a file is refused (type, size): every file is tried, and the
+      // error names each one refused and why.
+      const refused: string[] = [];
+      for (const file of files) {
+        try {
+          await uploadAttachment(projectId, file, comment.id);
+        } catch (e) {
+          refused.push(`${file.name}（${errorText(e, i18n.language)}）`);
+        }
       }
+      if (refused.length > 0) setError(`${t('comments.attachFailed')}${refused.join('；')}`);
       setFiles([]);
       if (fileInput.current) fileInput.current.value = '';
       onPosted();
