@@ -96,7 +96,10 @@ export function polygonSelfIntersections(rings: Position[][], limit = 10): [numb
   // Meeting points of two different rings, per pair: one point is a legal touch, two or more are not.
   const betweenRings = new Map<string, [number, number][]>();
   const invalidPairs = () => [...betweenRings.values()].filter((points) => points.length > 1);
-  const enough = () => found.length + invalidPairs().reduce((n, points) => n + points.length, 0) >= limit;
+  // Points of pairs that met twice or more, kept as they come (a polygon may have 10,000 holes that
+  // each touch the shell once: recounting every pair per segment would be quadratic).
+  let betweenInvalid = 0;
+  const enough = () => found.length + betweenInvalid >= limit;
   let budget = MAX_SEGMENT_PAIR_TESTS;
   for (let i = 0; i < segments.length && budget > 0 && !enough(); i++) {
     const s = segments[i];
@@ -113,7 +116,10 @@ export function polygonSelfIntersections(rings: Position[][], limit = 10): [numb
       }
       const key = `${Math.min(s.ring, t.ring)}:${Math.max(s.ring, t.ring)}`;
       const points = betweenRings.get(key) ?? [];
-      if (points.length < limit && !points.some((p) => samePoint(p, hit))) points.push(hit);
+      if (points.length < limit && !points.some((p) => samePoint(p, hit))) {
+        points.push(hit);
+        betweenInvalid += points.length === 2 ? 2 : points.length > 2 ? 1 : 0;
+      }
       betweenRings.set(key, points);
       return false;
     });

@@ -11,6 +11,9 @@ import type { Position } from 'geojson';
  * edge, strictly between its ends and not exactly on it, are inserted; the shape moves by less
  * than that.
  */
+/** Vertex–segment tests at most (as the self-intersection search): past it the rings go on as drawn, for PostGIS to judge. */
+const MAX_VERTEX_SEGMENT_TESTS = 2_000_000;
+
 export function nodeTouchingVertices(rings: Position[][], tolerance = 1e-8): Position[][] {
   if (rings.length < 2) return rings;
   const segments: { ring: number; index: number; a: Position; b: Position }[] = [];
@@ -24,10 +27,14 @@ export function nodeTouchingVertices(rings: Position[][], tolerance = 1e-8): Pos
 
   // ring → segment index → the vertices to insert there, with their position along the segment.
   const inserts = new Map<number, Map<number, { t: number; p: Position }[]>>();
-  rings.forEach((ring, r) => {
+  let budget = MAX_VERTEX_SEGMENT_TESTS;
+  for (const [r, ring] of rings.entries()) {
     for (let i = 0; i + 1 < ring.length; i++) {
       const p = ring[i];
-      for (const k of tree.search(p[0], p[1], p[0], p[1])) {
+      const candidates = tree.search(p[0], p[1], p[0], p[1]);
+      budget -= candidates.length;
+      if (budget < 0) return rings;
+      for (const k of candidates) {
         const { ring: other, index, a, b } = segments[k];
         if (other === r) continue;
         const dx = b[0] - a[0];
@@ -45,7 +52,7 @@ export function nodeTouchingVertices(rings: Position[][], tolerance = 1e-8): Pos
         inserts.set(other, perRing);
       }
     }
-  });
+  }
   if (inserts.size === 0) return rings;
   return rings.map((ring, r) => {
     const perRing = inserts.get(r);
