@@ -101,6 +101,21 @@ describe('map reads from memory', () => {
     }
   });
 
+  it('keeps its answers when layers are rewritten with the same values (as every start does)', async () => {
+    const stamp = async () => Number((await t.db.pool.query<{ stamp: string }>('SELECT stamp FROM layer_stamp')).rows[0].stamp);
+    const etag = (await request(t.app).get('/api/layers')).headers.etag;
+    const before = await stamp();
+    // The reference-layer upsert at start and the tile-geometry flag rewrite rows without changing what the map shows.
+    await t.db.pool.query('UPDATE layers SET name_zh = name_zh, levels = levels');
+    await t.db.pool.query('UPDATE layer_versions SET tile_geoms_built = tile_geoms_built');
+    expect(await stamp()).toBe(before);
+    expect((await request(t.app).get('/api/layers')).headers.etag).toBe(etag);
+    // A real change still moves it.
+    await t.db.pool.query(`UPDATE layers SET legend_order = legend_order + 1 WHERE id = 'water_source'`);
+    await t.db.pool.query(`UPDATE layers SET legend_order = legend_order - 1 WHERE id = 'water_source'`);
+    expect(await stamp()).toBe(before + 2);
+  });
+
   it('keeps a closed map’s catalog and search out of shared caches (private, Vary: Cookie)', async () => {
     const closed = createApp({ config: { ...t.config, publicMap: false }, db: t.db, log: createLogger('silent') });
     const user = `rc${Date.now().toString(36)}`;
