@@ -45,11 +45,3 @@ export async function getLayer(db: Queryable, layerId: string): Promise<LayerInf
   if (!row) throw notFound('UNKNOWN_LAYER', `图层不存在：${layerId}`, `Unknown layer: ${layerId}`);
   return row;
 }
-
-/** Current version of every checked layer: what a conflict check records for reproducibility. */
-async function checkedLayerVersions(db: Queryable): Promise<Record<string, number>> {
-  const { rows } = await db.query<{ id: string; version: number }>(
-    'SELECT id, current_version AS version FROM layers WHERE checked AND current_version IS NOT NULL ORDER BY id',
-  );
-  return Object.fromEntries(rows.map((r) => [r.id, r.version]));
-}

@@ -79,8 +79,10 @@ export function tilesRouter(db: Database, options: { publicUrl?: string } = {}):
     }
     const pool = readerFor(db, req, res);
     const served = await tileLayerVersion(pool, params.layerId, version);
-    const tile = await layerTile(pool, served, address);
-    if (served.version !== null) cache.set(key(served.version), tile);
+    // A tile asked without ?v= is still the current version's tile: kept under that version's key.
+    const kept = version === undefined && served.version !== null ? cache.get(key(served.version)) : undefined;
+    const tile = kept ?? (await layerTile(pool, served, address));
+    if (served.version !== null && !kept) cache.set(key(served.version), tile);
     sendTile(req, res, tile, etagOf(key(served.version)), version !== undefined);
   });
   return router;
