@@ -14,9 +14,23 @@ export interface EmbeddedWorkerData {
   /** A Unix socket path, or null for a loopback TCP port. */
   socketPath: string | null;
   maxConnections: number;
+  /** Added to this thread's nice value (0: unchanged). */
+  niceIncrement: number;
 }
 
-const { pgliteDir, socketPath, maxConnections } = workerData as EmbeddedWorkerData;
+/** @napi-rs/nice (piscina's, for its own threads): optional, absent on some platforms — then unchanged. */
+async function lowerPriority(increment: number): Promise<void> {
+  try {
+    (await import('@napi-rs/nice')).nice(increment);
+  } catch {
+    // No binary for this platform: the thread keeps the process's priority.
+  }
+}
+
+const { pgliteDir, socketPath, maxConnections, niceIncrement } = workerData as EmbeddedWorkerData;
+// Linux keeps a nice value per thread: this lowers only the database's thread, so a read answered
+// from memory on the event loop is scheduled before the next slice of a check's SQL (issue 17).
+if (niceIncrement > 0) await lowerPriority(niceIncrement);
 const db = await PGlite.create({ dataDir: pgliteDir, extensions: { postgis } });
 const server = socketPath
   ? new PGLiteSocketServer({ db, path: socketPath, maxConnections })

@@ -95,9 +95,25 @@ function isAlive(pid: number): boolean {
  */
 export type EmbeddedSocket = 'tcp' | 'unix';
 
+/**
+ * EMBEDDED_DB_NICE (0–19, default 5): how much lower the database thread's CPU priority is than the
+ * event loop's. A check's SQL runs for tens of milliseconds; the event loop's work per request is a
+ * fraction of a millisecond, so with 2 cores and 50 users it is the reads that should go first.
+ */
+function embeddedDbNice(): number {
+  const raw = process.env.EMBEDDED_DB_NICE;
+  if (raw === undefined || raw === '') return 5;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 19) throw new Error(`EMBEDDED_DB_NICE must be an integer 0–19, got "${raw}"`);
+  return n;
+}
+
 export async function startEmbeddedDatabase(
   dataDir: string,
-  { socket: mode = (process.env.EMBEDDED_SOCKET === 'tcp' ? 'tcp' : 'unix') as EmbeddedSocket } = {},
+  {
+    socket: mode = (process.env.EMBEDDED_SOCKET === 'tcp' ? 'tcp' : 'unix') as EmbeddedSocket,
+    niceIncrement = embeddedDbNice(),
+  }: { socket?: EmbeddedSocket; niceIncrement?: number } = {},
 ): Promise<EmbeddedDatabase> {
   const unlock = lockDataDir(dataDir);
   try {
@@ -106,7 +122,7 @@ export async function startEmbeddedDatabase(
     fs.mkdirSync(pgliteDir, { recursive: true, mode: 0o700 });
     fs.chmodSync(pgliteDir, 0o700);
     if (mode === 'tcp') {
-      const worker = await startWorker({ pgliteDir, socketPath: null, maxConnections: SOCKET_SLOTS });
+      const worker = await startWorker({ pgliteDir, socketPath: null, maxConnections: SOCKET_SLOTS, niceIncrement });
       const port = Number(worker.conn.split(':').pop());
       return {
         socketDir: null,
@@ -119,7 +135,7 @@ export async function startEmbeddedDatabase(
     }
     const socket = privateSocketDir(dataDir);
     const socketPath = path.join(socket.dir, SOCKET_FILE);
-    const worker = await startWorker({ pgliteDir, socketPath, maxConnections: SOCKET_SLOTS });
+    const worker = await startWorker({ pgliteDir, socketPath, maxConnections: SOCKET_SLOTS, niceIncrement });
     fs.chmodSync(socketPath, 0o600);
     return {
       socketDir: socket.dir,
