@@ -8,6 +8,7 @@
  * `BENCH_LOAD clients=… requests=… errors=… throughput_ratio=… reads_p95_ms=… checks_p95_ms=…`,
  * where throughput_ratio = checks/s under load ÷ the one client's checks/s. A benchmark: it never
  * fails CI. The closed loop and the requests are the load runner's (tests/support/load-clients.ts).
+ * PROF_DIR=<dir> writes the server's CPU profiles (one per thread: event loop, database) there.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -41,7 +42,7 @@ export async function runLoadBench(options: { clients: number; seconds: number }
   const dataDir = path.resolve('bench/.data/load');
   log(`# load benchmark: ${clients} clients × ${seconds} s, embedded database, reference layers`);
   log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}; load average ${loadAverage()}`);
-  const server = await spawnServer({ DATA_DIR: dataDir, DATABASE_URL: '', LOAD_DEMO_PROJECTS: 'false', ...UNTHROTTLED_ENV }, 900_000);
+  const server = await spawnServer({ DATA_DIR: dataDir, DATABASE_URL: '', LOAD_DEMO_PROJECTS: 'false', ...UNTHROTTLED_ENV }, 900_000, process.env.PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF_DIR}`] : []);
   try {
     const url = server.url;
     log(`  server ready in ${(server.readyMs / 1000).toFixed(1)} s at ${url}`);

@@ -58,6 +58,21 @@ export const SQL_VARIANTS: SqlVariant[] = [
     replacements: [['THEN ST_Intersection(p.geom, s.geom, 1e-9) END AS inter', 'THEN ST_Intersection(p.geom, ST_ClipByBox2D(s.geom, ST_Expand(p.geom::box2d, 1e-6)), 1e-9) END AS inter']],
   },
   {
+    name: 'coarse-near-zone',
+    why: 'candidate: the near-zone prefilter buffered with 2 segments per quarter circle (chords lie at ≥ cos(22.5°) of the radius, so the radius grows by 1.1 to stay a superset): fewer vertices to buffer, project and test',
+    replacements: [['ST_Buffer(geom::geography, $4::float8 * 1.01 + 1)::geometry', "ST_Buffer(geom::geography, $4::float8 * 1.1 + 1, 'quad_segs=2')::geometry"]],
+  },
+  {
+    name: 'cost-of-distance',
+    why: 'attribution, wrong answers: every distance 0 — what the geodesic distances cost',
+    replacements: [[CLIPPED_DISTANCE, '0::float8 AS distance_m']],
+  },
+  {
+    name: 'cost-of-overlay',
+    why: 'attribution, wrong answers: no overlay — what the intersections cost',
+    replacements: [['THEN ST_Intersection(p.geom, s.geom, 1e-9) END AS inter', 'THEN NULL::geometry END AS inter']],
+  },
+  {
     name: 'collect-per-feature',
     why: 'candidate: per feature ST_Collect the part overlaps instead of ST_Union; the layer-level ST_Union dissolves them anyway, once',
     replacements: [[FEATURE_UNION, 'ST_Collect(ST_CollectionExtract(np.inter, 3)) FILTER']],
