@@ -107,12 +107,15 @@ export async function openDatabase(
   };
 }
 
-/** Runs fn inside one transaction on one client; rolls back on any error. */
-export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+/**
+ * Runs fn inside one transaction on one client; rolls back on any error. `begin` may carry SET LOCAL
+ * statements after the BEGIN: one simple-protocol message, so one round trip instead of two.
+ */
+export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    await client.query('BEGIN');
+    await client.query(begin);
     const result = await fn(client);
     await client.query('COMMIT');
     return result;
@@ -136,8 +139,5 @@ export const QUERY_CANCELED = '57014';
  * signals, does not enforce it: there the input caps are what bound the work.
  */
 export function withStatementTimeout<T>(pool: pg.Pool, statementTimeoutMs: number, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  return withTransaction(pool, async (client) => {
-    await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(statementTimeoutMs))}`);
-    return fn(client);
-  });
+  return withTransaction(pool, fn, `BEGIN; SET LOCAL statement_timeout = ${Math.max(1, Math.floor(statementTimeoutMs))}`);
 }
