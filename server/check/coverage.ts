@@ -42,8 +42,10 @@ export type { SiteCoverage };
  * round trip: the setting, the area and the difference.
  */
 export async function siteCoverage(db: Queryable, site: GeoJSON.Geometry, siteAreaM2: number, sliverM2: number): Promise<SiteCoverage | null> {
-  const { rows } = await db.query<{ layer_id: string; level: string | null; outside: number }>(
-    `WITH setting AS (
+  // Named, as the overlap query: planned once per connection, not with every check.
+  const { rows } = await db.query<{ layer_id: string; level: string | null; outside: number }>({
+    name: 'check-coverage',
+    text: `WITH setting AS (
        SELECT COALESCE(s.value->>'layerId', $2) AS layer_id, CASE WHEN s.value IS NULL THEN $3 ELSE s.value->>'level' END AS level
          FROM (SELECT NULL) x LEFT JOIN app_settings s ON s.key = 'coverage'
      ), cov AS (
@@ -55,8 +57,8 @@ export async function siteCoverage(db: Queryable, site: GeoJSON.Geometry, siteAr
      SELECT cov.layer_id, cov.level,
             CASE WHEN ST_CoveredBy(site.g, cov.g) THEN 0 ELSE COALESCE(ST_Area(ST_Difference(site.g, cov.g)::geography), 0) END AS outside
        FROM cov, site`,
-    [JSON.stringify(site), DEFAULT_COVERAGE.layerId, DEFAULT_COVERAGE.level],
-  );
+    values: [JSON.stringify(site), DEFAULT_COVERAGE.layerId, DEFAULT_COVERAGE.level],
+  });
   if (!rows[0]) return null;
   const outside = Math.min(siteAreaM2, Math.max(0, rows[0].outside));
   const inside = Math.max(0, siteAreaM2 - outside);

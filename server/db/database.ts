@@ -21,6 +21,18 @@ function keepPoolAlive(pool: pg.Pool, onError: (e: Error) => void): pg.Pool {
 const logIdleError = (e: Error) => console.error(`[db] idle client error (client discarded): ${e.message}`);
 
 /**
+ * Every new connection starts without prepared statements. PostgreSQL gives each connection a
+ * session of its own; PGlite has ONE session that every connection of its socket shares, so a new
+ * connection (after a broken one was discarded, or the next test file) would inherit the statements
+ * the last one prepared ('check-site-facts' …) that its pg client does not know of: its Parse then
+ * fails with "already exists". On PostgreSQL this is a no-op, once per connection.
+ */
+function freshSessions(pool: pg.Pool): pg.Pool {
+  pool.on('connect', (client) => void client.query('DEALLOCATE ALL').catch(() => undefined));
+  return pool;
+}
+
+/**
  * JIT off for every session: the check's statement is estimated above jit_above_cost (the planner
  * cannot cost ST_Union and friends), so PostgreSQL compiled it with LLVM on every check — 40–90 ms,
  * more than the whole check (docs/performance.md). Sent as a startup option in the URL, where
@@ -62,7 +74,7 @@ export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseReadUrl'>> & { poolMax?: number },
 ): Promise<Database> {
   if (config.databaseUrl) {
-    const pool = keepPoolAlive(new pg.Pool({ connectionString: withoutJit(config.databaseUrl), max: config.poolMax ?? 10 }), logIdleError);
+    const pool = freshSessions(keepPoolAlive(new pg.Pool({ connectionString: withoutJit(config.databaseUrl), max: config.poolMax ?? 10 }), logIdleError));
     try {
       await migrate(pool);
     } catch (e) {
@@ -89,7 +101,7 @@ export async function openDatabase(
   }
   const embedded = await startEmbeddedDatabase(config.dataDir);
   // One connection: PGlite has one session; see embedded.ts.
-  const pool = keepPoolAlive(new pg.Pool({ connectionString: withoutJit(embedded.url), max: 1, idleTimeoutMillis: 0 }), logIdleError);
+  const pool = freshSessions(keepPoolAlive(new pg.Pool({ connectionString: withoutJit(embedded.url), max: 1, idleTimeoutMillis: 0 }), logIdleError));
   try {
     await migrate(pool);
   } catch (e) {

@@ -222,6 +222,27 @@ describe('POST /api/check — geometry against analytically computed values', ()
   });
 });
 
+describe('POST /api/check — one plan per connection', () => {
+  it('plans the overlap statement once and keeps answering the analytic overlap with the reused plan', async () => {
+    const site = rectangle(100.005, 30.002, 100.015, 30.008);
+    const expected = quadrangleAreaM2(100.005, 30.002, 100.01, 30.008); // the part in grade1
+    for (let i = 0; i < 8; i++) {
+      const res = await check({ geometry: site, project: industrial });
+      expect(res.status).toBe(200);
+      const g1 = res.body.results.find((r: { layerId: string }) => r.layerId === 'zz_water').features.find((f: { id: string }) => f.id === 'g1');
+      expect(Math.abs(g1.overlapAreaM2 - expected) / expected).toBeLessThan(0.001);
+    }
+    // Prepared once on the connection, executed eight times (the connection is the test's too: one).
+    const { rows } = await t.db.pool.query(`SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'check-site-facts'`);
+    expect(rows).toHaveLength(1);
+    expect(Number(rows[0].generic_plans) + Number(rows[0].custom_plans)).toBeGreaterThanOrEqual(8);
+    // After five custom plans PostgreSQL keeps the generic one when it is no dearer: the embedded
+    // database (PostgreSQL 18) then binds and executes without planning; PostgreSQL 15 keeps
+    // choosing custom plans for this statement, so there only the parsing is saved.
+    if (t.db.mode === 'embedded') expect(Number(rows[0].generic_plans)).toBeGreaterThan(0);
+  });
+});
+
 describe('POST /api/check — bad input is a 4xx in Chinese and English', () => {
   const cases: [string, object, number, string][] = [
     ['missing geometry', { project: industrial }, 400, 'MISSING_GEOMETRY'],
