@@ -29,7 +29,7 @@ export function rulesDownloadRouter(): Router {
     responses: { 200: { mediaType: 'text/csv' } },
   }, async (req, res) => {
     setDownload(res, undefined, '规则库.csv', 'redline-rules.csv');
-    sendCached(req, res, await once('csv', async (day) => cachedAnswer(Buffer.from(rulesCsv(rulesTable(listRules(day)))), 'text/csv; charset=utf-8')));
+    await sendCached(req, res, await once('csv', async (day) => cachedAnswer(Buffer.from(rulesCsv(rulesTable(listRules(day)))), 'text/csv; charset=utf-8')));
   });
   apiRoute(router, {
     method: 'get', path: '/api/rules.xlsx', tag: 'rules', access: 'public',
@@ -37,7 +37,7 @@ export function rulesDownloadRouter(): Router {
     responses: { 200: { mediaType: XLSX_TYPE } },
   }, async (req, res) => {
     setDownload(res, undefined, '规则库.xlsx', 'redline-rules.xlsx');
-    sendCached(req, res, await once('xlsx', async (day) => cachedAnswer(Buffer.from(await rulesXlsx(rulesTable(listRules(day)))), XLSX_TYPE, { compress: false })));
+    await sendCached(req, res, await once('xlsx', async (day) => cachedAnswer(Buffer.from(await rulesXlsx(rulesTable(listRules(day)))), XLSX_TYPE, { compress: false })));
   });
   return router;
 }

@@ -39,13 +39,13 @@ export function rulesRouter(): Router {
       summary: { zh: '规则库：每条规则的条件、结论、依据（文号、效力、核对来源）与办理程序', en: 'Rule base: each rule’s condition, verdict, legal basis (identity, currency, source checked) and procedure' },
       responses: { 200: { mediaType: 'application/json' } },
     },
-    (req, res) => {
+    async (req, res) => {
       // Whether each instrument is in force is judged on the day asked; the list is cached per day.
-      sendCached(req, res, rulesOn(new Date().toISOString().slice(0, 10)));
+      await sendCached(req, res, rulesOn(new Date().toISOString().slice(0, 10)));
     },
   );
-  apiRoute(router, { method: 'get', path: '/api/project-types', tag: 'rules', access: 'public', summary: { zh: '项目类型与项目属性（表单用）', en: 'Project types and flags (for the project form)' }, responses: { 200: projectTypesSchema } }, (req, res) => {
-    sendCached(req, res, projectTypes);
+  apiRoute(router, { method: 'get', path: '/api/project-types', tag: 'rules', access: 'public', summary: { zh: '项目类型与项目属性（表单用）', en: 'Project types and flags (for the project form)' }, responses: { 200: projectTypesSchema } }, async (req, res) => {
+    await sendCached(req, res, projectTypes);
   });
   return router;
 }

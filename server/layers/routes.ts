@@ -30,10 +30,10 @@ export function layersRouter(db: Database): Router {
   const catalog = new CatalogCache(db);
   // The catalog changes with a publish: revalidated on every load (no-cache), a 304 while its ETag holds.
   apiRoute(router, { method: 'get', path: '/api/layers', tag: 'layers', access: 'public', summary: { zh: '图层目录', en: 'The layer catalog' }, responses: { 200: z.array(catalogLayer) } }, async (req, res) => {
-    sendCached(req, res, (await catalog.catalog(readerFor(db, req, res))).answer);
+    await sendCached(req, res, (await catalog.catalog(readerFor(db, req, res))).answer);
   });
   apiRoute(router, { method: 'get', path: '/api/layers/:id', tag: 'layers', access: 'public', summary: { zh: '一个图层的说明', en: 'One layer of the catalog' }, params: layerParams, responses: { 200: catalogLayer } }, async (req, res, { params }) => {
-    sendCached(req, res, await catalog.layer(readerFor(db, req, res), params.id));
+    await sendCached(req, res, await catalog.layer(readerFor(db, req, res), params.id));
   });
   apiRoute(
     router,
@@ -60,7 +60,7 @@ export function layersRouter(db: Database): Router {
       const layer = await getLayer(pool, params.id);
       const answer = cachedAnswer(Buffer.from(JSON.stringify(await layerFeatures(pool, layer, { bbox, version }))), 'application/geo+json', { compress: key !== undefined });
       if (key !== undefined) cache.set(key, answer);
-      sendCached(req, res, answer, cacheControl);
+      await sendCached(req, res, answer, cacheControl);
     },
   );
   return router;

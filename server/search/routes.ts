@@ -17,8 +17,8 @@ export function searchRouter(db: Database): Router {
   const index = new SearchIndex(db);
   const stamps = layerStampsOf(db);
   // What an anonymous visitor is answered depends only on the query and the layer set: kept,
-  // serialised and compressed, under the stamp. A signed-in user's answer also lists projects,
-  // which change at any time: computed each time (with an ETag all the same).
+  // serialised (and compressed in each coding once it is asked for), under the stamp. A signed-in
+  // user's answer also lists projects, which change at any time: computed each time (with an ETag all the same).
   const answers = new VersionedCache<CachedAnswer>(ANSWER_CACHE_BYTES, answerBytes);
   apiRoute(router, {
     method: 'get',
@@ -32,11 +32,11 @@ export function searchRouter(db: Database): Router {
     const query = parseQuery(req.query.q);
     const limit = parseLimit(req.query.limit);
     const viewer = req.auth?.user;
-    if (viewer) return sendCached(req, res, cachedAnswer({ query, results: await search(db.pool, index, query, limit, viewer) }, undefined, { compress: false }));
+    if (viewer) return sendCached(req, res, cachedAnswer({ query, results: await search(db.pool, index, query, limit, viewer) }));
     const key = `${await stamps.current(db.pool)}/${limit}/${query}`;
     let answer = answers.get(key);
     if (!answer) answers.set(key, (answer = cachedAnswer({ query, results: await search(db.pool, index, query, limit) })));
-    sendCached(req, res, answer);
+    await sendCached(req, res, answer);
   });
   return router;
 }
