@@ -2,8 +2,7 @@ import type pg from 'pg';
 import type { FeatureHit } from '../../common/api/search.ts';
 import type { Database } from '../db/database.ts';
 import { atStamp, layerStampsOf, type LayerStamps } from '../layers/layer-stamp.ts';
-import { VersionedCache } from '../layers/version-cache.ts';
-import { LIMITS } from '../limits.ts';
+import { cacheBudgetOf, type VersionedCache } from '../layers/version-cache.ts';
 import { looksLikePinyin, namesMatchingPinyin, pinyinEntries, type PinyinEntry } from './pinyin-index.ts';
 
 /** A searchable feature of a current layer version: what matching and ranking need, nothing more. */
@@ -59,18 +58,19 @@ const startsWith = (s: string | null, q: string): boolean | null => (s === null 
  * matching and ranking run here — the same rules as the SQL they replace (ILIKE on name, code and
  * English name, pinyin, then exact, prefix, pinyin rank, legend order, length, name) — so a search
  * waits for no check. The outline, box, point and township of a hit come from PostGIS the first
- * time that feature is a hit (one query for the hits of a search) and are then kept, bounded by
- * LAYER_CACHE_MB. Case-folding is JavaScript's, which agrees with PostgreSQL's lower() for Chinese
+ * time that feature is a hit (one query for the hits of a search) and are then kept, within the
+ * database's LAYER_CACHE_MB budget. Case-folding is JavaScript's, which agrees with PostgreSQL's lower() for Chinese
  * and ASCII (names, codes); a collation-specific fold of other letters may differ.
  */
 export class SearchIndex {
   private readonly stamps: LayerStamps;
   private latest?: IndexAtStamp;
   private readonly building = new Map<number, Promise<IndexAtStamp>>();
-  private readonly shapes = new VersionedCache<Shape>(LIMITS.layerCacheMb * 1024 * 1024, (s) => JSON.stringify(s.geometry).length + 128);
+  private readonly shapes: VersionedCache<Shape>;
 
   constructor(db: Pick<Database, 'pool' | 'mode'>) {
     this.stamps = layerStampsOf(db);
+    this.shapes = cacheBudgetOf(db).cache<Shape>((s) => JSON.stringify(s.geometry).length + 128);
   }
 
   async index(pool: pg.Pool): Promise<IndexAtStamp> {
