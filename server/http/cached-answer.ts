@@ -7,7 +7,7 @@ type Coding = 'gzip' | 'br';
 /**
  * An answer computed once and sent many times (the layer catalog of a layer set, the rule base of
  * a day, a layer version's features): the bytes and a strong ETag of the content — the same on
- * every app instance that holds the same data. Its gzip and brotli forms are made lazily, each at
+ * every app instance that holds the same data (each coding sends its own, see etagIn). Its gzip and brotli forms are made lazily, each at
  * most once (on the first request that asks for that coding), on zlib's thread pool: no request
  * waits for a coding it did not ask for, and none compresses on the event loop.
  */
@@ -63,20 +63,29 @@ export function notModified(ifNoneMatch: string | undefined, etag: string): bool
 }
 
 /**
- * Sends a cached answer: 304 when the client holds it, else the encoding it accepts (the
- * compression middleware leaves a response with a Content-Encoding alone).
+ * The ETag of the answer in `coding`: the content's tag for the bytes as they are, suffixed per
+ * content-coding — a strong ETag names one representation, byte for byte (RFC 9110 §8.8.1), and
+ * the gzip and brotli forms are other bytes.
+ */
+const etagIn = (etag: string, coding: Coding | undefined) => (coding ? `${etag.slice(0, -1)}-${coding}"` : etag);
+
+/**
+ * Sends a cached answer: the coding the client accepts, under that representation's ETag, and a
+ * 304 when If-None-Match names it — a client revalidates what it holds with the same Accept-Encoding
+ * (hence Vary). The compression middleware leaves a response with a Content-Encoding alone.
  * `cacheControl` passes through res.setHeader, so a closed map's privateMapCaching makes it private.
  */
 export async function sendCached(req: Request, res: Response, answer: CachedAnswer, cacheControl = 'no-cache'): Promise<void> {
+  const accepted = answer.compressible ? req.acceptsEncodings('br', 'gzip', 'identity') : 'identity';
+  const coding = accepted === 'br' || accepted === 'gzip' ? accepted : undefined;
+  const etag = etagIn(answer.etag, coding);
   res.setHeader('Cache-Control', cacheControl);
-  res.setHeader('ETag', answer.etag);
+  res.setHeader('ETag', etag);
   res.vary('Accept-Encoding');
-  if (notModified(req.get('if-none-match'), answer.etag)) {
+  if (notModified(req.get('if-none-match'), etag)) {
     res.status(304).end();
     return;
   }
-  const accepted = answer.compressible ? req.acceptsEncodings('br', 'gzip', 'identity') : 'identity';
-  const coding = accepted === 'br' || accepted === 'gzip' ? accepted : undefined;
   const bytes = coding ? await codedForm(answer, coding) : answer.body;
   res.setHeader('Content-Type', answer.type);
   if (coding) res.setHeader('Content-Encoding', coding);

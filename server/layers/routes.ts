@@ -57,7 +57,7 @@ export function layersRouter(db: Database): Router {
       if (hit) return sendCached(req, res, hit, cacheControl);
       const pool = readerFor(db, req, res);
       const layer = await getLayer(pool, params.id);
-      const answer = cachedAnswer(Buffer.from(JSON.stringify(await layerFeatures(pool, layer, { bbox, version }))), 'application/geo+json', { compress: key !== undefined });
+      const answer = cachedAnswer(Buffer.from(JSON.stringify(await layerFeatures(pool, layer, { bbox, version }))), 'application/geo+json');
       if (key !== undefined) cache.set(key, answer);
       await sendCached(req, res, answer, cacheControl);
     },

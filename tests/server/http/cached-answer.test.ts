@@ -63,3 +63,25 @@ describe('a cached answer is compressed lazily, once, in the coding asked, off t
     expect(calls()).toEqual({ gzip: 0, gzipSync: 0, brotliCompress: 0, brotliCompressSync: 0 });
   });
 });
+
+describe('each content-coding is its own representation, with its own strong ETag (RFC 9110 §8.8.1)', () => {
+  it('br, gzip and identity bodies carry different ETags, and each is 304 for the client that holds it', async () => {
+    const app = appSending(cachedAnswer(content));
+    const tags: Record<string, string> = {};
+    for (const coding of ['br', 'gzip', 'identity']) {
+      const res = await request(app).get('/a').set('Accept-Encoding', coding);
+      expect(res.status).toBe(200);
+      expect(res.headers.vary).toMatch(/Accept-Encoding/);
+      expect(res.headers.etag).toMatch(/^"[\w-]+"$/);
+      tags[coding] = res.headers.etag;
+      const again = await request(app).get('/a').set('Accept-Encoding', coding).set('If-None-Match', tags[coding]);
+      expect(again.status).toBe(304);
+      expect(again.headers.etag).toBe(tags[coding]);
+    }
+    expect(new Set(Object.values(tags)).size).toBe(3);
+    // A client holding the gzip bytes that now takes brotli is sent the brotli bytes, not a 304.
+    const other = await request(app).get('/a').set('Accept-Encoding', 'br').set('If-None-Match', tags.gzip);
+    expect(other.status).toBe(200);
+    expect(other.headers['content-encoding']).toBe('br');
+  });
+});
