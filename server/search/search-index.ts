@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import type { FeatureHit } from '../../common/api/search.ts';
 import type { Database } from '../db/database.ts';
-import { atStamp, layerStampsOf, type LayerStamps } from '../layers/layer-stamp.ts';
+import { LatestAtStamp } from '../layers/latest-at-stamp.ts';
+import { atStamp, layerStampsOf } from '../layers/layer-stamp.ts';
 import { cacheBudgetOf, type VersionedCache } from '../layers/version-cache.ts';
 import { looksLikePinyin, namesMatchingPinyin, pinyinEntries, type PinyinEntry } from './pinyin-index.ts';
 
@@ -63,25 +64,16 @@ const startsWith = (s: string | null, q: string): boolean | null => (s === null 
  * and ASCII (names, codes); a collation-specific fold of other letters may differ.
  */
 export class SearchIndex {
-  private readonly stamps: LayerStamps;
-  private latest?: IndexAtStamp;
-  private readonly building = new Map<number, Promise<IndexAtStamp>>();
+  private readonly current: LatestAtStamp<IndexAtStamp>;
   private readonly shapes: VersionedCache<Shape>;
 
   constructor(db: Pick<Database, 'pool' | 'mode'>) {
-    this.stamps = layerStampsOf(db);
+    this.current = new LatestAtStamp(layerStampsOf(db), (pool) => this.build(pool));
     this.shapes = cacheBudgetOf(db).cache<Shape>((s) => JSON.stringify(s.geometry).length + 128);
   }
 
-  async index(pool: pg.Pool): Promise<IndexAtStamp> {
-    const stamp = await this.stamps.current(pool);
-    if (this.latest && this.latest.stamp >= stamp) return this.latest;
-    let pending = this.building.get(stamp);
-    if (!pending) {
-      pending = this.build(pool).finally(() => this.building.delete(stamp));
-      this.building.set(stamp, pending);
-    }
-    return pending;
+  index(pool: pg.Pool): Promise<IndexAtStamp> {
+    return this.current.get(pool);
   }
 
   /** Features whose name, code or English name contains the query (or whose pinyin matches), best first. */
@@ -183,15 +175,12 @@ export class SearchIndex {
       );
       return { rows, lon: zone.rows[0]?.lon };
     });
-    this.stamps.saw(pool, stamp);
     const entries = value.rows.map(({ code, ...r }) => ({ ...r, lowerName: lower(r.name), lowerNameEn: lower(r.nameEn), lowerCode: lower(code) }));
-    const built: IndexAtStamp = {
+    return {
       stamp,
       entries,
       pinyin: pinyinEntries(new Set(entries.flatMap((e) => (e.name === null ? [] : [e.name])))),
       districtZone: value.lon == null ? 36 : Math.round(value.lon / 3),
     };
-    if (!this.latest || this.latest.stamp <= stamp) this.latest = built;
-    return built;
   }
 }
