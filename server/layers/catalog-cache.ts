@@ -1,9 +1,9 @@
 import type pg from 'pg';
 import type { Database } from '../db/database.ts';
 import { cachedAnswer, type CachedAnswer } from '../http/cached-answer.ts';
-import { getLayer, listLayers, type LayerInfo } from './catalog.ts';
+import { getLayer, listLayersAtStamp, type LayerInfo } from './catalog.ts';
 import { LatestAtStamp } from './latest-at-stamp.ts';
-import { atStamp, layerStampsOf } from './layer-stamp.ts';
+import { layerStampsOf } from './layer-stamp.ts';
 
 interface CatalogAtStamp {
   stamp: number;
@@ -13,8 +13,8 @@ interface CatalogAtStamp {
 
 /**
  * The layer catalog (GET /api/layers, GET /api/layers/:id) of the current published layer set,
- * kept in memory keyed by its stamp (layer-stamp.ts): built once per publish by one query in a
- * snapshot, then served with no database round trip — a map's first load never waits behind a
+ * kept in memory keyed by its stamp (layer-stamp.ts): built once per publish by one query (which reads
+ * the stamp too), then served with no database round trip — a map's first load never waits behind a
  * check on the embedded database's one connection (LatestAtStamp).
  */
 export class CatalogCache {
@@ -37,7 +37,7 @@ export class CatalogCache {
   }
 
   private async build(pool: pg.Pool): Promise<CatalogAtStamp> {
-    const { stamp, value: layers } = await atStamp(pool, (client) => listLayers(client));
+    const { stamp, layers } = await listLayersAtStamp(pool);
     return { stamp, answer: cachedAnswer(layers), byId: new Map(layers.map((l) => [l.id, { layer: l }])) };
   }
 }

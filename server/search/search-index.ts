@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { FeatureHit } from '../../common/api/search.ts';
 import type { Database } from '../db/database.ts';
 import { LatestAtStamp } from '../layers/latest-at-stamp.ts';
-import { atStamp, layerStampsOf } from '../layers/layer-stamp.ts';
+import { atStamp, layerStampsOf, rowsAtStamp } from '../layers/layer-stamp.ts';
 import { cacheBudgetOf, type VersionedCache } from '../layers/version-cache.ts';
 import { looksLikePinyin, namesMatchingPinyin, pinyinEntries, type PinyinEntry } from './pinyin-index.ts';
 
@@ -131,24 +131,23 @@ export class SearchIndex {
       else missing.push(id);
     }
     if (missing.length === 0) return out;
-    // The township of a hit depends on the current boundaries: read in a snapshot and kept only under its own stamp.
-    const { stamp: seen, value: rows } = await atStamp(pool, async (client) =>
-      (await client.query<Shape & { id: number }>(
-        `SELECT f.id,
-                ARRAY[ST_XMin(f.geom), ST_YMin(f.geom), ST_XMax(f.geom), ST_YMax(f.geom)] AS bbox,
-                ARRAY[ST_X(p.pt), ST_Y(p.pt)] AS centroid,
-                ST_AsGeoJSON(ST_SimplifyPreserveTopology(f.geom, 0.00002), 6)::json AS geometry,
-                t.name AS township
-           FROM features f
-           CROSS JOIN LATERAL (SELECT CASE WHEN ST_Dimension(f.geom) = 2 THEN ST_PointOnSurface(f.geom)
-                                           ELSE ST_ClosestPoint(f.geom, ST_Centroid(f.geom)) END AS pt) p
-           LEFT JOIN LATERAL (
-             SELECT tf.name FROM features tf JOIN layers tl ON tl.id = tf.layer_id AND tf.version = tl.current_version
-              WHERE tl.kind = 'admin_boundary' AND tf.level = 'township' AND tf.geom && p.pt AND ST_Intersects(tf.geom, p.pt)
-              ORDER BY tf.name LIMIT 1) t ON true
-          WHERE f.id = ANY($1::bigint[])`,
-        [missing],
-      )).rows,
+    // The township of a hit depends on the current boundaries: read with the stamp (one statement) and kept only under its own stamp.
+    const { stamp: seen, rows } = await rowsAtStamp<Shape & { id: number }>(
+      pool,
+      `SELECT f.id,
+              ARRAY[ST_XMin(f.geom), ST_YMin(f.geom), ST_XMax(f.geom), ST_YMax(f.geom)] AS bbox,
+              ARRAY[ST_X(p.pt), ST_Y(p.pt)] AS centroid,
+              ST_AsGeoJSON(ST_SimplifyPreserveTopology(f.geom, 0.00002), 6)::json AS geometry,
+              t.name AS township
+         FROM features f
+         CROSS JOIN LATERAL (SELECT CASE WHEN ST_Dimension(f.geom) = 2 THEN ST_PointOnSurface(f.geom)
+                                         ELSE ST_ClosestPoint(f.geom, ST_Centroid(f.geom)) END AS pt) p
+         LEFT JOIN LATERAL (
+           SELECT tf.name FROM features tf JOIN layers tl ON tl.id = tf.layer_id AND tf.version = tl.current_version
+            WHERE tl.kind = 'admin_boundary' AND tf.level = 'township' AND tf.geom && p.pt AND ST_Intersects(tf.geom, p.pt)
+            ORDER BY tf.name LIMIT 1) t ON true
+        WHERE f.id = ANY($1::bigint[])`,
+      [missing],
     );
     for (const { id, ...shape } of rows) {
       out.set(id, shape);
