@@ -29,6 +29,11 @@ export class CatalogCache {
     return this.current.get(pool);
   }
 
+  /** One layer of the catalog as served now; a retired or unknown layer from the database (404 there). */
+  async info(pool: pg.Pool, id: string): Promise<LayerInfo> {
+    return (await this.catalog(pool)).byId.get(id)?.layer ?? getLayer(pool, id);
+  }
+
   /** One layer as GET /api/layers/:id answers it; a retired or unknown layer from the database (404 there). */
   async layer(pool: pg.Pool, id: string): Promise<CachedAnswer> {
     const entry = (await this.catalog(pool)).byId.get(id);
@@ -40,4 +45,14 @@ export class CatalogCache {
     const { stamp, layers } = await listLayersAtStamp(pool);
     return { stamp, answer: cachedAnswer(layers), byId: new Map(layers.map((l) => [l.id, { layer: l }])) };
   }
+}
+
+const perPool = new WeakMap<object, CatalogCache>();
+
+/** One CatalogCache per database (its primary pool), shared by the layer and tile routers. */
+export function catalogCacheOf(db: Pick<Database, 'pool' | 'mode'>): CatalogCache {
+  if (!db.pool) return new CatalogCache(db); // an app built without a database (the OpenAPI test)
+  let cache = perPool.get(db.pool);
+  if (!cache) perPool.set(db.pool, (cache = new CatalogCache(db)));
+  return cache;
 }

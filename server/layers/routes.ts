@@ -5,8 +5,7 @@ import { apiRoute } from '../http/api-route.ts';
 import { badRequest } from '../http/errors.ts';
 import { readerFor } from '../http/read-routing.ts';
 import { catalogLayer, featuresQuery, layerParams } from '../../common/api/layers.ts';
-import { getLayer } from './catalog.ts';
-import { CatalogCache } from './catalog-cache.ts';
+import { catalogCacheOf } from './catalog-cache.ts';
 import { cachedAnswer, answerBytes, sendCached, type CachedAnswer } from '../http/cached-answer.ts';
 import { cacheBudgetOf } from './version-cache.ts';
 import { layerFeatures, parseBbox } from './features.ts';
@@ -26,7 +25,7 @@ function parseVersion(raw: unknown): number | undefined {
 export function layersRouter(db: Database): Router {
   const router = Router();
   const cache = cacheBudgetOf(db).cache<CachedAnswer>(answerBytes);
-  const catalog = new CatalogCache(db);
+  const catalog = catalogCacheOf(db);
   // The catalog changes with a publish: revalidated on every load (no-cache), a 304 while its ETag holds.
   apiRoute(router, { method: 'get', path: '/api/layers', tag: 'layers', access: 'public', summary: { zh: '图层目录', en: 'The layer catalog' }, responses: { 200: z.array(catalogLayer) } }, async (req, res) => {
     await sendCached(req, res, (await catalog.catalog(readerFor(db, req, res))).answer);
@@ -56,7 +55,8 @@ export function layersRouter(db: Database): Router {
       const hit = key === undefined ? undefined : cache.get(key);
       if (hit) return sendCached(req, res, hit, cacheControl);
       const pool = readerFor(db, req, res);
-      const layer = await getLayer(pool, params.id);
+      // The layer from the catalog in memory (no ST_Extent over its features per request).
+      const layer = await catalog.info(pool, params.id);
       const answer = cachedAnswer(Buffer.from(JSON.stringify(await layerFeatures(pool, layer, { bbox, version }))), 'application/geo+json');
       if (key !== undefined) cache.set(key, answer);
       await sendCached(req, res, answer, cacheControl);

@@ -4,7 +4,7 @@ import { apiRoute } from '../http/api-route.ts';
 import { notFound } from '../http/errors.ts';
 import { readerFor } from '../http/read-routing.ts';
 import { tileJsonParams, tileParams } from '../../common/api/layers.ts';
-import { getLayer } from './catalog.ts';
+import { catalogCacheOf } from './catalog-cache.ts';
 import { layerTile, parseTileAddress, tileJson, type TileLayer } from './tiles.ts';
 import { LAYER_ID_PATTERN } from './catalog-entry.ts';
 import type { Queryable } from '../db/types.ts';
@@ -57,10 +57,12 @@ function sendTile(req: Request, res: Response, tile: Buffer, etag: string, immut
 export function tilesRouter(db: Database, options: { publicUrl?: string } = {}): Router {
   const router = Router();
   const cache = cacheBudgetOf(db).cache<Buffer>((tile) => tile.length);
+  // TileJSON's layer (version, bounds) from the catalog in memory, not getLayer's ST_Extent per request.
+  const catalog = catalogCacheOf(db);
   apiRoute(router, { method: 'get', path: '/tiles/:file', tag: 'tiles', access: 'public', summary: { zh: '图层的 TileJSON（:file = <图层>.json）', en: 'TileJSON of a layer (:file = <layerId>.json)' }, params: tileJsonParams, responses: { 200: { mediaType: 'application/json' } } }, async (req, res, { params }, next) => {
     const match = /^([a-z][a-z0-9_]*)\.json$/.exec(params.file);
     if (!match) return next();
-    const layer = await getLayer(readerFor(db, req, res), match[1]);
+    const layer = await catalog.info(readerFor(db, req, res), match[1]);
     res.setHeader('Cache-Control', 'no-cache');
     // Never from the Host header: a forged Host would put another server in cached TileJSON.
     // PUBLIC_URL when set; else root-relative URLs the client resolves against its own origin.
