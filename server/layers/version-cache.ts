@@ -81,8 +81,3 @@ export function cacheBudgetOf(db: Pick<Database, 'pool'>): CacheBudget {
   if (!budget) perPool.set(db.pool, (budget = new CacheBudget(LIMITS.layerCacheMb * 1024 * 1024)));
   return budget;
 }
-
-/** Strong ETag of an immutable answer: its cache key, quoted (RFC 9110 §8.8.3). */
-export const etagOf = (key: string) => `"${Buffer.from(key).toString('base64url')}"`;
-
-export { notModified } from '../http/cached-answer.ts';
