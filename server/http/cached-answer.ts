@@ -54,7 +54,7 @@ function codedForm(answer: CachedAnswer, coding: Coding): Promise<Buffer> {
 }
 
 /** True when the request's If-None-Match names this ETag (or is `*`): answer 304. */
-export function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
+function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch.split(',').some((t) => {
     const tag = t.trim().replace(/^W\//, '');
