@@ -116,3 +116,16 @@ describe('OpenAPI document', () => {
     expect(openApiPath('/api/projects/:id/comments/:commentId')).toBe('/api/projects/{id}/comments/{commentId}');
   });
 });
+
+describe('the check result in the OpenAPI document (issue 17 review, q)', () => {
+  it('POST /api/check describes its 200 body field by field: verdicts, layer results, fired rules with their basis', async () => {
+    const doc = (await request(app).get('/api/openapi.json').expect(200)).body;
+    const schema = doc.paths['/api/check'].post.responses['200'].content['application/json'].schema;
+    expect(schema.type).toBe('object');
+    expect(schema.properties.verdict.enum).toEqual(['prohibited', 'conditional', 'notice', 'clear', 'outside_coverage']);
+    expect(schema.required).toEqual(expect.arrayContaining(['verdict', 'siteAreaM2', 'results', 'layerVersions', 'site', 'avoidance']));
+    const layer = schema.properties.results.items;
+    expect(layer.properties.relation.enum).toEqual(['overlaps', 'touches', 'near', 'outside']);
+    expect(layer.properties.rules.items.properties.basis.properties.inForce.enum).toEqual(['in_force', 'lapsed', 'not_yet', 'unconfirmed']);
+  });
+});
