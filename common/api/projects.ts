@@ -4,7 +4,7 @@ import { domainChecked } from './domain-checked.ts';
 import { DECISIONS, STATUSES } from '../domain/review.ts';
 import { VERDICTS } from '../domain/verdict.ts';
 import { PROJECT_TYPES } from '../domain/development.ts';
-import type { CheckResult } from './check-result.ts';
+import { checkResultSchema } from './check-result.ts';
 import type { ProjectAttributes } from '../domain/development.ts';
 import type { Decision, ProjectStatus } from '../domain/review.ts';
 import type { Verdict } from '../domain/verdict.ts';
@@ -66,36 +66,47 @@ export interface ProjectView extends ProjectRecord {
 }
 
 /** Why a check run was stored: a save of the site, a submission for review, or a re-check after a layer update. */
-export type CheckRunReason = 'save' | 'submission' | 'layer_update';
+const checkRunReason = z.enum(['save', 'submission', 'layer_update']);
+export type CheckRunReason = z.infer<typeof checkRunReason>;
 
-/** One stored check of a project: what was checked, against which layer versions, and what it said. */
-export interface CheckRun {
-  id: number;
-  projectId: number;
-  /** The project version that was checked (the one saved, or the one submitted). */
-  projectVersion: number;
-  /** Why it ran: a save of the site (drafts, edits), a submission for review, or a re-check after a new layer version. */
-  reason: CheckRunReason;
-  verdict: Verdict;
-  layerVersions: Record<string, number>;
-  createdAt: Date;
-  createdBy: string | null;
-  /** The review decision taken on this check, if any. */
-  decision: { decision: Decision; comment: string; reviewer: string; at: string } | null;
-  result: CheckResult;
-}
+/** Dates are Date where the server builds a record and ISO strings on the wire (AsJson): the schemas describe the wire. */
+type WithDates<T, K extends keyof T> = Omit<T, K> & { [P in K]: null extends T[P] ? Date | null : Date };
 
-export interface ProjectComment {
-  id: number;
-  parentId: number | null;
-  /** The check run the comment refers to (null when the project had no check yet). */
-  checkId: number | null;
-  /** Set when the comment is a reviewer's decision comment (审查意见). */
-  decisionId: number | null;
-  body: string;
-  author: { id: number; username: string; role: string };
-  createdAt: Date;
-}
+/** One stored check of a project (GET /api/projects/:id/checks): what was checked, against which layer versions, and what it said. */
+export const checkRunResponse = z
+  .strictObject({
+    id: z.number().int(),
+    projectId: z.number().int(),
+    /** The project version that was checked (the one saved, or the one submitted). */
+    projectVersion: z.number().int(),
+    /** Why it ran: a save of the site (drafts, edits), a submission for review, or a re-check after a new layer version. */
+    reason: checkRunReason,
+    verdict: z.enum(VERDICTS),
+    layerVersions: z.record(z.string(), z.number().int()),
+    createdAt: z.string(),
+    createdBy: z.string().nullable(),
+    /** The review decision taken on this check, if any. */
+    decision: z.strictObject({ decision: z.enum(DECISIONS), comment: z.string(), reviewer: z.string(), at: z.string() }).nullable(),
+    result: checkResultSchema,
+  })
+  .meta({ description: '核查记录 / Stored check run' });
+export type CheckRun = WithDates<z.infer<typeof checkRunResponse>, 'createdAt'>;
+
+/** A comment on a project (意见; a reviewer's decision comment is one too). */
+export const commentResponse = z
+  .strictObject({
+    id: z.number().int(),
+    parentId: z.number().int().nullable(),
+    /** The check run the comment refers to (null when the project had no check yet). */
+    checkId: z.number().int().nullable(),
+    /** Set when the comment is a reviewer's decision comment (审查意见). */
+    decisionId: z.number().int().nullable(),
+    body: z.string(),
+    author: z.strictObject({ id: z.number().int(), username: z.string(), role: z.string() }),
+    createdAt: z.string(),
+  })
+  .meta({ description: '意见 / Comment' });
+export type ProjectComment = WithDates<z.infer<typeof commentResponse>, 'createdAt'>;
 
 /* ---- Requests and register views, as schemas (validated by the server, typed on the client) ---- */
 
@@ -193,8 +204,6 @@ export const auditQuery = z.looseObject({
 
 /** Registered projects as records (the JSON of the register; dates as ISO strings). */
 export const projectViewResponse = z.custom<AsJson<ProjectView>>().meta({ description: '项目 / Project (see ProjectView in common/api/projects.ts)' });
-export const checkRunResponse = z.custom<AsJson<CheckRun>>().meta({ description: '核查记录 / Stored check run' });
-export const commentResponse = z.custom<AsJson<ProjectComment>>().meta({ description: '意见 / Comment' });
 
 const idParam = z.string().regex(/^\d{1,15}$/, { error: '编号应为正整数 / The id must be a positive integer' });
 export const projectIdParamsSchema = z.strictObject({ id: idParam });
