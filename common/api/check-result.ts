@@ -11,7 +11,7 @@ import { IN_FORCE, INSTRUMENTS, type InstrumentKey } from '../domain/laws.ts';
 const bilingual = z.strictObject({ zh: z.string(), en: z.string() });
 const verdict = z.enum(VERDICTS);
 /** A GeoJSON geometry in lon/lat (EPSG:4326); its coordinates come from PostGIS. */
-const geometry = z
+export const geoJsonGeometry = z
   .custom<GeoJSON.Geometry>((v) => typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string')
   .meta({ description: 'GeoJSON 几何（经纬度） / GeoJSON geometry (lon/lat)' });
 
@@ -71,7 +71,7 @@ const avoidance = z.strictObject({
   /** Area of the site outside the prohibited zones before slivers are dropped. */
   outsideAreaM2: z.number(),
   /** The suggested revision without slivers; null when relocating. */
-  geometry: geometry.nullable(),
+  geometry: geoJsonGeometry.nullable(),
   /** Number of separate parcels of the suggestion (> 1: the suggestion splits the site). */
   parts: z.number().int(),
   layerIds: z.array(z.string()),
@@ -111,7 +111,7 @@ const layerResult = z.strictObject({
   ),
   rules: z.array(firedRule),
   /** site ∩ layer, for highlighting on the map. */
-  overlap: geometry.nullable(),
+  overlap: geoJsonGeometry.nullable(),
   /** urban_boundary only: the part of the site outside the development boundary. */
   outsideAreaM2: z.number().optional(),
   /** eco_corridor only: features the site severs. */
@@ -140,7 +140,7 @@ export const checkResultSchema = z
     warnings: z.array(bilingual),
     checkedAt: z.string(),
     /** The site as checked (points and lines buffered by their impact width), EPSG:4326. */
-    site: geometry,
+    site: geoJsonGeometry,
     /** A point on the site surface [lon, lat]. */
     centroid: z.tuple([z.number(), z.number()]),
     bufferM: z.number(),

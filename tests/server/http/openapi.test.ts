@@ -129,7 +129,7 @@ describe('the check result in the OpenAPI document (issue 17 review, q)', () => 
     expect(layer.properties.rules.items.properties.basis.properties.inForce.enum).toEqual(['in_force', 'lapsed', 'not_yet', 'unconfirmed']);
   });
 
-  it('a stored check run and a comment are described field by field too', async () => {
+  it('a project, a stored check run and a comment are described field by field too', async () => {
     const doc = (await request(app).get('/api/openapi.json').expect(200)).body;
     const body = (path: string, method: string, status: string) => doc.paths[path][method].responses[status].content['application/json'].schema;
     const runs = body('/api/projects/{id}/checks', 'get', '200');
@@ -137,5 +137,8 @@ describe('the check result in the OpenAPI document (issue 17 review, q)', () => 
     expect(runs.items.properties.result.properties.verdict.enum).toContain('prohibited');
     const comment = body('/api/projects/{id}/comments', 'post', '201');
     expect(comment.properties.author.required).toEqual(['id', 'username', 'role']);
+    const project = body('/api/projects/{id}', 'get', '200');
+    expect(project.properties.status.enum).toEqual(['draft', 'submitted', 'approved', 'rejected', 'revision_requested']);
+    expect(project.properties.project.required).toContain('dischargesPollutants');
   });
 });

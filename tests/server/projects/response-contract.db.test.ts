@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { checkRunResponse, commentResponse } from '../../../common/api/projects.ts';
+import { checkRunResponse, commentResponse, projectViewResponse } from '../../../common/api/projects.ts';
 import { openTestApp } from '../../support/test-app.ts';
 import { login, makeUser, type Session } from '../auth/accounts.ts';
 import { INSIDE_ZONE, loadReviewLayer, POLLUTING_PLANT, removeReviewLayer } from './fixtures.ts';
 
 /**
- * A stored check run and a comment as the API answers them parse with their schemas, strictly
+ * A project, a stored check run and a comment as the API answers them parse with their schemas, strictly
  * (issue 17 review, q): the schemas are the contract the client's types and the OpenAPI document come from.
  */
 let t: Awaited<ReturnType<typeof openTestApp>>;
@@ -32,10 +32,11 @@ const issues = (schema: z.ZodType, value: unknown) => {
 };
 
 describe('project answers match their schemas', () => {
-  it('check runs (a save, a submission with its decision) and comments (a reply, a decision comment)', async () => {
+  it('projects, check runs (a save, a submission with its decision) and comments (a reply, a decision comment)', async () => {
     const created = await applicant.post('/api/projects', { name: `${P} 化工厂`, geometry: INSIDE_ZONE, project: POLLUTING_PLANT });
     expect(created.status).toBe(201);
     const id = created.body.id as number;
+    expect(issues(projectViewResponse, created.body)).toEqual([]);
     expect((await applicant.post(`/api/projects/${id}/submit`, { version: 1 })).status).toBe(200);
     expect((await reviewer.post(`/api/projects/${id}/decision`, { decision: 'revise', comment: '请调整选址', version: 2 })).status).toBe(200);
     const thread = await applicant.get(`/api/projects/${id}/comments`);
@@ -49,5 +50,13 @@ describe('project answers match their schemas', () => {
     expect(runs.length).toBeGreaterThanOrEqual(2);
     expect(runs.some((r) => r.decision !== null)).toBe(true);
     for (const r of runs) expect(issues(checkRunResponse, r)).toEqual([]);
+    // The project, alone (with its site and review clock) and in the register, after a decision.
+    const one = await applicant.get(`/api/projects/${id}`);
+    expect(one.body.geometry.type).toBe('Polygon');
+    expect(one.body.lastDecision).not.toBeNull();
+    expect(issues(projectViewResponse, one.body)).toEqual([]);
+    const register = (await reviewer.get('/api/projects')).body as { id: number }[];
+    expect(register.some((p) => p.id === id)).toBe(true);
+    for (const p of register) expect(issues(projectViewResponse, p)).toEqual([]);
   });
 });
