@@ -2,7 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminLayer } from '../../common/api/admin.ts';
 import { isLayerKind, KIND_LABELS } from '../../common/domain/layer-kinds.ts';
+import { pick } from '../../common/report/names.ts';
 import { apiFetch, errorText } from '../auth/api-fetch.ts';
+import { bilingualSide } from '../i18n/bundle.ts';
+import { layerName } from '../layers/layer-info.ts';
 import { DATA_NS } from './data-i18n.ts';
 
 /**
@@ -43,8 +46,8 @@ export function LayerAdminList({ layers, onChanged }: { layers: AdminLayer[]; on
         <tbody>
           {layers.map((l) => (
             <tr key={l.id} data-layer={l.id} className={l.retired ? 'is-retired' : undefined}>
-              <td>{lang.startsWith('zh') ? l.nameZh : l.nameEn} <span className="muted">({l.id})</span></td>
-              <td>{isLayerKind(l.kind) ? (lang.startsWith('zh') ? KIND_LABELS[l.kind].zh : KIND_LABELS[l.kind].en) : l.kind}</td>
+              <td>{layerName(l, lang)} <span className="muted">({l.id})</span></td>
+              <td>{isLayerKind(l.kind) ? pick(KIND_LABELS[l.kind], bilingualSide(lang)) : l.kind}</td>
               <td data-testid="layer-state">{state(l)}</td>
               <td>
                 {l.retired ? (

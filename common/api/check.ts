@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CheckResult } from './check-result.ts';
+import { checkResultSchema } from './check-result.ts';
 import { domainChecked } from './domain-checked.ts';
 import { PROJECT_FLAGS, PROJECT_TYPES, type ProjectFlag } from '../domain/development.ts';
 
@@ -31,8 +31,8 @@ export const checkRequestBody = z.looseObject({
 });
 export type CheckRequestBody = z.infer<typeof checkRequestBody>;
 
-/** The result of a check (typed by CheckResult in check-result.ts). */
-export const checkResultResponse = z.custom<CheckResult>().meta({ description: '核查结果 / Check result (verdict, layer results, fired rules, avoidance)' });
+/** The result of a check (check-result.ts). */
+export const checkResultResponse = checkResultSchema;
 
 const labels = { zh: z.string(), en: z.string() };
 

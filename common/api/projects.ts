@@ -3,11 +3,8 @@ import { checkRequestBody, projectInputSchema, siteGeometry } from './check.ts';
 import { domainChecked } from './domain-checked.ts';
 import { DECISIONS, STATUSES } from '../domain/review.ts';
 import { VERDICTS } from '../domain/verdict.ts';
-import { PROJECT_TYPES } from '../domain/development.ts';
-import type { CheckResult } from './check-result.ts';
-import type { ProjectAttributes } from '../domain/development.ts';
-import type { Decision, ProjectStatus } from '../domain/review.ts';
-import type { Verdict } from '../domain/verdict.ts';
+import { PROJECT_FLAGS, PROJECT_TYPES, type ProjectFlag } from '../domain/development.ts';
+import { checkResultSchema, geoJsonGeometry } from './check-result.ts';
 
 /**
  * The register's records as the server builds them. Over HTTP their Date fields arrive as ISO
@@ -27,75 +24,97 @@ export const MAX_INVESTMENT_WAN = 1e12;
 
 export type ProjectRecord = Record<RecordTextField, string | null> & { investmentWan: number | null };
 
-/** A project as the API returns it (GET /api/projects/:id adds `geometry`). */
-export interface ProjectView extends ProjectRecord {
-  id: number;
-  name: string;
-  description: string | null;
-  applicant: string | null;
-  /** Set when an administrator archived it: out of the default register and dashboard, never deleted. */
-  archivedAt: Date | null;
-  /** Working days the project has waited for a decision (submitted ones; null otherwise), and whether past the deadline. */
-  waitingWorkingDays?: number | null;
-  overdue?: boolean;
-  owner: { id: number; username: string };
-  project: ProjectAttributes;
-  status: ProjectStatus;
-  version: number;
-  township: string | null;
-  /** Verdict of the latest stored check (every save of the site and every submission stores one; null for a draft never checked). */
-  verdict: Verdict | null;
-  lastCheckId: number | null;
-  /** True when the site or its attributes changed after the latest stored check (选址已修改，待重新核查). */
-  checkStale: boolean;
-  /** Ellipsoidal area of the drawn site (0 for points and lines). */
-  areaM2: number;
-  /** A point on the site surface, [lon, lat]. */
-  centroid: [number, number];
-  /**
-   * Set when the latest check is a re-check after a layer update (reason 'layer_update'): the
-   * verdict of the latest check a person saw (save or submission) and whether the re-check changed it.
-   */
-  layerUpdate: { checkId: number; verdictBefore: Verdict | null; verdict: Verdict; verdictChanged: boolean } | null;
-  lastDecision: { decision: Decision; comment: string; reviewer: string; at: string; checkId: number | null } | null;
-  createdAt: Date;
-  updatedAt: Date;
-  submittedAt: Date | null;
-  decidedAt: Date | null;
-  geometry?: GeoJSON.Geometry;
-}
-
 /** Why a check run was stored: a save of the site, a submission for review, or a re-check after a layer update. */
-export type CheckRunReason = 'save' | 'submission' | 'layer_update';
+const checkRunReason = z.enum(['save', 'submission', 'layer_update']);
+export type CheckRunReason = z.infer<typeof checkRunReason>;
 
-/** One stored check of a project: what was checked, against which layer versions, and what it said. */
-export interface CheckRun {
-  id: number;
-  projectId: number;
-  /** The project version that was checked (the one saved, or the one submitted). */
-  projectVersion: number;
-  /** Why it ran: a save of the site (drafts, edits), a submission for review, or a re-check after a new layer version. */
-  reason: CheckRunReason;
-  verdict: Verdict;
-  layerVersions: Record<string, number>;
-  createdAt: Date;
-  createdBy: string | null;
-  /** The review decision taken on this check, if any. */
-  decision: { decision: Decision; comment: string; reviewer: string; at: string } | null;
-  result: CheckResult;
-}
+/** Dates are Date where the server builds a record and ISO strings on the wire (AsJson): the schemas describe the wire. */
+type WithDates<T, K extends keyof T> = Omit<T, K> & { [P in K]: null extends T[P] ? Date | null : Date };
 
-export interface ProjectComment {
-  id: number;
-  parentId: number | null;
-  /** The check run the comment refers to (null when the project had no check yet). */
-  checkId: number | null;
-  /** Set when the comment is a reviewer's decision comment (审查意见). */
-  decisionId: number | null;
-  body: string;
-  author: { id: number; username: string; role: string };
-  createdAt: Date;
-}
+const projectAttributes = z.strictObject({
+  type: z.enum(PROJECT_TYPES),
+  widthM: z.number().optional(),
+  ...(Object.fromEntries(PROJECT_FLAGS.map((flag) => [flag, z.boolean()])) as Record<ProjectFlag, z.ZodBoolean>),
+});
+
+/** A project as the API returns it (GET /api/projects/:id adds `geometry`). */
+export const projectViewResponse = z
+  .strictObject({
+    id: z.number().int(),
+    name: z.string(),
+    description: z.string().nullable(),
+    applicant: z.string().nullable(),
+    ...(Object.fromEntries(RECORD_TEXT_FIELDS.map((field) => [field, z.string().nullable()])) as Record<RecordTextField, z.ZodNullable<z.ZodString>>),
+    investmentWan: z.number().nullable(),
+    /** Set when an administrator archived it: out of the default register and dashboard, never deleted. */
+    archivedAt: z.string().nullable(),
+    /** Working days the project has waited for a decision (submitted ones; null otherwise), and whether past the deadline. */
+    waitingWorkingDays: z.number().nullable().optional(),
+    overdue: z.boolean().optional(),
+    owner: z.strictObject({ id: z.number().int(), username: z.string() }),
+    project: projectAttributes,
+    status: z.enum(STATUSES),
+    version: z.number().int(),
+    township: z.string().nullable(),
+    /** Verdict of the latest stored check (every save of the site and every submission stores one; null for a draft never checked). */
+    verdict: z.enum(VERDICTS).nullable(),
+    lastCheckId: z.number().int().nullable(),
+    /** True when the site or its attributes changed after the latest stored check (选址已修改，待重新核查). */
+    checkStale: z.boolean(),
+    /** Ellipsoidal area of the drawn site (0 for points and lines). */
+    areaM2: z.number(),
+    /** A point on the site surface, [lon, lat]. */
+    centroid: z.tuple([z.number(), z.number()]),
+    /**
+     * Set when the latest check is a re-check after a layer update (reason 'layer_update'): the
+     * verdict of the latest check a person saw (save or submission) and whether the re-check changed it.
+     */
+    layerUpdate: z.strictObject({ checkId: z.number().int(), verdictBefore: z.enum(VERDICTS).nullable(), verdict: z.enum(VERDICTS), verdictChanged: z.boolean() }).nullable(),
+    lastDecision: z.strictObject({ decision: z.enum(DECISIONS), comment: z.string(), reviewer: z.string(), at: z.string(), checkId: z.number().int().nullable() }).nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    submittedAt: z.string().nullable(),
+    decidedAt: z.string().nullable(),
+    geometry: geoJsonGeometry.optional(),
+  })
+  .meta({ description: '项目 / Project' });
+export type ProjectView = WithDates<z.infer<typeof projectViewResponse>, 'archivedAt' | 'createdAt' | 'updatedAt' | 'submittedAt' | 'decidedAt'>;
+
+/** One stored check of a project (GET /api/projects/:id/checks): what was checked, against which layer versions, and what it said. */
+export const checkRunResponse = z
+  .strictObject({
+    id: z.number().int(),
+    projectId: z.number().int(),
+    /** The project version that was checked (the one saved, or the one submitted). */
+    projectVersion: z.number().int(),
+    /** Why it ran: a save of the site (drafts, edits), a submission for review, or a re-check after a new layer version. */
+    reason: checkRunReason,
+    verdict: z.enum(VERDICTS),
+    layerVersions: z.record(z.string(), z.number().int()),
+    createdAt: z.string(),
+    createdBy: z.string().nullable(),
+    /** The review decision taken on this check, if any. */
+    decision: z.strictObject({ decision: z.enum(DECISIONS), comment: z.string(), reviewer: z.string(), at: z.string() }).nullable(),
+    result: checkResultSchema,
+  })
+  .meta({ description: '核查记录 / Stored check run' });
+export type CheckRun = WithDates<z.infer<typeof checkRunResponse>, 'createdAt'>;
+
+/** A comment on a project (意见; a reviewer's decision comment is one too). */
+export const commentResponse = z
+  .strictObject({
+    id: z.number().int(),
+    parentId: z.number().int().nullable(),
+    /** The check run the comment refers to (null when the project had no check yet). */
+    checkId: z.number().int().nullable(),
+    /** Set when the comment is a reviewer's decision comment (审查意见). */
+    decisionId: z.number().int().nullable(),
+    body: z.string(),
+    author: z.strictObject({ id: z.number().int(), username: z.string(), role: z.string() }),
+    createdAt: z.string(),
+  })
+  .meta({ description: '意见 / Comment' });
+export type ProjectComment = WithDates<z.infer<typeof commentResponse>, 'createdAt'>;
 
 /* ---- Requests and register views, as schemas (validated by the server, typed on the client) ---- */
 
@@ -191,10 +210,6 @@ export const auditQuery = z.looseObject({
   beforeId: domainChecked(z.string().regex(/^\d+$/)).optional(),
 });
 
-/** Registered projects as records (the JSON of the register; dates as ISO strings). */
-export const projectViewResponse = z.custom<AsJson<ProjectView>>().meta({ description: '项目 / Project (see ProjectView in common/api/projects.ts)' });
-export const checkRunResponse = z.custom<AsJson<CheckRun>>().meta({ description: '核查记录 / Stored check run' });
-export const commentResponse = z.custom<AsJson<ProjectComment>>().meta({ description: '意见 / Comment' });
 
 const idParam = z.string().regex(/^\d{1,15}$/, { error: '编号应为正整数 / The id must be a positive integer' });
 export const projectIdParamsSchema = z.strictObject({ id: idParam });

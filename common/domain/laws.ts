@@ -148,7 +148,8 @@ export const LAW = Object.fromEntries(Object.entries(INSTRUMENTS).map(([k, v]) =
 export const ARTICLE_UNVERIFIED = '（条款号待核实）';
 
 /** Whether an instrument is in force on a day: a lapsed one is never presented as current. */
-export type InForce = 'in_force' | 'lapsed' | 'not_yet' | 'unconfirmed';
+export const IN_FORCE = ['in_force', 'lapsed', 'not_yet', 'unconfirmed'] as const;
+export type InForce = (typeof IN_FORCE)[number];
 
 export function inForceOn(i: Pick<Instrument, 'inForceFrom' | 'inForceUntil' | 'currencyNote'>, isoDate: string): InForce {
   const day = isoDate.slice(0, 10);

@@ -3,17 +3,19 @@ import { QUERY_CANCELED, withStatementTimeout } from '../db/database.ts';
 import { serviceUnavailable } from '../http/errors.ts';
 import { LIMITS } from '../limits.ts';
 import type { CheckResult } from '../../common/api/check-result.ts';
-import { runCheck, type CheckRequest } from './engine.ts';
+import { parseCheckRequest, runCheck, type CheckRequest } from './engine.ts';
 
 /**
  * A check as the API runs it for anyone who asks (/api/check, a report of a drawn site): its SQL in
  * one transaction with a per-statement time limit, so one site cannot hold a database connection;
  * past the limit the caller gets a 503 with Retry-After rather than a 500 or a hang. The site's
- * vertices and widths are capped before any SQL (site-input.ts, project.ts).
+ * vertices and widths are capped before the connection is taken (site-input.ts, project.ts).
  */
 export async function runBoundedCheck(pool: pg.Pool, request: CheckRequest): Promise<CheckResult> {
+  // Parsed (and refused) before the connection is taken: see parseCheckRequest.
+  const parsed = parseCheckRequest(request);
   try {
-    return await withStatementTimeout(pool, LIMITS.checkStatementTimeoutMs, (client) => runCheck(client, request));
+    return await withStatementTimeout(pool, LIMITS.checkStatementTimeoutMs, (client) => runCheck(client, request, parsed));
   } catch (e) {
     if ((e as { code?: string }).code === QUERY_CANCELED)
       throw serviceUnavailable(

@@ -116,16 +116,22 @@ function prohibitedParts(layers: LayerFact[], results: LayerResult[], project: P
 }
 
 /**
+ * A check request parsed and bounded (vertices, width, buffer) — no SQL: a caller that takes a
+ * database connection for the check (runBoundedCheck) parses first, so a refused site never waits
+ * for the connection nor sends a statement.
+ */
+export function parseCheckRequest(request: CheckRequest) {
+  if (!request || typeof request !== 'object') throw badRequest('BAD_REQUEST', '请求体应为 JSON 对象', 'The request body must be a JSON object');
+  return { geometry: parseSiteGeometry(request.geometry), project: parseProject(request.project), bufferM: parseBuffer(request.bufferM), repair: request.repair === true };
+}
+
+/**
  * The conflict check: one SQL round trip for the geometry and the layers' levels (plus one for
  * corridor severance and one for the avoidance suggestion, only when those apply), then the rules as data decide per layer.
  * PostGIS is the single source of truth: the client never re-derives any of this.
  */
-export async function runCheck(db: Queryable, request: CheckRequest): Promise<CheckResult> {
-  if (!request || typeof request !== 'object') throw badRequest('BAD_REQUEST', '请求体应为 JSON 对象', 'The request body must be a JSON object');
-  const geometry = parseSiteGeometry(request.geometry);
-  const project = parseProject(request.project);
-  const bufferM = parseBuffer(request.bufferM);
-  const repair = request.repair === true;
+export async function runCheck(db: Queryable, request: CheckRequest, parsed = parseCheckRequest(request)): Promise<CheckResult> {
+  const { geometry, project, bufferM, repair } = parsed;
   const warnings: Bilingual[] = [];
 
   const facts = await querySiteFacts(db, geometry, {

@@ -1,9 +1,10 @@
 import { Router } from 'express';
 import { apiRoute } from '../http/api-route.ts';
-import { cachedAnswer, sendCached, type CachedAnswer } from '../http/cached-answer.ts';
+import { cachedAnswer, sendCached } from '../http/cached-answer.ts';
 import { projectTypesCatalog as projectTypesSchema, type ProjectTypesCatalog } from '../../common/api/check.ts';
 import { PROJECT_FLAG_LABELS, PROJECT_FLAGS, PROJECT_TYPE_LABELS, PROJECT_TYPES } from '../../common/domain/development.ts';
 import { PROJECT_CODE } from './project-facts.ts';
+import { oncePerDay } from './once-per-day.ts';
 import { listRules } from './rules.ts';
 
 /** What the client's project form needs: every type and flag with its labels. */
@@ -23,11 +24,7 @@ function projectTypesCatalog(): ProjectTypesCatalog {
  */
 export function rulesRouter(): Router {
   const router = Router();
-  let cached: { day: string; rules: CachedAnswer } | undefined;
-  const rulesOn = (day: string) => {
-    if (cached?.day !== day) cached = { day, rules: cachedAnswer(listRules(day)) };
-    return cached.rules;
-  };
+  const rules = oncePerDay(async (day) => cachedAnswer(listRules(day)));
   const projectTypes = cachedAnswer(projectTypesCatalog());
   apiRoute(
     router,
@@ -39,13 +36,12 @@ export function rulesRouter(): Router {
       summary: { zh: '规则库：每条规则的条件、结论、依据（文号、效力、核对来源）与办理程序', en: 'Rule base: each rule’s condition, verdict, legal basis (identity, currency, source checked) and procedure' },
       responses: { 200: { mediaType: 'application/json' } },
     },
-    (req, res) => {
-      // Whether each instrument is in force is judged on the day asked; the list is cached per day.
-      sendCached(req, res, rulesOn(new Date().toISOString().slice(0, 10)));
+    async (req, res) => {
+      await sendCached(req, res, await rules());
     },
   );
-  apiRoute(router, { method: 'get', path: '/api/project-types', tag: 'rules', access: 'public', summary: { zh: '项目类型与项目属性（表单用）', en: 'Project types and flags (for the project form)' }, responses: { 200: projectTypesSchema } }, (req, res) => {
-    sendCached(req, res, projectTypes);
+  apiRoute(router, { method: 'get', path: '/api/project-types', tag: 'rules', access: 'public', summary: { zh: '项目类型与项目属性（表单用）', en: 'Project types and flags (for the project form)' }, responses: { 200: projectTypesSchema } }, async (req, res) => {
+    await sendCached(req, res, projectTypes);
   });
   return router;
 }

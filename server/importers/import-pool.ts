@@ -101,6 +101,10 @@ export class ImportPool {
     port1.once('message', () => (timer = setTimeout(() => abort.abort(), this.options.timeoutMs)));
     try {
       const pool = this.threads();
+      // piscina's maxQueue does not bound these tasks: one with an AbortSignal (the time limit) that
+      // finds no idle thread goes to piscina's skipQueue, which maxQueue does not count (piscina
+      // 5.3: six uploads at once on a queue of one all waited, none was refused). queueSize counts
+      // both queues, so the bound is checked here, with piscina's own error (refusalOf answers it).
       if (pool.queueSize >= this.options.queueMax) throw new Error('Task queue is at limit');
       const { bytes, ...options } = request;
       const out = await pool.run(

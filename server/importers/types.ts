@@ -1,32 +1,16 @@
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Bilingual } from '../http/errors.ts';
+import type { Feature, Geometry } from 'geojson';
+import type { ImportNote, ImportResponse } from '../../common/api/exchange.ts';
 import type { TextEncoding } from '../geo/text-decoding.ts';
 
-/** A non-fatal finding shown to the planner next to the imported site. */
-export interface ImportWarning extends Bilingual {
-  /** Stable key for the UI (e.g. RING_NOT_CLOSED); the text is for people. */
-  code?: string;
-  /** Where on the map, [lon, lat] in EPSG:4326, when the finding has a place. */
-  location?: [number, number];
-}
+// What an import answers is the API's importResponse (common/api/exchange.ts): one schema for
+// validation, OpenAPI and the types of both sides — these are its inferred types, not a second copy.
 
+/** A non-fatal finding shown to the planner next to the imported site (a stable code, a place when it has one). */
+export type ImportWarning = ImportNote;
 /** The source CRS of an import. epsg is the source's code; features are always EPSG:4326. */
-export interface CrsSummary {
-  epsg: number;
-  /** Both names in one string, "<EPSG name>（<中文名>）" (kept for API clients). */
-  name: string;
-  /** The planner's name alone, for Chinese text ("2000国家大地坐标系 高斯-克吕格 3度带 第36带（Y 含带号）"). */
-  nameZh: string;
-  /** The EPSG registry name alone, for English text. */
-  nameEn: string;
-}
-
-export interface ImportResult {
-  /** Always EPSG:4326, lon/lat, RFC 7946 ring orientation. */
-  features: FeatureCollection;
-  crs: CrsSummary;
-  warnings: ImportWarning[];
-}
+export type CrsSummary = ImportResponse['crs'];
+/** Features always EPSG:4326, lon/lat, RFC 7946 ring orientation. */
+export type ImportResult = ImportResponse;
 
 /** A feature as read from a file, before the checks: geometry may be missing. */
 export type SourceFeature = Feature<Geometry | null>;

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/types.ts';
 import { notFound } from '../http/errors.ts';
 import { LAYER_ID_PATTERN } from './catalog-entry.ts';
+import { rowsAtStamp } from './layer-stamp.ts';
 
 /** A layer as the API describes it (GET /api/layers). */
 export interface LayerInfo {
@@ -35,6 +36,12 @@ const LAYER_SELECT = `
 export async function listLayers(db: Queryable): Promise<LayerInfo[]> {
   const { rows } = await db.query<LayerInfo>(`${LAYER_SELECT} WHERE NOT l.retired ORDER BY l.legend_order, l.id`);
   return rows;
+}
+
+/** The catalog (listLayers) and the layer stamp it is of, in one statement. */
+export async function listLayersAtStamp(db: Queryable): Promise<{ stamp: number; layers: LayerInfo[] }> {
+  const { stamp, rows } = await rowsAtStamp<LayerInfo>(db, `${LAYER_SELECT} WHERE NOT l.retired`, [], 'q."legendOrder", q.id');
+  return { stamp, layers: rows };
 }
 
 /** The layer, or a 404 naming it. */

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Database } from '../db/database.ts';
+import type { Queryable } from '../db/types.ts';
 
 /** NOTIFY channel of the layer_stamp trigger (migration 120_layer_stamp.sql). */
 const LAYER_STAMP_CHANNEL = 'redline_layer_stamp';
@@ -114,6 +115,21 @@ export function layerStampsOf(db: Pick<Database, 'pool' | 'mode'>): LayerStamps 
 async function readStamp(db: Pick<pg.ClientBase, 'query'>): Promise<number> {
   const { rows } = await db.query<{ stamp: string }>('SELECT stamp FROM layer_stamp');
   return Number(rows[0]?.stamp ?? 0);
+}
+
+/**
+ * The rows of one statement and the stamp of the data it read, in that one statement: a statement
+ * reads one snapshot, so it needs no transaction (atStamp is for builds of several statements).
+ * `orderBy` orders the rows by the statement's columns, as `q."column"`.
+ */
+export async function rowsAtStamp<R extends object>(db: Queryable, sql: string, params: unknown[] = [], orderBy?: string): Promise<{ stamp: number; rows: R[] }> {
+  // layer_stamp has one row; LEFT JOIN keeps it when the statement has none (then only "__row" is null).
+  const { rows } = await db.query<R & { __stamp: string; __row: boolean | null }>(
+    `SELECT s.stamp AS "__stamp", q.* FROM layer_stamp s
+       LEFT JOIN LATERAL (SELECT true AS "__row", x.* FROM (${sql}) x) q ON true${orderBy ? ` ORDER BY ${orderBy}` : ''}`,
+    params,
+  );
+  return { stamp: Number(rows[0]?.__stamp ?? 0), rows: rows.filter((r) => r.__row).map(({ __stamp: _s, __row: _r, ...row }) => row as unknown as R) };
 }
 
 /**

@@ -4,12 +4,10 @@ import type { Database } from '../db/database.ts';
 import { apiRoute } from '../http/api-route.ts';
 import { badRequest } from '../http/errors.ts';
 import { readerFor } from '../http/read-routing.ts';
-import { LIMITS } from '../limits.ts';
 import { catalogLayer, featuresQuery, layerParams } from '../../common/api/layers.ts';
-import { getLayer } from './catalog.ts';
-import { CatalogCache } from './catalog-cache.ts';
+import { catalogCacheOf } from './catalog-cache.ts';
 import { cachedAnswer, answerBytes, sendCached, type CachedAnswer } from '../http/cached-answer.ts';
-import { VersionedCache } from './version-cache.ts';
+import { cacheBudgetOf } from './version-cache.ts';
 import { layerFeatures, parseBbox } from './features.ts';
 
 /** Largest PostgreSQL integer: a version past it was sent to SQL and answered 500 (issue 11 row 11). */
@@ -26,14 +24,14 @@ function parseVersion(raw: unknown): number | undefined {
 /** GET /api/layers, GET /api/layers/:id, GET /api/layers/:id/features[?bbox=w,s,e,n&version=n] */
 export function layersRouter(db: Database): Router {
   const router = Router();
-  const cache = new VersionedCache<CachedAnswer>(LIMITS.layerCacheMb * 1024 * 1024, answerBytes);
-  const catalog = new CatalogCache(db);
+  const cache = cacheBudgetOf(db).cache<CachedAnswer>(answerBytes);
+  const catalog = catalogCacheOf(db);
   // The catalog changes with a publish: revalidated on every load (no-cache), a 304 while its ETag holds.
   apiRoute(router, { method: 'get', path: '/api/layers', tag: 'layers', access: 'public', summary: { zh: '图层目录', en: 'The layer catalog' }, responses: { 200: z.array(catalogLayer) } }, async (req, res) => {
-    sendCached(req, res, (await catalog.catalog(readerFor(db, req, res))).answer);
+    await sendCached(req, res, (await catalog.catalog(readerFor(db, req, res))).answer);
   });
   apiRoute(router, { method: 'get', path: '/api/layers/:id', tag: 'layers', access: 'public', summary: { zh: '一个图层的说明', en: 'One layer of the catalog' }, params: layerParams, responses: { 200: catalogLayer } }, async (req, res, { params }) => {
-    sendCached(req, res, await catalog.layer(readerFor(db, req, res), params.id));
+    await sendCached(req, res, await catalog.layer(readerFor(db, req, res), params.id));
   });
   apiRoute(
     router,
@@ -57,10 +55,11 @@ export function layersRouter(db: Database): Router {
       const hit = key === undefined ? undefined : cache.get(key);
       if (hit) return sendCached(req, res, hit, cacheControl);
       const pool = readerFor(db, req, res);
-      const layer = await getLayer(pool, params.id);
-      const answer = cachedAnswer(Buffer.from(JSON.stringify(await layerFeatures(pool, layer, { bbox, version }))), 'application/geo+json', { compress: key !== undefined });
+      // The layer from the catalog in memory (no ST_Extent over its features per request).
+      const layer = await catalog.info(pool, params.id);
+      const answer = cachedAnswer(Buffer.from(JSON.stringify(await layerFeatures(pool, layer, { bbox, version }))), 'application/geo+json');
       if (key !== undefined) cache.set(key, answer);
-      sendCached(req, res, answer, cacheControl);
+      await sendCached(req, res, answer, cacheControl);
     },
   );
   return router;

@@ -69,3 +69,21 @@ export async function ensureTileGeometry(db: Queryable, layerId: string, version
   await insertTileGeometry(db, layerId, version);
   return true;
 }
+
+/**
+ * The tile geometry of a restored version: its features are copies of the version it restores, so
+ * is its tile geometry — copied row by row (each pointing at its copied feature), not simplified
+ * again. Built from the features only when the restored version has none.
+ */
+export async function copyTileGeometry(db: Queryable, layerId: string, from: number, to: number): Promise<void> {
+  const { rows } = await db.query<{ built: boolean }>('SELECT tile_geoms_built AS built FROM layer_versions WHERE layer_id = $1 AND version = $2', [layerId, from]);
+  if (!rows[0]?.built) return insertTileGeometry(db, layerId, to);
+  await db.query(
+    `INSERT INTO feature_tile_geoms (feature_id, layer_id, version, zoom, feature_key, name, level, geom)
+     SELECT f.id, t.layer_id, f.version, t.zoom, t.feature_key, t.name, t.level, t.geom
+       FROM feature_tile_geoms t JOIN features f ON f.layer_id = t.layer_id AND f.version = $3 AND f.feature_key = t.feature_key
+      WHERE t.layer_id = $1 AND t.version = $2`,
+    [layerId, from, to],
+  );
+  await db.query('UPDATE layer_versions SET tile_geoms_built = true WHERE layer_id = $1 AND version = $2', [layerId, to]);
+}

@@ -1,15 +1,15 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import type { Database } from '../db/database.ts';
 import { apiRoute } from '../http/api-route.ts';
 import { notFound } from '../http/errors.ts';
 import { readerFor } from '../http/read-routing.ts';
-import { LIMITS } from '../limits.ts';
 import { tileJsonParams, tileParams } from '../../common/api/layers.ts';
-import { getLayer } from './catalog.ts';
+import { catalogCacheOf } from './catalog-cache.ts';
 import { layerTile, parseTileAddress, tileJson, type TileLayer } from './tiles.ts';
 import { LAYER_ID_PATTERN } from './catalog-entry.ts';
 import type { Queryable } from '../db/types.ts';
-import { etagOf, notModified, VersionedCache } from './version-cache.ts';
+import { cacheBudgetOf } from './version-cache.ts';
+import { cachedAnswer, sendCached, type CachedAnswer } from '../http/cached-answer.ts';
 
 /** A version named in a tile URL (`?v=`): a positive integer, else none. */
 function versionParam(req: Request): number | undefined {
@@ -36,32 +36,26 @@ async function tileLayerVersion(pool: Queryable, layerId: string, version: numbe
   return { id: layerId, version: rows[0].version, tileGeometryBuilt: rows[0].built ?? false };
 }
 
-/** The tile with its ETag; a 304 when the client holds it already. */
-function sendTile(req: Request, res: Response, tile: Buffer, etag: string, immutable: boolean): void {
-  res.setHeader('Content-Type', 'application/vnd.mapbox-vector-tile');
-  // A URL naming its version is immutable (a new version is a new URL); without one, revalidate.
-  // On a closed map privateMapCaching turns this into `private, …` (no shared proxy keeps it).
-  res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-  res.setHeader('ETag', etag);
-  if (notModified(req.get('if-none-match'), etag)) {
-    res.status(304).end();
-    return;
-  }
-  res.status(200).end(tile);
-}
+const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
+// A URL naming its version is immutable (a new version is a new URL); without one, revalidate.
+// On a closed map privateMapCaching turns this into `private, …` (no shared proxy keeps it).
+const cachingOf = (immutable: boolean) => (immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
 
 /**
  * GET /tiles/:layerId.json (TileJSON) and GET /tiles/:layerId/:z/:x/:y.mvt. Tile URLs carry the
  * layer version (?v=): such a tile never changes, so it is cached by the browser for a year and in
- * this process (VersionedCache): a hot tile is answered from memory without a database query.
+ * this process (the database's CacheBudget): a hot tile is answered from memory without a database query.
  */
 export function tilesRouter(db: Database, options: { publicUrl?: string } = {}): Router {
   const router = Router();
-  const cache = new VersionedCache(LIMITS.layerCacheMb * 1024 * 1024);
+  // Tiles as sendCached answers (ETag, 304), sent uncompressed as before (compress: false).
+  const cache = cacheBudgetOf(db).cache<CachedAnswer>((tile) => tile.body.length);
+  // TileJSON's layer (version, bounds) from the catalog in memory, not getLayer's ST_Extent per request.
+  const catalog = catalogCacheOf(db);
   apiRoute(router, { method: 'get', path: '/tiles/:file', tag: 'tiles', access: 'public', summary: { zh: '图层的 TileJSON（:file = <图层>.json）', en: 'TileJSON of a layer (:file = <layerId>.json)' }, params: tileJsonParams, responses: { 200: { mediaType: 'application/json' } } }, async (req, res, { params }, next) => {
     const match = /^([a-z][a-z0-9_]*)\.json$/.exec(params.file);
     if (!match) return next();
-    const layer = await getLayer(readerFor(db, req, res), match[1]);
+    const layer = await catalog.info(readerFor(db, req, res), match[1]);
     res.setHeader('Cache-Control', 'no-cache');
     // Never from the Host header: a forged Host would put another server in cached TileJSON.
     // PUBLIC_URL when set; else root-relative URLs the client resolves against its own origin.
@@ -75,15 +69,15 @@ export function tilesRouter(db: Database, options: { publicUrl?: string } = {}):
     const key = (v: number | null) => `${params.layerId}/${v ?? 0}/${address.z}/${address.x}/${address.y}`;
     if (version !== undefined) {
       const hit = cache.get(key(version));
-      if (hit) return sendTile(req, res, hit, etagOf(key(version)), true);
+      if (hit) return sendCached(req, res, hit, cachingOf(true));
     }
     const pool = readerFor(db, req, res);
     const served = await tileLayerVersion(pool, params.layerId, version);
     // A tile asked without ?v= is still the current version's tile: kept under that version's key.
     const kept = version === undefined && served.version !== null ? cache.get(key(served.version)) : undefined;
-    const tile = kept ?? (await layerTile(pool, served, address));
+    const tile = kept ?? cachedAnswer(await layerTile(pool, served, address), MVT_TYPE, { compress: false });
     if (served.version !== null && !kept) cache.set(key(served.version), tile);
-    sendTile(req, res, tile, etagOf(key(served.version)), version !== undefined);
+    await sendCached(req, res, tile, cachingOf(version !== undefined));
   });
   return router;
 }

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { withTransaction } from '../db/database.ts';
 import { conflict } from '../http/errors.ts';
 import { insertFeatureParts } from '../layers/loader.ts';
-import { insertTileGeometry } from '../layers/tile-geometry.ts';
+import { copyTileGeometry } from '../layers/tile-geometry.ts';
 import { enqueueRecheck } from '../recheck/store.ts';
 import { assertDecreaseApproved } from './decrease-guard.ts';
 import { assertVersionExists, ledgerLayerRow } from './versions.ts';
@@ -48,7 +48,7 @@ export async function restoreLayerVersion(
       [layerId, body.version, version],
     );
     await insertFeatureParts(client, layerId, version);
-    await insertTileGeometry(client, layerId, version);
+    await copyTileGeometry(client, layerId, body.version, version);
     await client.query('UPDATE layers SET current_version = $2 WHERE id = $1', [layerId, version]);
     const recheckJobId = await enqueueRecheck(client, { layerId, version, ownerId: ctx.user.id });
     await recordAudit(client, {

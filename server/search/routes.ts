@@ -3,13 +3,10 @@ import { apiRoute } from '../http/api-route.ts';
 import type { Database } from '../db/database.ts';
 import { answerBytes, cachedAnswer, sendCached, type CachedAnswer } from '../http/cached-answer.ts';
 import { layerStampsOf } from '../layers/layer-stamp.ts';
-import { VersionedCache } from '../layers/version-cache.ts';
+import { cacheBudgetOf } from '../layers/version-cache.ts';
 import { parseLimit, parseQuery, search } from './search.ts';
 import { SearchIndex } from './search-index.ts';
 import { searchQuery, searchResponse } from '../../common/api/search.ts';
-
-/** Anonymous answers kept per layer set (a few MB: the most asked queries). */
-const ANSWER_CACHE_BYTES = 16 * 1024 * 1024;
 
 /** GET /api/search?q=<name>[&limit=n] → { query, results: [{ name, layerId, level, bbox, centroid, geometry, … }] }; logged-in users also find their projects. */
 export function searchRouter(db: Database): Router {
@@ -17,9 +14,9 @@ export function searchRouter(db: Database): Router {
   const index = new SearchIndex(db);
   const stamps = layerStampsOf(db);
   // What an anonymous visitor is answered depends only on the query and the layer set: kept,
-  // serialised and compressed, under the stamp. A signed-in user's answer also lists projects,
-  // which change at any time: computed each time (with an ETag all the same).
-  const answers = new VersionedCache<CachedAnswer>(ANSWER_CACHE_BYTES, answerBytes);
+  // serialised (and compressed in each coding once it is asked for), under the stamp. A signed-in
+  // user's answer also lists projects, which change at any time: computed each time (with an ETag all the same).
+  const answers = cacheBudgetOf(db).cache<CachedAnswer>(answerBytes);
   apiRoute(router, {
     method: 'get',
     path: '/api/search',
@@ -32,11 +29,11 @@ export function searchRouter(db: Database): Router {
     const query = parseQuery(req.query.q);
     const limit = parseLimit(req.query.limit);
     const viewer = req.auth?.user;
-    if (viewer) return sendCached(req, res, cachedAnswer({ query, results: await search(db.pool, index, query, limit, viewer) }, undefined, { compress: false }));
+    if (viewer) return sendCached(req, res, cachedAnswer({ query, results: await search(db.pool, index, query, limit, viewer) }));
     const key = `${await stamps.current(db.pool)}/${limit}/${query}`;
     let answer = answers.get(key);
     if (!answer) answers.set(key, (answer = cachedAnswer({ query, results: await search(db.pool, index, query, limit) })));
-    sendCached(req, res, answer);
+    await sendCached(req, res, answer);
   });
   return router;
 }

@@ -1,9 +1,9 @@
 import type pg from 'pg';
 import type { FeatureHit } from '../../common/api/search.ts';
 import type { Database } from '../db/database.ts';
-import { atStamp, layerStampsOf, type LayerStamps } from '../layers/layer-stamp.ts';
-import { VersionedCache } from '../layers/version-cache.ts';
-import { LIMITS } from '../limits.ts';
+import { LatestAtStamp } from '../layers/latest-at-stamp.ts';
+import { atStamp, layerStampsOf, rowsAtStamp } from '../layers/layer-stamp.ts';
+import { cacheBudgetOf, type VersionedCache } from '../layers/version-cache.ts';
 import { looksLikePinyin, namesMatchingPinyin, pinyinEntries, type PinyinEntry } from './pinyin-index.ts';
 
 /** A searchable feature of a current layer version: what matching and ranking need, nothing more. */
@@ -59,29 +59,21 @@ const startsWith = (s: string | null, q: string): boolean | null => (s === null 
  * matching and ranking run here — the same rules as the SQL they replace (ILIKE on name, code and
  * English name, pinyin, then exact, prefix, pinyin rank, legend order, length, name) — so a search
  * waits for no check. The outline, box, point and township of a hit come from PostGIS the first
- * time that feature is a hit (one query for the hits of a search) and are then kept, bounded by
- * LAYER_CACHE_MB. Case-folding is JavaScript's, which agrees with PostgreSQL's lower() for Chinese
+ * time that feature is a hit (one query for the hits of a search) and are then kept, within the
+ * database's LAYER_CACHE_MB budget. Case-folding is JavaScript's, which agrees with PostgreSQL's lower() for Chinese
  * and ASCII (names, codes); a collation-specific fold of other letters may differ.
  */
 export class SearchIndex {
-  private readonly stamps: LayerStamps;
-  private latest?: IndexAtStamp;
-  private readonly building = new Map<number, Promise<IndexAtStamp>>();
-  private readonly shapes = new VersionedCache<Shape>(LIMITS.layerCacheMb * 1024 * 1024, (s) => JSON.stringify(s.geometry).length + 128);
+  private readonly current: LatestAtStamp<IndexAtStamp>;
+  private readonly shapes: VersionedCache<Shape>;
 
   constructor(db: Pick<Database, 'pool' | 'mode'>) {
-    this.stamps = layerStampsOf(db);
+    this.current = new LatestAtStamp(layerStampsOf(db), (pool) => this.build(pool));
+    this.shapes = cacheBudgetOf(db).cache<Shape>((s) => JSON.stringify(s.geometry).length + 128);
   }
 
-  async index(pool: pg.Pool): Promise<IndexAtStamp> {
-    const stamp = await this.stamps.current(pool);
-    if (this.latest && this.latest.stamp >= stamp) return this.latest;
-    let pending = this.building.get(stamp);
-    if (!pending) {
-      pending = this.build(pool).finally(() => this.building.delete(stamp));
-      this.building.set(stamp, pending);
-    }
-    return pending;
+  index(pool: pg.Pool): Promise<IndexAtStamp> {
+    return this.current.get(pool);
   }
 
   /** Features whose name, code or English name contains the query (or whose pinyin matches), best first. */
@@ -139,24 +131,23 @@ export class SearchIndex {
       else missing.push(id);
     }
     if (missing.length === 0) return out;
-    // The township of a hit depends on the current boundaries: read in a snapshot and kept only under its own stamp.
-    const { stamp: seen, value: rows } = await atStamp(pool, async (client) =>
-      (await client.query<Shape & { id: number }>(
-        `SELECT f.id,
-                ARRAY[ST_XMin(f.geom), ST_YMin(f.geom), ST_XMax(f.geom), ST_YMax(f.geom)] AS bbox,
-                ARRAY[ST_X(p.pt), ST_Y(p.pt)] AS centroid,
-                ST_AsGeoJSON(ST_SimplifyPreserveTopology(f.geom, 0.00002), 6)::json AS geometry,
-                t.name AS township
-           FROM features f
-           CROSS JOIN LATERAL (SELECT CASE WHEN ST_Dimension(f.geom) = 2 THEN ST_PointOnSurface(f.geom)
-                                           ELSE ST_ClosestPoint(f.geom, ST_Centroid(f.geom)) END AS pt) p
-           LEFT JOIN LATERAL (
-             SELECT tf.name FROM features tf JOIN layers tl ON tl.id = tf.layer_id AND tf.version = tl.current_version
-              WHERE tl.kind = 'admin_boundary' AND tf.level = 'township' AND tf.geom && p.pt AND ST_Intersects(tf.geom, p.pt)
-              ORDER BY tf.name LIMIT 1) t ON true
-          WHERE f.id = ANY($1::bigint[])`,
-        [missing],
-      )).rows,
+    // The township of a hit depends on the current boundaries: read with the stamp (one statement) and kept only under its own stamp.
+    const { stamp: seen, rows } = await rowsAtStamp<Shape & { id: number }>(
+      pool,
+      `SELECT f.id,
+              ARRAY[ST_XMin(f.geom), ST_YMin(f.geom), ST_XMax(f.geom), ST_YMax(f.geom)] AS bbox,
+              ARRAY[ST_X(p.pt), ST_Y(p.pt)] AS centroid,
+              ST_AsGeoJSON(ST_SimplifyPreserveTopology(f.geom, 0.00002), 6)::json AS geometry,
+              t.name AS township
+         FROM features f
+         CROSS JOIN LATERAL (SELECT CASE WHEN ST_Dimension(f.geom) = 2 THEN ST_PointOnSurface(f.geom)
+                                         ELSE ST_ClosestPoint(f.geom, ST_Centroid(f.geom)) END AS pt) p
+         LEFT JOIN LATERAL (
+           SELECT tf.name FROM features tf JOIN layers tl ON tl.id = tf.layer_id AND tf.version = tl.current_version
+            WHERE tl.kind = 'admin_boundary' AND tf.level = 'township' AND tf.geom && p.pt AND ST_Intersects(tf.geom, p.pt)
+            ORDER BY tf.name LIMIT 1) t ON true
+        WHERE f.id = ANY($1::bigint[])`,
+      [missing],
     );
     for (const { id, ...shape } of rows) {
       out.set(id, shape);
@@ -183,15 +174,12 @@ export class SearchIndex {
       );
       return { rows, lon: zone.rows[0]?.lon };
     });
-    this.stamps.saw(pool, stamp);
     const entries = value.rows.map(({ code, ...r }) => ({ ...r, lowerName: lower(r.name), lowerNameEn: lower(r.nameEn), lowerCode: lower(code) }));
-    const built: IndexAtStamp = {
+    return {
       stamp,
       entries,
       pinyin: pinyinEntries(new Set(entries.flatMap((e) => (e.name === null ? [] : [e.name])))),
       districtZone: value.lon == null ? 36 : Math.round(value.lon / 3),
     };
-    if (!this.latest || this.latest.stamp <= stamp) this.latest = built;
-    return built;
   }
 }

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { openTestDatabase } from '../support/test-db.ts';
@@ -41,9 +41,20 @@ function expectBilingual4xx(res: request.Response, what: string) {
 describe('row 5: a check cannot hold the database connection', () => {
   it('a 200,000-vertex site is refused before any SQL (422 TOO_MANY_VERTICES)', { timeout: 30_000 }, async () => {
     // 200,000 positions with the closing one: just within de1e1f9's own cap, which let it through.
-    const res = await request(app).post('/api/check').send({ geometry: circle(199_999), project: { type: 'industrial' } });
-    expectBilingual4xx(res, '200k vertices');
-    expect({ status: res.status, code: res.body.error.code }).toEqual({ status: 422, code: 'TOO_MANY_VERTICES' });
+    // Every statement the app sends goes through the pool: pool.query, or a client from pool.connect.
+    const statements = vi.spyOn(db.pool, 'query');
+    const connections = vi.spyOn(db.pool, 'connect');
+    try {
+      const res = await request(app).post('/api/check').send({ geometry: circle(199_999), project: { type: 'industrial' } });
+      expectBilingual4xx(res, '200k vertices');
+      expect({ status: res.status, code: res.body.error.code }).toEqual({ status: 422, code: 'TOO_MANY_VERTICES' });
+      expect({ statements: statements.mock.calls.length, connections: connections.mock.calls.length }).toEqual({ statements: 0, connections: 0 });
+      // The count sees a check's SQL: a site within the limit reaches PostGIS.
+      expect((await request(app).post('/api/check').send({ geometry: site, project: { type: 'industrial' } })).status).toBe(200);
+      expect(statements.mock.calls.length + connections.mock.calls.length).toBeGreaterThan(0);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('an impact width of 50 km is refused (422 WIDTH_TOO_LARGE)', { timeout: 30_000 }, async () => {

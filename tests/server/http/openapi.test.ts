@@ -116,3 +116,29 @@ describe('OpenAPI document', () => {
     expect(openApiPath('/api/projects/:id/comments/:commentId')).toBe('/api/projects/{id}/comments/{commentId}');
   });
 });
+
+describe('the check result in the OpenAPI document (issue 17 review, q)', () => {
+  it('POST /api/check describes its 200 body field by field: verdicts, layer results, fired rules with their basis', async () => {
+    const doc = (await request(app).get('/api/openapi.json').expect(200)).body;
+    const schema = doc.paths['/api/check'].post.responses['200'].content['application/json'].schema;
+    expect(schema.type).toBe('object');
+    expect(schema.properties.verdict.enum).toEqual(['prohibited', 'conditional', 'notice', 'clear', 'outside_coverage']);
+    expect(schema.required).toEqual(expect.arrayContaining(['verdict', 'siteAreaM2', 'results', 'layerVersions', 'site', 'avoidance']));
+    const layer = schema.properties.results.items;
+    expect(layer.properties.relation.enum).toEqual(['overlaps', 'touches', 'near', 'outside']);
+    expect(layer.properties.rules.items.properties.basis.properties.inForce.enum).toEqual(['in_force', 'lapsed', 'not_yet', 'unconfirmed']);
+  });
+
+  it('a project, a stored check run and a comment are described field by field too', async () => {
+    const doc = (await request(app).get('/api/openapi.json').expect(200)).body;
+    const body = (path: string, method: string, status: string) => doc.paths[path][method].responses[status].content['application/json'].schema;
+    const runs = body('/api/projects/{id}/checks', 'get', '200');
+    expect(runs.items.properties.reason.enum).toEqual(['save', 'submission', 'layer_update']);
+    expect(runs.items.properties.result.properties.verdict.enum).toContain('prohibited');
+    const comment = body('/api/projects/{id}/comments', 'post', '201');
+    expect(comment.properties.author.required).toEqual(['id', 'username', 'role']);
+    const project = body('/api/projects/{id}', 'get', '200');
+    expect(project.properties.status.enum).toEqual(['draft', 'submitted', 'approved', 'rejected', 'revision_requested']);
+    expect(project.properties.project.required).toContain('dischargesPollutants');
+  });
+});

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import request from 'supertest';
 import { createApp } from '../../../server/app.ts';
 import { createLogger } from '../../../server/http/logger.ts';
@@ -48,6 +48,23 @@ describe('map reads from memory', () => {
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(gz.body).toEqual(plain.body);
     expect(br.body).toEqual(plain.body);
+  });
+
+  it('answers features and TileJSON with the layer the catalog holds: no ST_Extent over the layer per request', async () => {
+    expect((await request(t.app).get('/api/layers')).status).toBe(200); // the catalog is in memory
+    const spy = vi.spyOn(t.db.pool, 'query');
+    try {
+      const features = await request(t.app).get('/api/layers/water_source/features');
+      expect(features.status).toBe(200);
+      expect(features.body.features.length).toBeGreaterThan(0);
+      const tileJson = await request(t.app).get('/tiles/water_source.json');
+      expect(tileJson.status).toBe(200);
+      expect(tileJson.body.bounds).toHaveLength(4);
+      const sql = spy.mock.calls.map((c) => String(typeof c[0] === 'string' ? c[0] : (c[0] as { text?: string }).text));
+      expect(sql.filter((q) => /ST_Extent/i.test(q))).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('answers anew the moment a layer is published, restored to another version or retired: catalog, one layer and search, with new ETags', async () => {

@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
+import pg from 'pg';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../../server/app.ts';
 import { loadConfig } from '../../../server/config.ts';
 import type { Database } from '../../../server/db/database.ts';
@@ -285,9 +286,28 @@ describe('change supervision', () => {
   it('an earlier version made current again is a new version (admin only, audited), then re-checked', async () => {
     expect((await applicant.post(`/api/admin/layers/${LAYER}/restore`, { version: 1 })).status).toBe(403);
     expect((await admin.post(`/api/admin/layers/${LAYER}/restore`, { version: 2 })).status).toBe(409);
+    // Every statement the restore sends (pool clients are pg.Client): its tile geometry is copied from
+    // version 1, which has it, not simplified again from the copied features.
+    const sent = vi.spyOn(pg.Client.prototype, 'query');
     const res = await admin.post(`/api/admin/layers/${LAYER}/restore`, { version: 1, note: '撤销调整' });
+    const sql = sent.mock.calls.map((c) => String(typeof c[0] === 'string' ? c[0] : (c[0] as { text?: string } | undefined)?.text));
+    sent.mockRestore();
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ version: 3, restoredFrom: 1 });
+    expect(sql.filter((q) => /INSERT INTO feature_tile_geoms/.test(q) && /ST_Simplify/.test(q))).toEqual([]);
+    const { rows: [tiles] } = await db.pool.query<{ v1: number; v3: number; same: number; linked: number; built: boolean }>(
+      `SELECT (SELECT count(*)::int FROM feature_tile_geoms WHERE layer_id = $1 AND version = 1) AS v1,
+              (SELECT count(*)::int FROM feature_tile_geoms WHERE layer_id = $1 AND version = 3) AS v3,
+              (SELECT count(*)::int FROM feature_tile_geoms a JOIN feature_tile_geoms b
+                  ON b.layer_id = a.layer_id AND b.version = 1 AND b.zoom = a.zoom AND b.feature_key = a.feature_key AND ST_AsBinary(b.geom) = ST_AsBinary(a.geom)
+                WHERE a.layer_id = $1 AND a.version = 3) AS same,
+              (SELECT count(*)::int FROM feature_tile_geoms t JOIN features f ON f.id = t.feature_id AND f.layer_id = t.layer_id AND f.version = 3 AND f.feature_key = t.feature_key
+                WHERE t.layer_id = $1 AND t.version = 3) AS linked,
+              (SELECT tile_geoms_built FROM layer_versions WHERE layer_id = $1 AND version = 3) AS built`,
+      [LAYER],
+    );
+    expect(tiles.v1).toBeGreaterThan(0);
+    expect(tiles).toEqual({ v1: tiles.v1, v3: tiles.v1, same: tiles.v1, linked: tiles.v1, built: true });
     // The sessions were opened on the first app, whose runner is stopped: the running server's runner takes the job.
     jobs.kick();
     await jobs.idle();
