@@ -54,7 +54,6 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   const clientDir = path.resolve('dist/client');
   const jobs = new JobRunner(db.pool, log, { exclusive: db.mode === 'embedded' });
   const imports = new ImportPool();
-  imports.warm();
   const app = createApp({ config, db, log, clientDir, jobs, imports });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
