@@ -17,14 +17,6 @@ function positiveInt(name: string, fallback: number): number {
 export const LIMITS = {
   /** Memory for answers of immutable layer versions (tiles, versioned features), per process (MB). */
   layerCacheMb: positiveInt('LAYER_CACHE_MB', 128),
-  /**
-   * The embedded database's memory (PGlite: PostgreSQL inside one WebAssembly memory, which grows to
-   * its high-water mark and never shrinks): its page cache (shared_buffers; PostgreSQL's own default
-   * is 128 MB, more than the reference layers' pages) and what one index build may take
-   * (maintenance_work_mem; 64 MB by default). The data files stay in the OS page cache besides.
-   */
-  embeddedSharedBuffersMb: positiveInt('EMBEDDED_SHARED_BUFFERS_MB', 32),
-  embeddedMaintenanceWorkMemMb: positiveInt('EMBEDDED_MAINTENANCE_WORK_MEM_MB', 16),
   /** Features and vertices of one imported file (after parsing, before any geometry work). */
   importMaxFeatures: positiveInt('IMPORT_MAX_FEATURES', 10_000),
   importMaxVertices: positiveInt('IMPORT_MAX_VERTICES', 1_000_000),

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { LIMITS } from '../limits.ts';
+import { embeddedMemoryFrom, type EmbeddedMemory } from '../config.ts';
 import type { EmbeddedWorkerData } from './embedded-worker.ts';
 
 /**
@@ -98,7 +98,10 @@ export type EmbeddedSocket = 'tcp' | 'unix';
 
 export async function startEmbeddedDatabase(
   dataDir: string,
-  { socket: mode = (process.env.EMBEDDED_SOCKET === 'tcp' ? 'tcp' : 'unix') as EmbeddedSocket } = {},
+  {
+    socket: mode = (process.env.EMBEDDED_SOCKET === 'tcp' ? 'tcp' : 'unix') as EmbeddedSocket,
+    memory = embeddedMemoryFrom(),
+  }: { socket?: EmbeddedSocket; memory?: EmbeddedMemory } = {},
 ): Promise<EmbeddedDatabase> {
   const unlock = lockDataDir(dataDir);
   try {
@@ -109,7 +112,7 @@ export async function startEmbeddedDatabase(
     // Code the database runs (postgis-core.ts): owner-only as well.
     const extensionDir = path.join(dataDir, 'pglite-extensions');
     if (mode === 'tcp') {
-      const worker = await startWorker({ pgliteDir, extensionDir, socketPath: null, maxConnections: SOCKET_SLOTS });
+      const worker = await startWorker({ pgliteDir, extensionDir, socketPath: null, maxConnections: SOCKET_SLOTS }, memory);
       const port = Number(worker.conn.split(':').pop());
       return {
         socketDir: null,
@@ -122,7 +125,7 @@ export async function startEmbeddedDatabase(
     }
     const socket = privateSocketDir(dataDir);
     const socketPath = path.join(socket.dir, SOCKET_FILE);
-    const worker = await startWorker({ pgliteDir, extensionDir, socketPath, maxConnections: SOCKET_SLOTS });
+    const worker = await startWorker({ pgliteDir, extensionDir, socketPath, maxConnections: SOCKET_SLOTS }, memory);
     fs.chmodSync(socketPath, 0o600);
     return {
       socketDir: socket.dir,
@@ -144,10 +147,10 @@ export async function startEmbeddedDatabase(
  * once it listens. From the sources the worker loads the .ts file through tsx
  * (embedded-worker-sources.mjs); in the compiled server it is dist/server/embedded-worker.js.
  */
-async function startWorker(where: Omit<EmbeddedWorkerData, 'settings'>): Promise<{ conn: string; close(): Promise<void> }> {
+async function startWorker(where: Omit<EmbeddedWorkerData, 'settings'>, memory: EmbeddedMemory): Promise<{ conn: string; close(): Promise<void> }> {
   const fromSources = fileURLToPath(import.meta.url).endsWith('.ts');
   const file = new URL(fromSources ? './embedded-worker-sources.mjs' : './embedded-worker.js', import.meta.url);
-  const settings = [`shared_buffers=${LIMITS.embeddedSharedBuffersMb}MB`, `maintenance_work_mem=${LIMITS.embeddedMaintenanceWorkMemMb}MB`];
+  const settings = [`shared_buffers=${memory.sharedBuffersMb}MB`, `maintenance_work_mem=${memory.maintenanceWorkMemMb}MB`];
   const worker = new Worker(file, { workerData: { ...where, settings } satisfies EmbeddedWorkerData });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const conn = await new Promise<string>((resolve, reject) => {

@@ -19,7 +19,7 @@ const UNUSED = /^(lib\/postgresql|share\/postgresql\/extension)\/(postgis_raster
 const BLOCK = 512;
 
 /** The tar with the entries `keep` refuses left out; the other entries' blocks are copied as they are. */
-export function filterTar(tar: Uint8Array, keep: (name: string) => boolean): Buffer {
+function filterTar(tar: Uint8Array, keep: (name: string) => boolean): Buffer {
   const parts: Uint8Array[] = [];
   let pending: Uint8Array[] = []; // a GNU long name / pax header belongs to the entry after it
   for (let at = 0; at + BLOCK <= tar.length; ) {

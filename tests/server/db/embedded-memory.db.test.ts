@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { embeddedMemoryFrom } from '../../../server/config.ts';
 import type { Database } from '../../../server/db/database.ts';
 import { openTestDatabase } from '../../support/test-db.ts';
 
@@ -28,4 +29,11 @@ it.runIf(embedded)('starts PGlite with a 32 MB page cache and 16 MB for an index
     `SELECT name, current_setting(name) AS setting FROM unnest(ARRAY['shared_buffers', 'maintenance_work_mem']) AS name ORDER BY name`,
   );
   expect(Object.fromEntries(rows.map((r) => [r.name, r.setting]))).toEqual({ maintenance_work_mem: '16MB', shared_buffers: '32MB' });
+});
+
+it('reads the two settings from the environment and refuses a size that is not a positive integer', () => {
+  expect(embeddedMemoryFrom({})).toEqual({ sharedBuffersMb: 32, maintenanceWorkMemMb: 16 });
+  expect(embeddedMemoryFrom({ EMBEDDED_SHARED_BUFFERS_MB: '128', EMBEDDED_MAINTENANCE_WORK_MEM_MB: '64' })).toEqual({ sharedBuffersMb: 128, maintenanceWorkMemMb: 64 });
+  expect(() => embeddedMemoryFrom({ EMBEDDED_SHARED_BUFFERS_MB: '0' })).toThrow(/EMBEDDED_SHARED_BUFFERS_MB/);
+  expect(() => embeddedMemoryFrom({ EMBEDDED_MAINTENANCE_WORK_MEM_MB: '1.5' })).toThrow(/EMBEDDED_MAINTENANCE_WORK_MEM_MB/);
 });
