@@ -15,7 +15,7 @@ function positiveInt(name: string, fallback: number): number {
 }
 
 export const LIMITS = {
-  /** Memory for answers of immutable layer versions (tiles, versioned features, search shapes): one budget per process (MB). */
+  /** Memory for answers of immutable layer versions (tiles, versioned features), per process (MB). */
   layerCacheMb: positiveInt('LAYER_CACHE_MB', 128),
   /** Features and vertices of one imported file (after parsing, before any geometry work). */
   importMaxFeatures: positiveInt('IMPORT_MAX_FEATURES', 10_000),

@@ -4,11 +4,12 @@ import type { Database } from '../db/database.ts';
 import { apiRoute } from '../http/api-route.ts';
 import { badRequest } from '../http/errors.ts';
 import { readerFor } from '../http/read-routing.ts';
+import { LIMITS } from '../limits.ts';
 import { catalogLayer, featuresQuery, layerParams } from '../../common/api/layers.ts';
 import { getLayer } from './catalog.ts';
 import { CatalogCache } from './catalog-cache.ts';
 import { cachedAnswer, answerBytes, sendCached, type CachedAnswer } from '../http/cached-answer.ts';
-import { layerCaches, VersionedCache } from './version-cache.ts';
+import { VersionedCache } from './version-cache.ts';
 import { layerFeatures, parseBbox } from './features.ts';
 
 /** Largest PostgreSQL integer: a version past it was sent to SQL and answered 500 (issue 11 row 11). */
@@ -25,7 +26,7 @@ function parseVersion(raw: unknown): number | undefined {
 /** GET /api/layers, GET /api/layers/:id, GET /api/layers/:id/features[?bbox=w,s,e,n&version=n] */
 export function layersRouter(db: Database): Router {
   const router = Router();
-  const cache = new VersionedCache<CachedAnswer>(layerCaches(), answerBytes);
+  const cache = new VersionedCache<CachedAnswer>(LIMITS.layerCacheMb * 1024 * 1024, answerBytes);
   const catalog = new CatalogCache(db);
   // The catalog changes with a publish: revalidated on every load (no-cache), a 304 while its ETag holds.
   apiRoute(router, { method: 'get', path: '/api/layers', tag: 'layers', access: 'public', summary: { zh: '图层目录', en: 'The layer catalog' }, responses: { 200: z.array(catalogLayer) } }, async (req, res) => {

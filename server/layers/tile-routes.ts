@@ -3,12 +3,13 @@ import type { Database } from '../db/database.ts';
 import { apiRoute } from '../http/api-route.ts';
 import { notFound } from '../http/errors.ts';
 import { readerFor } from '../http/read-routing.ts';
+import { LIMITS } from '../limits.ts';
 import { tileJsonParams, tileParams } from '../../common/api/layers.ts';
 import { getLayer } from './catalog.ts';
 import { layerTile, parseTileAddress, tileJson, type TileLayer } from './tiles.ts';
 import { LAYER_ID_PATTERN } from './catalog-entry.ts';
 import type { Queryable } from '../db/types.ts';
-import { etagOf, layerCaches, notModified, VersionedCache } from './version-cache.ts';
+import { etagOf, notModified, VersionedCache } from './version-cache.ts';
 
 /** A version named in a tile URL (`?v=`): a positive integer, else none. */
 function versionParam(req: Request): number | undefined {
@@ -56,7 +57,7 @@ function sendTile(req: Request, res: Response, tile: Buffer, etag: string, immut
  */
 export function tilesRouter(db: Database, options: { publicUrl?: string } = {}): Router {
   const router = Router();
-  const cache = new VersionedCache(layerCaches());
+  const cache = new VersionedCache(LIMITS.layerCacheMb * 1024 * 1024);
   apiRoute(router, { method: 'get', path: '/tiles/:file', tag: 'tiles', access: 'public', summary: { zh: '图层的 TileJSON（:file = <图层>.json）', en: 'TileJSON of a layer (:file = <layerId>.json)' }, params: tileJsonParams, responses: { 200: { mediaType: 'application/json' } } }, async (req, res, { params }, next) => {
     const match = /^([a-z][a-z0-9_]*)\.json$/.exec(params.file);
     if (!match) return next();

@@ -2,7 +2,8 @@ import type pg from 'pg';
 import type { FeatureHit } from '../../common/api/search.ts';
 import type { Database } from '../db/database.ts';
 import { atStamp, layerStampsOf, type LayerStamps } from '../layers/layer-stamp.ts';
-import { layerCaches, VersionedCache } from '../layers/version-cache.ts';
+import { VersionedCache } from '../layers/version-cache.ts';
+import { LIMITS } from '../limits.ts';
 import { looksLikePinyin, namesMatchingPinyin, pinyinEntries, type PinyinEntry } from './pinyin-index.ts';
 
 /** A searchable feature of a current layer version: what matching and ranking need, nothing more. */
@@ -66,7 +67,7 @@ export class SearchIndex {
   private readonly stamps: LayerStamps;
   private latest?: IndexAtStamp;
   private readonly building = new Map<number, Promise<IndexAtStamp>>();
-  private readonly shapes = new VersionedCache<Shape>(layerCaches(), (s) => JSON.stringify(s.geometry).length + 128);
+  private readonly shapes = new VersionedCache<Shape>(LIMITS.layerCacheMb * 1024 * 1024, (s) => JSON.stringify(s.geometry).length + 128);
 
   constructor(db: Pick<Database, 'pool' | 'mode'>) {
     this.stamps = layerStampsOf(db);
