@@ -93,6 +93,27 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   return n;
 }
 
+/**
+ * The embedded database's memory (EMBEDDED_SHARED_BUFFERS_MB, EMBEDDED_MAINTENANCE_WORK_MEM_MB).
+ * PGlite is PostgreSQL inside one WebAssembly memory, which grows to its high-water mark and never
+ * shrinks: its page cache (shared_buffers; PostgreSQL's default 128 MB, more than the reference
+ * layers' pages — the data files stay in the OS page cache besides) and what one index build may
+ * take (maintenance_work_mem; 64 MB by default) bound how far. Read where the database starts.
+ */
+export interface EmbeddedMemory {
+  sharedBuffersMb: number;
+  maintenanceWorkMemMb: number;
+}
+
+export function embeddedMemoryFrom(env: NodeJS.ProcessEnv = process.env): EmbeddedMemory {
+  const mb = (name: string, fallback: number) => {
+    const n = intFrom(env[name], fallback, name);
+    if (n === 0) throw new Error(`${name} must be a positive integer, got "${env[name]}"`);
+    return n;
+  };
+  return { sharedBuffersMb: mb('EMBEDDED_SHARED_BUFFERS_MB', 32), maintenanceWorkMemMb: mb('EMBEDDED_MAINTENANCE_WORK_MEM_MB', 16) };
+}
+
 /** TRUST_PROXY: unset/false → none; true → all (only behind a proxy that strips client headers); a hop count; or addresses/subnets (`loopback`, `10.0.0.1`, `10.0.0.0/8, ::1`). */
 function trustProxyFrom(value: string | undefined): boolean | number | string {
   if (value === undefined || value === '' || ['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false;

@@ -54,7 +54,6 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   const clientDir = path.resolve('dist/client');
   const jobs = new JobRunner(db.pool, log, { exclusive: db.mode === 'embedded' });
   const imports = new ImportPool();
-  imports.warm();
   const app = createApp({ config, db, log, clientDir, jobs, imports });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -101,6 +100,9 @@ export function stopOnSignals(running: RunningServer): void {
         process.exit(1);
       });
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // Every signal, not once: a second one (Ctrl-C reaches npm start's process and the server both,
+  // and start.mjs passes it on) must not end the process by default mid-stop, while PGlite flushes.
+  // stop() is the same promise each time.
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }

@@ -1,7 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { PGlite } from '@electric-sql/pglite';
+import { pathToFileURL } from 'node:url';
+import { PGlite, type Extension } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { postgisCoreBundle } from './postgis-core.ts';
 
 /**
  * PGlite and its socket server, on a thread of their own (embedded.ts starts it). PGlite runs each
@@ -11,11 +13,15 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
  */
 export interface EmbeddedWorkerData {
   pgliteDir: string;
+  /** Where the PostGIS-only extension bundle is kept (postgis-core.ts). */
+  extensionDir: string;
   /** A Unix socket path, or null for a loopback TCP port. */
   socketPath: string | null;
   maxConnections: number;
   /** Added to this thread's nice value (0: unchanged). */
   niceIncrement: number;
+  /** PostgreSQL settings (`name=value`) given at start, after PGlite's own. */
+  settings: string[];
 }
 
 /** @napi-rs/nice (piscina's, for its own threads): optional, absent on some platforms — then unchanged. */
@@ -27,11 +33,23 @@ async function lowerPriority(increment: number): Promise<void> {
   }
 }
 
-const { pgliteDir, socketPath, maxConnections, niceIncrement } = workerData as EmbeddedWorkerData;
+const { pgliteDir, extensionDir, socketPath, maxConnections, niceIncrement, settings } = workerData as EmbeddedWorkerData;
 // Linux keeps a nice value per thread: this lowers only the database's thread, so a read answered
 // from memory on the event loop is scheduled before the next slice of a check's SQL (issue 17).
 if (niceIncrement > 0) await lowerPriority(niceIncrement);
-const db = await PGlite.create({ dataDir: pgliteDir, extensions: { postgis } });
+/** PostGIS as shipped, but from the bundle without its unused sibling extensions (postgis-core.ts: why). */
+const postgisCore: Extension = {
+  name: postgis.name,
+  setup: async (pg, options) => {
+    const shipped = await postgis.setup(pg, options);
+    return { ...shipped, bundlePath: pathToFileURL(postgisCoreBundle(shipped.bundlePath!, extensionDir)) };
+  },
+};
+const db = await PGlite.create({
+  dataDir: pgliteDir,
+  extensions: { postgis: postgisCore },
+  startParams: [...PGlite.defaultStartParams, ...settings.flatMap((setting) => ['-c', setting])],
+});
 const server = socketPath
   ? new PGLiteSocketServer({ db, path: socketPath, maxConnections })
   : new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });

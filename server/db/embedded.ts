@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { embeddedMemoryFrom, type EmbeddedMemory } from '../config.ts';
 import type { EmbeddedWorkerData } from './embedded-worker.ts';
 
 /**
@@ -112,8 +113,9 @@ export async function startEmbeddedDatabase(
   dataDir: string,
   {
     socket: mode = (process.env.EMBEDDED_SOCKET === 'tcp' ? 'tcp' : 'unix') as EmbeddedSocket,
+    memory = embeddedMemoryFrom(),
     niceIncrement = embeddedDbNice(),
-  }: { socket?: EmbeddedSocket; niceIncrement?: number } = {},
+  }: { socket?: EmbeddedSocket; memory?: EmbeddedMemory; niceIncrement?: number } = {},
 ): Promise<EmbeddedDatabase> {
   const unlock = lockDataDir(dataDir);
   try {
@@ -121,8 +123,10 @@ export async function startEmbeddedDatabase(
     const pgliteDir = path.join(dataDir, 'pglite');
     fs.mkdirSync(pgliteDir, { recursive: true, mode: 0o700 });
     fs.chmodSync(pgliteDir, 0o700);
+    // Code the database runs (postgis-core.ts): owner-only as well.
+    const extensionDir = path.join(dataDir, 'pglite-extensions');
     if (mode === 'tcp') {
-      const worker = await startWorker({ pgliteDir, socketPath: null, maxConnections: SOCKET_SLOTS, niceIncrement });
+      const worker = await startWorker({ pgliteDir, extensionDir, socketPath: null, maxConnections: SOCKET_SLOTS, niceIncrement }, memory);
       const port = Number(worker.conn.split(':').pop());
       return {
         socketDir: null,
@@ -135,7 +139,7 @@ export async function startEmbeddedDatabase(
     }
     const socket = privateSocketDir(dataDir);
     const socketPath = path.join(socket.dir, SOCKET_FILE);
-    const worker = await startWorker({ pgliteDir, socketPath, maxConnections: SOCKET_SLOTS, niceIncrement });
+    const worker = await startWorker({ pgliteDir, extensionDir, socketPath, maxConnections: SOCKET_SLOTS, niceIncrement }, memory);
     fs.chmodSync(socketPath, 0o600);
     return {
       socketDir: socket.dir,
@@ -157,10 +161,11 @@ export async function startEmbeddedDatabase(
  * once it listens. From the sources the worker loads the .ts file through tsx
  * (embedded-worker-sources.mjs); in the compiled server it is dist/server/embedded-worker.js.
  */
-async function startWorker(data: EmbeddedWorkerData): Promise<{ conn: string; close(): Promise<void> }> {
+async function startWorker(where: Omit<EmbeddedWorkerData, 'settings'>, memory: EmbeddedMemory): Promise<{ conn: string; close(): Promise<void> }> {
   const fromSources = fileURLToPath(import.meta.url).endsWith('.ts');
   const file = new URL(fromSources ? './embedded-worker-sources.mjs' : './embedded-worker.js', import.meta.url);
-  const worker = new Worker(file, { workerData: data });
+  const settings = [`shared_buffers=${memory.sharedBuffersMb}MB`, `maintenance_work_mem=${memory.maintenanceWorkMemMb}MB`];
+  const worker = new Worker(file, { workerData: { ...where, settings } satisfies EmbeddedWorkerData });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const conn = await new Promise<string>((resolve, reject) => {
     worker.once('error', reject);

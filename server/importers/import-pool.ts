@@ -19,7 +19,16 @@ export interface ImportPoolOptions {
   queueMax: number;
   timeoutMs: number;
   heapMb: number;
+  /** A thread idle this long ends (its isolate and heap with it); the next import starts one anew. */
+  idleMs: number;
 }
+
+/**
+ * A planner imports now and then: an idle thread would hold tens of MB (its V8 heap, its malloc
+ * arena) for nothing — on the embedded database beside PGlite's memory. A thread starts in ~0.1 s
+ * (compiled server), so the pool keeps none idle for long; a run of imports reuses the same one.
+ */
+const IDLE_MS = 30_000;
 
 const fromLimits = (): ImportPoolOptions => ({
   threads: LIMITS.importWorkers,
@@ -27,6 +36,7 @@ const fromLimits = (): ImportPoolOptions => ({
   queueMax: LIMITS.importQueueMax,
   timeoutMs: LIMITS.importTimeoutMs,
   heapMb: LIMITS.importWorkerHeapMb,
+  idleMs: IDLE_MS,
 });
 
 /** Niceness added to the pool's threads (Linux; elsewhere ignored): parsing yields to the event loop. */
@@ -52,18 +62,19 @@ export class ImportPool {
 
   constructor(private readonly options: ImportPoolOptions = fromLimits()) {}
 
-  /** Starts the threads now (the server at start), so the first imports do not wait for them. */
-  warm(): void {
-    this.threads();
+  /** Threads alive now (started by imports, ended after `idleMs` without one). */
+  get threadCount(): number {
+    return this.pool?.threads.length ?? 0;
   }
 
-  /** Created at the first import (or warm()): an app in a test that imports nothing starts no threads. */
+  /** Created at the first import: an app in a test that imports nothing starts no threads. */
   private threads(): Piscina<ImportTask, Uint8Array | ImportRefusal> {
     if (this.pool) return this.pool;
     this.pool = new Piscina<ImportTask, Uint8Array | ImportRefusal>({
       filename: workerFile(),
-      minThreads: this.options.threads,
+      minThreads: 0,
       maxThreads: this.options.threads,
+      idleTimeout: this.options.idleMs,
       maxQueue: this.options.queueMax,
       niceIncrement: NICE_INCREMENT,
       resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runFuzz } from './fuzz.ts';
+import { RSS_MAX_MB, runFuzz } from './fuzz.ts';
 
 /**
  * The short version of `npm run fuzz` (issue 11): a few hundred generated malformed requests
@@ -15,7 +15,7 @@ describe('fuzz (short)', () => {
     expect(report.alive).toBe(true);
     // /api/health within 1 s is a target of the full `npm run fuzz` (figures in docs/security-fuzz-load.md), not of this
     // short run: on a loaded 2-core CI machine a timing assertion would be flaky (speed targets live in benchmarks).
-    expect(report.rssMaxMb).toBeLessThan(1536);
+    expect(report.rssMaxMb).toBeLessThan(RSS_MAX_MB);
     // It reached every kind of endpoint.
     const endpoints = Object.keys(report.byEndpoint).map((e) => e.split(':')[0]);
     for (const e of ['check', 'import', 'export', 'report', 'projects', 'comments', 'users', 'login', 'search', 'tiles', 'layers'])

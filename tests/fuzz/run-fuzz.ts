@@ -1,4 +1,4 @@
-import { runFuzz } from './fuzz.ts';
+import { RSS_MAX_MB, runFuzz } from './fuzz.ts';
 
 /**
  * npm run fuzz [-- --count 10000 --seed 11 --concurrency 4 --max-seconds 1800]: the full fuzz run
@@ -18,6 +18,6 @@ const report = await runFuzz({
   log: (line) => console.log(line),
 });
 console.log(JSON.stringify({ ...report, failures: report.failures.slice(0, 50), failureCount: report.failures.length }, null, 2));
-const ok = report.failures.length === 0 && report.alive && report.healthFailures === 0 && report.rssMaxMb < 1536;
+const ok = report.failures.length === 0 && report.alive && report.healthFailures === 0 && report.rssMaxMb < RSS_MAX_MB;
 console.log(ok ? 'FUZZ OK' : 'FUZZ FAILED');
 process.exit(ok ? 0 : 1);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { withServerMalloc } from '../../scripts/server-env.mjs';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -20,7 +21,8 @@ export interface ServerProcess {
 export async function spawnServer(env: Record<string, string>, timeoutMs = 120_000, nodeArgs: string[] = []): Promise<ServerProcess> {
   const started = Date.now();
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.resolve('server/cli/serve.ts')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    // The malloc tunables npm start gives the server (scripts/server-env.mjs): the fuzz's RSS is npm start's.
+    env: withServerMalloc({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -15,15 +15,16 @@ import { manyRingsCsv } from '../../support/hostile-files.ts';
 const pools: ImportPool[] = [];
 afterAll(() => Promise.all(pools.map((p) => p.close())));
 
-function appWith(options: Partial<ImportPoolOptions> = {}) {
-  const imports = new ImportPool({ threads: 1, perClient: 2, queueMax: 32, timeoutMs: 60_000, heapMb: 512, ...options });
+function poolAndApp(options: Partial<ImportPoolOptions> = {}) {
+  const imports = new ImportPool({ threads: 1, perClient: 2, queueMax: 32, timeoutMs: 60_000, heapMb: 512, idleMs: 60_000, ...options });
   pools.push(imports);
   const app = express();
   app.set('trust proxy', true);
   app.use(importRouter({ uploadLimitBytes: 50 * 1024 * 1024, imports }));
   app.use(errorMiddleware({ error: () => undefined }));
-  return app;
+  return { app, imports };
 }
+const appWith = (options: Partial<ImportPoolOptions> = {}) => poolAndApp(options).app;
 const SMALL = Buffer.from('经度,纬度\n106.6,26.4\n106.7,26.4\n106.7,26.5\n106.6,26.4\n');
 const RINGS = manyRingsCsv(6_000);
 const upload = (app: express.Express, bytes: Buffer, from = '10.0.0.1') =>
@@ -105,5 +106,15 @@ describe('import pool', () => {
     expectBilingual(busy[0], 503, 'IMPORT_BUSY');
     expect(Number(busy[0].headers['retry-after'])).toBeGreaterThan(0);
     expect(all.filter((r) => r.status === 200).length).toBeGreaterThan(0);
+  });
+
+  it('ends a thread idle past idleMs, so an idle server holds no parsing isolate, and starts one for the next import', { timeout: 120_000 }, async () => {
+    const { app, imports } = poolAndApp({ idleMs: 300 });
+    expect(imports.threadCount).toBe(0);
+    expect((await upload(app, SMALL)).status).toBe(200);
+    expect(imports.threadCount).toBe(1);
+    for (let i = 0; i < 100 && imports.threadCount > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(imports.threadCount).toBe(0);
+    expect((await upload(app, SMALL)).status).toBe(200);
   });
 });
