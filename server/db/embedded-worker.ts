@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { readyForQueryOnlyAtSync } from './pglite-sync-ready.ts';
 
 /**
  * PGlite and its socket server, on a thread of their own (embedded.ts starts it). PGlite runs each
@@ -17,7 +18,12 @@ export interface EmbeddedWorkerData {
 }
 
 const { pgliteDir, socketPath, maxConnections } = workerData as EmbeddedWorkerData;
-const db = await PGlite.create({ dataDir: pgliteDir, extensions: { postgis } });
+const pglite = await PGlite.create({ dataDir: pgliteDir, extensions: { postgis } });
+const db = readyForQueryOnlyAtSync(pglite, (e) => {
+  // PGlite's state is unknown after this: end the thread, embedded.ts then stops the server for a restart.
+  console.error(`[db] PGlite failed inside a protocol message: ${(e as Error)?.stack ?? String(e)}`);
+  process.exit(1);
+});
 const server = socketPath
   ? new PGLiteSocketServer({ db, path: socketPath, maxConnections })
   : new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ReadyForQueryFilter } from '../../../server/db/pglite-sync-ready.ts';
+
+const msg = (type: string, body: string) => {
+  const b = Buffer.alloc(5 + body.length);
+  b.write(type, 0);
+  b.writeInt32BE(4 + body.length, 1);
+  b.write(body, 5);
+  return b;
+};
+
+describe('ReadyForQueryFilter', () => {
+  const error = msg('E', 'SERROR\0Msyntax\0\0');
+  const ready = msg('Z', 'I');
+  const parse = msg('1', '');
+  const stream = Buffer.concat([parse, error, ready, msg('S', 'a\0b\0')]);
+  const expected = Buffer.concat([parse, error, msg('S', 'a\0b\0')]);
+
+  it('drops ReadyForQuery and passes every other message, however the bytes are split', () => {
+    for (let cut1 = 0; cut1 <= stream.length; cut1++) {
+      for (const cut2 of [cut1, Math.min(stream.length, cut1 + 1), Math.min(stream.length, cut1 + 3)]) {
+        const out: Buffer[] = [];
+        const filter = new ReadyForQueryFilter((d) => out.push(Buffer.from(d)));
+        for (const part of [stream.subarray(0, cut1), stream.subarray(cut1, cut2), stream.subarray(cut2)]) filter.push(part);
+        expect(Buffer.concat(out).equals(expected), `cut at ${cut1}/${cut2}`).toBe(true);
+      }
+    }
+  });
+
+  it('passes a chunk without ReadyForQuery through as it is (no copy)', () => {
+    const chunk = Buffer.concat([parse, error]);
+    const out: Uint8Array[] = [];
+    new ReadyForQueryFilter((d) => out.push(d)).push(chunk);
+    expect(out).toEqual([chunk]);
+    expect(out[0]).toBe(chunk);
+  });
+});
