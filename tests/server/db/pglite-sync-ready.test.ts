@@ -27,6 +27,19 @@ describe('ReadyForQueryFilter', () => {
     }
   });
 
+  it('turns a PortalSuspended into an ErrorResponse with SQLSTATE 58000 when asked (an Execute without a row limit)', () => {
+    const suspended = Buffer.concat([msg('2', ''), msg('s', '')]);
+    for (const [asked, types] of [[true, '2E'], [false, '2s']] as const) {
+      const out: Buffer[] = [];
+      new ReadyForQueryFilter((d) => out.push(Buffer.from(d)), asked).push(suspended);
+      const bytes = Buffer.concat(out);
+      const seen: string[] = [];
+      for (let i = 0; i < bytes.length; i += 1 + bytes.readInt32BE(i + 1)) seen.push(String.fromCharCode(bytes[i]));
+      expect(seen.join('')).toBe(types);
+      if (asked) expect(bytes.toString('latin1')).toContain('C58000\0');
+    }
+  });
+
   it('passes a chunk without ReadyForQuery through as it is (no copy)', () => {
     const chunk = Buffer.concat([parse, error]);
     const out: Uint8Array[] = [];
