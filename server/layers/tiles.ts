@@ -86,17 +86,21 @@ const mvtGeomFeatures = (source: string) => `
  * (Until issue 17 they were forced counter-clockwise here, so every exterior came out as a hole;
  * MapLibre drew them anyway, as it takes the first ring's winding for the exterior's —
  * tests/server/layers/tile-geometry.db.test.ts now checks the sign.)
- * `clip`: how what crosses the buffer is cut. ST_ClipByBox2D (GEOS's rectangle clip) where the
- * database can report its failures; ST_Intersection for PGlite, whose GEOS (3.14, WASM) fails
- * ST_ClipByBox2D on some valid polygons without an error — the statement is cut off (no rows, a
- * PortalSuspended; pglite-sync-ready.ts) — e.g. red-line feature 12 against tile 10/819/438 of
- * the province bench.
+ * `clip`: how what crosses the buffer is cut. GEOS's rectangle clip (ST_ClipByBox2D) fails on some
+ * valid polygons — e.g. red-line feature 12 of the province bench against tile 10/819/438
+ * (tests/fixtures/tiles/clip-cutoff.json): on PostgreSQL (PostGIS 3.3.2, GEOS 3.11.1) it returns
+ * NULL, so the feature silently went missing from the tile; in PGlite (GEOS 3.14, WASM) the error
+ * is lost and the statement is cut off (no rows, PortalSuspended: pglite-sync-ready.ts). So
+ * 'box2d' falls back to ST_Intersection where the rectangle clip gives nothing, and 'intersection'
+ * (PGlite) never calls the rectangle clip.
  */
+/** An overlay may add lower-dimension bits where the box touches an edge: only the highest dimension's (ST_AsMVT takes no collection). */
+const INTERSECTION = 'ST_CollectionExtract(ST_Intersection(s.geom, box.clip))';
 const plainTileFeatures = (source: string, clip: 'box2d' | 'intersection') => `
   WITH ${TILE_BOX}, source AS (${source}),
        clipped AS (
          SELECT s.id, s.key, s.name, s.level,
-                ST_ForcePolygonCW(CASE WHEN s.geom @ box.clip THEN s.geom ELSE ${clip === 'box2d' ? 'ST_ClipByBox2D' : 'ST_Intersection'}(s.geom, box.clip) END) AS g,
+                ST_ForcePolygonCW(CASE WHEN s.geom @ box.clip THEN s.geom ELSE ${clip === 'box2d' ? `COALESCE(ST_ClipByBox2D(s.geom, box.clip), ${INTERSECTION})` : INTERSECTION} END) AS g,
                 box.x0, box.y1, box.w
            FROM source s, box),
        tiled AS (

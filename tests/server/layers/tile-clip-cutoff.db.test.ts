@@ -8,11 +8,13 @@ import { loadTestLayer, removeTestLayers } from '../../support/test-layers.ts';
 
 /**
  * Issue 17: the embedded tiles bench at province scale stopped on red-line tile 10/819/438. Its
- * feature 12 (tests/fixtures/tiles/clip-cutoff.json: the bench polygon, lon/lat as loaded) crosses
- * the tile's buffer, and PGlite's ST_ClipByBox2D (GEOS 3.14 in WebAssembly) fails on it without
- * an error: the statement is cut off, no rows, a PortalSuspended that put `pg` out of step. The
- * tile must come out with the feature, on either database; and the embedded database's answer to
- * the failing call is an error of its own (58000), after which the connection is still in step.
+ * feature 12 (tests/fixtures/tiles/clip-cutoff.json: the bench polygon, lon/lat as loaded) reaches
+ * into the tile's buffer, and GEOS's rectangle clip (ST_ClipByBox2D) fails on its z10 geometry:
+ * PGlite (GEOS 3.14, WASM) loses the error and cuts the statement off (no rows, a PortalSuspended
+ * that put `pg` out of step); PostgreSQL (PostGIS 3.3.2, GEOS 3.11.1) returns NULL, and the
+ * feature was silently missing from the tile. The tile must come out with the feature on either
+ * database; and the embedded database's answer to the failing call is an error of its own (58000),
+ * after which the connection is still in step.
  */
 const LAYER = 'test_clip_cutoff';
 const TILE = { z: 10, x: 819, y: 438 };
