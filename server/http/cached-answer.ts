@@ -19,8 +19,11 @@ export interface CachedAnswer {
 /** Below this, compression saves less than its headers cost (compression's own threshold). */
 const COMPRESS_FROM_BYTES = 1024;
 
-/** `compress: false` for an answer sent once: the compression middleware then compresses it as it streams. */
-export function cachedAnswer(content: unknown, type = 'application/json; charset=utf-8', { compress = true } = {}): CachedAnswer {
+/**
+ * `compress: false` for an answer sent once: the compression middleware then compresses it as it
+ * streams. `brotli: false` where making it would cost a cache miss more than it saves (gzip only).
+ */
+export function cachedAnswer(content: unknown, type = 'application/json; charset=utf-8', { compress = true, brotli = true } = {}): CachedAnswer {
   const body = Buffer.isBuffer(content) ? content : Buffer.from(JSON.stringify(content));
   const etag = `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
   if (!compress || body.length < COMPRESS_FROM_BYTES) return { type, body, etag };
@@ -29,9 +32,9 @@ export function cachedAnswer(content: unknown, type = 'application/json; charset
     body,
     etag,
     gzip: zlib.gzipSync(body),
-    br: zlib.brotliCompressSync(body, {
-      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
-    }),
+    br: brotli
+      ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+      : undefined,
   };
 }
 
@@ -39,7 +42,7 @@ export function cachedAnswer(content: unknown, type = 'application/json; charset
 export const answerBytes = (a: CachedAnswer) => a.body.length + (a.gzip?.length ?? 0) + (a.br?.length ?? 0);
 
 /** True when the request's If-None-Match names this ETag (or is `*`): answer 304. */
-export function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
+function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch.split(',').some((t) => {
     const tag = t.trim().replace(/^W\//, '');
@@ -61,7 +64,7 @@ export function sendCached(req: Request, res: Response, answer: CachedAnswer, ca
     return;
   }
   res.setHeader('Content-Type', answer.type);
-  const encoding = answer.gzip ? req.acceptsEncodings('br', 'gzip', 'identity') : 'identity';
+  const encoding = answer.gzip ? (answer.br ? req.acceptsEncodings('br', 'gzip', 'identity') : req.acceptsEncodings('gzip', 'identity')) : 'identity';
   const bytes = encoding === 'br' ? answer.br! : encoding === 'gzip' ? answer.gzip! : answer.body;
   if (encoding === 'br' || encoding === 'gzip') res.setHeader('Content-Encoding', encoding);
   res.setHeader('Content-Length', bytes.length);

@@ -1,4 +1,4 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import type { Database } from '../db/database.ts';
 import { apiRoute } from '../http/api-route.ts';
 import { notFound } from '../http/errors.ts';
@@ -9,7 +9,11 @@ import { getLayer } from './catalog.ts';
 import { layerTile, parseTileAddress, tileJson, type TileLayer } from './tiles.ts';
 import { LAYER_ID_PATTERN } from './catalog-entry.ts';
 import type { Queryable } from '../db/types.ts';
-import { etagOf, notModified, VersionedCache } from './version-cache.ts';
+import { VersionedCache } from './version-cache.ts';
+import { answerBytes, cachedAnswer, sendCached, type CachedAnswer } from '../http/cached-answer.ts';
+
+/** Layer versions remembered as built (each a few bytes): a bound against URLs inventing versions. */
+const MAX_REMEMBERED_VERSIONS = 10_000;
 
 /** A version named in a tile URL (`?v=`): a positive integer, else none. */
 function versionParam(req: Request): number | undefined {
@@ -36,19 +40,14 @@ async function tileLayerVersion(pool: Queryable, layerId: string, version: numbe
   return { id: layerId, version: rows[0].version, tileGeometryBuilt: rows[0].built ?? false };
 }
 
-/** The tile with its ETag; a 304 when the client holds it already. */
-function sendTile(req: Request, res: Response, tile: Buffer, etag: string, immutable: boolean): void {
-  res.setHeader('Content-Type', 'application/vnd.mapbox-vector-tile');
-  // A URL naming its version is immutable (a new version is a new URL); without one, revalidate.
-  // On a closed map privateMapCaching turns this into `private, …` (no shared proxy keeps it).
-  res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-  res.setHeader('ETag', etag);
-  if (notModified(req.get('if-none-match'), etag)) {
-    res.status(304).end();
-    return;
-  }
-  res.status(200).end(tile);
-}
+/** MVT is protobuf: it gzips to about half. Brotli would cost a miss several times more. */
+const tileAnswer = (tile: Buffer) => cachedAnswer(tile, 'application/vnd.mapbox-vector-tile', { brotli: false });
+
+/**
+ * A URL naming its version is immutable (a new version is a new URL); without one, revalidate.
+ * On a closed map privateMapCaching turns this into `private, …` (no shared proxy keeps it).
+ */
+const cacheControl = (immutable: boolean) => (immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
 
 /**
  * GET /tiles/:layerId.json (TileJSON) and GET /tiles/:layerId/:z/:x/:y.mvt. Tile URLs carry the
@@ -57,7 +56,10 @@ function sendTile(req: Request, res: Response, tile: Buffer, etag: string, immut
  */
 export function tilesRouter(db: Database, options: { publicUrl?: string } = {}): Router {
   const router = Router();
-  const cache = new VersionedCache(LIMITS.layerCacheMb * 1024 * 1024);
+  // The tile with its gzip, made once: a hit only writes bytes (the compression middleware leaves it alone).
+  const cache = new VersionedCache<CachedAnswer>(LIMITS.layerCacheMb * 1024 * 1024, answerBytes);
+  // A version's row never changes once its tile geometry is built: a miss on a ?v= URL skips the lookup.
+  const builtVersions = new Map<string, TileLayer>();
   apiRoute(router, { method: 'get', path: '/tiles/:file', tag: 'tiles', access: 'public', summary: { zh: '图层的 TileJSON（:file = <图层>.json）', en: 'TileJSON of a layer (:file = <layerId>.json)' }, params: tileJsonParams, responses: { 200: { mediaType: 'application/json' } } }, async (req, res, { params }, next) => {
     const match = /^([a-z][a-z0-9_]*)\.json$/.exec(params.file);
     if (!match) return next();
@@ -75,15 +77,20 @@ export function tilesRouter(db: Database, options: { publicUrl?: string } = {}):
     const key = (v: number | null) => `${params.layerId}/${v ?? 0}/${address.z}/${address.x}/${address.y}`;
     if (version !== undefined) {
       const hit = cache.get(key(version));
-      if (hit) return sendTile(req, res, hit, etagOf(key(version)), true);
+      if (hit) return sendCached(req, res, hit, cacheControl(true));
     }
     const pool = readerFor(db, req, res);
-    const served = await tileLayerVersion(pool, params.layerId, version);
+    const known = version === undefined ? undefined : builtVersions.get(`${params.layerId}/${version}`);
+    const served = known ?? (await tileLayerVersion(pool, params.layerId, version));
+    if (version !== undefined && !known && served.tileGeometryBuilt) {
+      if (builtVersions.size >= MAX_REMEMBERED_VERSIONS) builtVersions.clear();
+      builtVersions.set(`${params.layerId}/${version}`, served);
+    }
     // A tile asked without ?v= is still the current version's tile: kept under that version's key.
     const kept = version === undefined && served.version !== null ? cache.get(key(served.version)) : undefined;
-    const tile = kept ?? (await layerTile(pool, served, address));
-    if (served.version !== null && !kept) cache.set(key(served.version), tile);
-    sendTile(req, res, tile, etagOf(key(served.version)), version !== undefined);
+    const answer = kept ?? tileAnswer(await layerTile(pool, served, address));
+    if (served.version !== null && !kept) cache.set(key(served.version), answer);
+    sendCached(req, res, answer, cacheControl(version !== undefined));
   });
   return router;
 }

@@ -43,8 +43,3 @@ export class VersionedCache<T = Buffer> {
     return this.entries.size;
   }
 }
-
-/** Strong ETag of an immutable answer: its cache key, quoted (RFC 9110 §8.8.3). */
-export const etagOf = (key: string) => `"${Buffer.from(key).toString('base64url')}"`;
-
-export { notModified } from '../http/cached-answer.ts';
