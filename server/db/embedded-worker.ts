@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { PGlite, type Extension } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { readyForQueryOnlyAtSync } from './pglite-sync-ready.ts';
 import { postgisCoreBundle } from './postgis-core.ts';
 
 /**
@@ -45,10 +46,15 @@ const postgisCore: Extension = {
     return { ...shipped, bundlePath: pathToFileURL(postgisCoreBundle(shipped.bundlePath!, extensionDir)) };
   },
 };
-const db = await PGlite.create({
+const pglite = await PGlite.create({
   dataDir: pgliteDir,
   extensions: { postgis: postgisCore },
   startParams: [...PGlite.defaultStartParams, ...settings.flatMap((setting) => ['-c', setting])],
+});
+const db = readyForQueryOnlyAtSync(pglite, (e) => {
+  // PGlite's state is unknown after this: end the thread, embedded.ts then stops the server for a restart.
+  console.error(`[db] PGlite failed inside a protocol message: ${(e as Error)?.stack ?? String(e)}`);
+  process.exit(1);
 });
 const server = socketPath
   ? new PGLiteSocketServer({ db, path: socketPath, maxConnections })

@@ -11,6 +11,9 @@ import type { Queryable } from '../db/types.ts';
 import { cacheBudgetOf } from './version-cache.ts';
 import { cachedAnswer, sendCached, type CachedAnswer } from '../http/cached-answer.ts';
 
+/** Layer versions remembered as built (each a few bytes): a bound against URLs inventing versions. */
+const MAX_REMEMBERED_VERSIONS = 10_000;
+
 /** A version named in a tile URL (`?v=`): a positive integer, else none. */
 function versionParam(req: Request): number | undefined {
   const v = Number(req.query.v);
@@ -52,6 +55,8 @@ export function tilesRouter(db: Database, options: { publicUrl?: string } = {}):
   const cache = cacheBudgetOf(db).cache<CachedAnswer>((tile) => tile.body.length);
   // TileJSON's layer (version, bounds) from the catalog in memory, not getLayer's ST_Extent per request.
   const catalog = catalogCacheOf(db);
+  // A version's row never changes once its tile geometry is built: a miss on a ?v= URL skips the lookup.
+  const builtVersions = new Map<string, TileLayer>();
   apiRoute(router, { method: 'get', path: '/tiles/:file', tag: 'tiles', access: 'public', summary: { zh: '图层的 TileJSON（:file = <图层>.json）', en: 'TileJSON of a layer (:file = <layerId>.json)' }, params: tileJsonParams, responses: { 200: { mediaType: 'application/json' } } }, async (req, res, { params }, next) => {
     const match = /^([a-z][a-z0-9_]*)\.json$/.exec(params.file);
     if (!match) return next();
@@ -72,7 +77,12 @@ export function tilesRouter(db: Database, options: { publicUrl?: string } = {}):
       if (hit) return sendCached(req, res, hit, cachingOf(true));
     }
     const pool = readerFor(db, req, res);
-    const served = await tileLayerVersion(pool, params.layerId, version);
+    const known = version === undefined ? undefined : builtVersions.get(`${params.layerId}/${version}`);
+    const served = known ?? (await tileLayerVersion(pool, params.layerId, version));
+    if (version !== undefined && !known && served.tileGeometryBuilt) {
+      if (builtVersions.size >= MAX_REMEMBERED_VERSIONS) builtVersions.clear();
+      builtVersions.set(`${params.layerId}/${version}`, served);
+    }
     // A tile asked without ?v= is still the current version's tile: kept under that version's key.
     const kept = version === undefined && served.version !== null ? cache.get(key(served.version)) : undefined;
     const tile = kept ?? cachedAnswer(await layerTile(pool, served, address), MVT_TYPE, { compress: false });

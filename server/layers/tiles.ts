@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/types.ts';
-import { badRequest } from '../http/errors.ts';
+import { STATEMENT_CUT_OFF } from '../db/pglite-sync-ready.ts';
+import { badRequest, serviceUnavailable } from '../http/errors.ts';
 import type { LayerInfo } from './catalog.ts';
 import { encodeMvtLayer } from './mvt-encode.ts';
 import { readTwkb } from './twkb.ts';
@@ -85,12 +86,21 @@ const mvtGeomFeatures = (source: string) => `
  * (Until issue 17 they were forced counter-clockwise here, so every exterior came out as a hole;
  * MapLibre drew them anyway, as it takes the first ring's winding for the exterior's —
  * tests/server/layers/tile-geometry.db.test.ts now checks the sign.)
+ * `clip`: how what crosses the buffer is cut. GEOS's rectangle clip (ST_ClipByBox2D) fails on some
+ * valid polygons — e.g. red-line feature 12 of the province bench against tile 10/819/438
+ * (tests/fixtures/tiles/clip-cutoff.json): on PostgreSQL (PostGIS 3.3.2, GEOS 3.11.1) it returns
+ * NULL, so the feature silently went missing from the tile; in PGlite (GEOS 3.14, WASM) the error
+ * is lost and the statement is cut off (no rows, PortalSuspended: pglite-sync-ready.ts). So
+ * 'box2d' falls back to ST_Intersection where the rectangle clip gives nothing, and 'intersection'
+ * (PGlite) never calls the rectangle clip.
  */
-const plainTileFeatures = (source: string) => `
+/** An overlay may add lower-dimension bits where the box touches an edge: only the highest dimension's (ST_AsMVT takes no collection). */
+const INTERSECTION = 'ST_CollectionExtract(ST_Intersection(s.geom, box.clip))';
+const plainTileFeatures = (source: string, clip: 'box2d' | 'intersection') => `
   WITH ${TILE_BOX}, source AS (${source}),
        clipped AS (
          SELECT s.id, s.key, s.name, s.level,
-                ST_ForcePolygonCW(CASE WHEN s.geom @ box.clip THEN s.geom ELSE ST_ClipByBox2D(s.geom, box.clip) END) AS g,
+                ST_ForcePolygonCW(CASE WHEN s.geom @ box.clip THEN s.geom ELSE ${clip === 'box2d' ? `COALESCE(ST_ClipByBox2D(s.geom, box.clip), ${INTERSECTION})` : INTERSECTION} END) AS g,
                 box.x0, box.y1, box.w
            FROM source s, box),
        tiled AS (
@@ -137,10 +147,10 @@ export async function tileStatement(db: Queryable, layer: TileLayer, { z, x, y }
   if (encoder === 'asmvtgeom') return { text: asMvt(mvtGeomFeatures(source)), values, encodedBy: 'postgis' };
   // ST_AsMVTGeom also makes every polygon valid, which costs ~3× the rest of a low-zoom tile; the
   // plain path's snapped rings are what MapLibre draws alike, so ST_AsMVT encodes them as they are.
-  if (encoder === 'auto' && (await supportsAsMvt(db))) return { text: asMvt(plainTileFeatures(source)), values, encodedBy: 'postgis' };
+  if (encoder === 'auto' && (await supportsAsMvt(db))) return { text: asMvt(plainTileFeatures(source, 'box2d')), values, encodedBy: 'postgis' };
   // Node encodes: the geometry comes as TWKB (integers in tile units), not GeoJSON text.
   return {
-    text: `SELECT id, key, name, level, version, ST_AsTWKB(geom) AS geometry FROM (${plainTileFeatures(source)}) t`,
+    text: `SELECT id, key, name, level, version, ST_AsTWKB(geom) AS geometry FROM (${plainTileFeatures(source, 'intersection')}) t`,
     values,
     encodedBy: 'node',
   };
@@ -159,9 +169,14 @@ export async function layerTile(db: Queryable, layer: TileLayer, address: TileAd
     const { rows } = await db.query<{ tile: Buffer }>(statement.text, statement.values);
     return rows[0]?.tile ?? Buffer.alloc(0);
   }
-  const { rows } = await db.query<{ id: number; key: string; name: string | null; level: string | null; version: number; geometry: Uint8Array }>(
-    statement.text,
-    statement.values,
+  type Row = { id: number; key: string; name: string | null; level: string | null; version: number; geometry: Uint8Array };
+  const rows = await db.query<Row>(statement.text, statement.values).then(
+    (r) => r.rows,
+    (e: unknown) => {
+      // Cut off inside PGlite (pglite-sync-ready.ts): a 503 naming it, not a 500.
+      if ((e as { code?: string }).code !== STATEMENT_CUT_OFF) throw e;
+      throw serviceUnavailable('TILE_CUT_OFF', '内嵌数据库未能完成该瓦片的查询，请稍后重试', 'The embedded database could not complete this tile; try again shortly', 1);
+    },
   );
   return encodeMvtLayer(
     layer.id,
