@@ -11,8 +11,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
  * compiles and instantiates every .so in it at each start, used or not: on the embedded database's
  * thread that held ~290 MB of a server idling at ~920 MB (docs/security-fuzz-load.md, memory).
  * Only the extension `postgis` is created (migrations/001_postgis.sql), so the database is given a
- * bundle without the siblings: written once beside the data (`dir`, owner-only), named by the hash
- * of the shipped bundle, so an upgraded package writes a new one.
+ * bundle without the siblings: written once beside the data (`dir`, owner-only), named by the
+ * shipped package's version and the bundle's size, so an upgraded package writes a new one.
  */
 const UNUSED = /^(lib\/postgresql|share\/postgresql\/extension)\/(postgis_raster|postgis_topology|postgis_tiger_geocoder|postgis_sfcgal|address_standardizer)|--unpackaged|^share\/postgresql\/contrib\//;
 
@@ -44,12 +44,23 @@ function filterTar(tar: Uint8Array, keep: (name: string) => boolean): Buffer {
   return Buffer.concat(parts);
 }
 
+/**
+ * Names the shipped bundle without reading it: its package's name and version and its size (hashing
+ * its 20 MB took ≈ 100 ms of every start; npm gives every packaged file the same mtime).
+ */
+function shippedId(file: string): string {
+  let dir = path.dirname(file);
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  const { name, version } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name: string; version: string };
+  return createHash('sha256').update(`${name}@${version}:${fs.statSync(file).size}`).digest('hex').slice(0, 16);
+}
+
 /** The path of the PostGIS-only bundle made from `shipped` (a .tar.gz) in `dir`, written if missing. */
 export function postgisCoreBundle(shipped: URL, dir: string): string {
-  const gz = fs.readFileSync(fileURLToPath(shipped));
-  const name = `postgis-core-${createHash('sha256').update(gz).digest('hex').slice(0, 16)}.tar.gz`;
-  const file = path.join(dir, name);
+  const source = fileURLToPath(shipped);
+  const file = path.join(dir, `postgis-core-${shippedId(source)}.tar.gz`);
   if (fs.existsSync(file)) return file;
+  const gz = fs.readFileSync(source);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   for (const old of fs.readdirSync(dir)) if (old.startsWith('postgis-core-')) fs.rmSync(path.join(dir, old), { force: true });
   const tmp = `${file}.${process.pid}.tmp`;
