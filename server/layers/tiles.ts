@@ -1,9 +1,9 @@
+import pg from 'pg';
 import type { Queryable } from '../db/types.ts';
 import { STATEMENT_CUT_OFF } from '../db/pglite-sync-ready.ts';
 import { badRequest, serviceUnavailable } from '../http/errors.ts';
 import type { LayerInfo } from './catalog.ts';
-import { encodeMvtLayer } from './mvt-encode.ts';
-import { readTwkb } from './twkb.ts';
+import { MvtLayerEncoder } from './mvt-encode.ts';
 import { bandFor, bandGeometrySql, mercatorSql } from './tile-geometry.ts';
 
 export interface TileAddress {
@@ -150,7 +150,8 @@ export async function tileStatement(db: Queryable, layer: TileLayer, { z, x, y }
   if (encoder === 'auto' && (await supportsAsMvt(db))) return { text: asMvt(plainTileFeatures(source, 'box2d')), values, encodedBy: 'postgis' };
   // Node encodes: the geometry comes as TWKB (integers in tile units), not GeoJSON text.
   return {
-    text: `SELECT id, key, name, level, version, ST_AsTWKB(geom) AS geometry FROM (${plainTileFeatures(source, 'intersection')}) t`,
+    // In this column order (rows come as arrays: streamedRows); the version is the layer's, not a column.
+    text: `SELECT id, key, name, level, ST_AsTWKB(geom) AS geometry FROM (${plainTileFeatures(source, 'intersection')}) t`,
     values,
     encodedBy: 'node',
   };
@@ -169,19 +170,53 @@ export async function layerTile(db: Queryable, layer: TileLayer, address: TileAd
     const { rows } = await db.query<{ tile: Buffer }>(statement.text, statement.values);
     return rows[0]?.tile ?? Buffer.alloc(0);
   }
-  type Row = { id: number; key: string; name: string | null; level: string | null; version: number; geometry: Uint8Array };
-  const rows = await db.query<Row>(statement.text, statement.values).then(
-    (r) => r.rows,
-    (e: unknown) => {
-      // Cut off inside PGlite (pglite-sync-ready.ts): a 503 naming it, not a 500.
-      if ((e as { code?: string }).code !== STATEMENT_CUT_OFF) throw e;
-      throw serviceUnavailable('TILE_CUT_OFF', '内嵌数据库未能完成该瓦片的查询，请稍后重试', 'The embedded database could not complete this tile; try again shortly', 1);
-    },
-  );
-  return encodeMvtLayer(
-    layer.id,
-    rows.map((r) => ({ id: r.id, geometry: readTwkb(r.geometry), properties: { key: r.key, name: r.name, level: r.level, version: r.version } })),
-  );
+  const mvt = new MvtLayerEncoder(layer.id);
+  const version = layer.version;
+  await streamedRows(db, statement, ([id, key, name, level, twkb]) => mvt.add({ id, twkb, properties: { key, name, level, version } })).catch((e: unknown) => {
+    // Cut off inside PGlite (pglite-sync-ready.ts): a 503 naming it, not a 500.
+    if ((e as { code?: string }).code !== STATEMENT_CUT_OFF) throw e;
+    throw serviceUnavailable('TILE_CUT_OFF', '内嵌数据库未能完成该瓦片的查询，请稍后重试', 'The embedded database could not complete this tile; try again shortly', 1);
+  });
+  return mvt.finish();
+}
+
+type TileRow = [id: number, key: string, name: string | null, level: string | null, twkb: Uint8Array];
+
+/**
+ * The statement's rows handed to `onRow` as they arrive. From a pool, each row is encoded while the
+ * database is still producing the next ones (PGlite flushes every 8 KB from its own thread), so a
+ * z6 tile's ~3,000 features cost little after its last row; a client in a transaction gets them all at once.
+ */
+async function streamedRows(db: Queryable, statement: TileStatement, onRow: (row: TileRow) => void): Promise<void> {
+  const config = { text: statement.text, values: statement.values, rowMode: 'array' } as pg.QueryConfig;
+  if (typeof (db as pg.Pool).connect !== 'function') {
+    const { rows } = await db.query<TileRow>(config);
+    rows.forEach(onRow);
+    return;
+  }
+  const client = await (db as pg.Pool).connect();
+  let lost: Error | undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let failed: unknown;
+      const query = client.query(new pg.Query<TileRow>(config));
+      query.on('row', (row: TileRow) => {
+        try {
+          onRow(row);
+        } catch (e) {
+          failed ??= e; // a row Node cannot encode: the statement still runs to its end, then fails
+        }
+      });
+      query.on('error', (e: Error & { code?: string }) => {
+        // An SQL error leaves the connection in step (pg syncs it); one without a code may not have.
+        if (!e.code) lost = e;
+        reject(e);
+      });
+      query.on('end', () => (failed ? reject(failed) : resolve()));
+    });
+  } finally {
+    client.release(lost);
+  }
 }
 
 /** TileJSON 3.0 for a layer; tile URLs start with `baseUrl` (PUBLIC_URL, or '' for root-relative ones). */

@@ -1,9 +1,23 @@
 /**
  * Reads Tiny WKB (ST_AsTWKB, https://github.com/TWKB/Specification) at precision 0 — how the embedded
- * database hands tile-space geometry (integers) to the Node tile encoder: a z6 tile of a province's
- * red line is a few hundred KB of varints instead of MBs of GeoJSON text to build and parse.
+ * database hands tile-space geometry (integers) to the Node tile encoder — straight into what an MVT
+ * feature draws: its type and its parts as flat arrays of absolute coordinates. No GeoJSON on the
+ * way: a z6 tile of a province's red line is ~3,000 features, and building [x, y] pairs and Point
+ * objects for them cost as much as the SQL (issue 17).
  * Only what PostGIS writes for 2D geometries without bbox or id lists is accepted.
  */
+
+/** MVT geometry types (MVT 2.1 §4.3.4): 0 none, 1 points, 2 lines, 3 polygons. */
+type TileGeometryType = 0 | 1 | 2 | 3;
+
+export interface TileParts {
+  type: TileGeometryType;
+  /** Points (one part each), lines, or polygon rings as read (closing vertex kept): x0, y0, x1, y1, … */
+  parts: number[][];
+  /** For polygons, per part: whether it is the first (exterior) ring of its polygon. */
+  exterior: boolean[];
+}
+
 class Reader {
   pos = 0;
   /** The running coordinate: TWKB deltas continue across rings and parts. */
@@ -33,20 +47,31 @@ class Reader {
     return v % 2 === 0 ? v / 2 : -(v + 1) / 2;
   }
 
-  points(n: number): [number, number][] {
-    const out: [number, number][] = new Array(n);
-    for (let i = 0; i < n; i++) {
+  points(n: number): number[] {
+    const out: number[] = new Array(2 * n);
+    for (let i = 0; i < 2 * n; i += 2) {
       this.x += this.zigzag();
       this.y += this.zigzag();
-      out[i] = [this.x, this.y];
+      out[i] = this.x;
+      out[i + 1] = this.y;
     }
     return out;
   }
 }
 
 const POINT = 1, LINESTRING = 2, POLYGON = 3, MULTIPOINT = 4, MULTILINESTRING = 5, MULTIPOLYGON = 6, COLLECTION = 7;
+const MVT_TYPE: Record<number, TileGeometryType> = { [POINT]: 1, [MULTIPOINT]: 1, [LINESTRING]: 2, [MULTILINESTRING]: 2, [POLYGON]: 3, [MULTIPOLYGON]: 3 };
 
-function readGeometry(r: Reader): GeoJSON.Geometry {
+function polygon(r: Reader, into: TileParts): void {
+  const rings = r.varint();
+  for (let i = 0; i < rings; i++) {
+    into.parts.push(r.points(r.varint()));
+    into.exterior.push(i === 0);
+  }
+}
+
+/** Appends the geometry's parts to `into` when its type is `into`'s; a collection keeps its members of the highest dimension. */
+function readGeometry(r: Reader): TileParts {
   const head = r.byte();
   const type = head & 0x0f;
   if (head >> 4 !== 0) throw new Error('TWKB: only precision 0 (tile units) is read');
@@ -57,27 +82,39 @@ function readGeometry(r: Reader): GeoJSON.Geometry {
   // Deltas restart at each geometry of a collection (each is a TWKB geometry of its own).
   r.x = 0;
   r.y = 0;
-  const rings = () => Array.from({ length: r.varint() }, () => r.points(r.varint()));
+  if (type === COLLECTION) {
+    const members = empty ? [] : Array.from({ length: r.varint() }, () => readGeometry(r));
+    const top = Math.max(0, ...members.map((m) => m.type)) as TileGeometryType;
+    const same = members.filter((m) => m.type === top);
+    return { type: top, parts: same.flatMap((m) => m.parts), exterior: same.flatMap((m) => m.exterior) };
+  }
+  const mvtType = MVT_TYPE[type];
+  if (mvtType === undefined) throw new Error(`TWKB: unknown geometry type ${type}`);
+  const out: TileParts = { type: empty ? 0 : mvtType, parts: [], exterior: [] };
+  if (empty) return out;
   switch (type) {
     case POINT:
-      return { type: 'Point', coordinates: empty ? [] : r.points(1)[0] };
-    case LINESTRING:
-      return { type: 'LineString', coordinates: empty ? [] : r.points(r.varint()) };
-    case POLYGON:
-      return { type: 'Polygon', coordinates: empty ? [] : rings() };
+      out.parts.push(r.points(1));
+      break;
     case MULTIPOINT:
-      return { type: 'MultiPoint', coordinates: empty ? [] : r.points(r.varint()) };
+      for (let n = r.varint(), i = 0; i < n; i++) out.parts.push(r.points(1));
+      break;
+    case LINESTRING:
+      out.parts.push(r.points(r.varint()));
+      break;
     case MULTILINESTRING:
-      return { type: 'MultiLineString', coordinates: empty ? [] : Array.from({ length: r.varint() }, () => r.points(r.varint())) };
+      for (let n = r.varint(), i = 0; i < n; i++) out.parts.push(r.points(r.varint()));
+      break;
+    case POLYGON:
+      polygon(r, out);
+      break;
     case MULTIPOLYGON:
-      return { type: 'MultiPolygon', coordinates: empty ? [] : Array.from({ length: r.varint() }, rings) };
-    case COLLECTION:
-      return { type: 'GeometryCollection', geometries: empty ? [] : Array.from({ length: r.varint() }, () => readGeometry(r)) };
-    default:
-      throw new Error(`TWKB: unknown geometry type ${type}`);
+      for (let n = r.varint(), i = 0; i < n; i++) polygon(r, out);
+      break;
   }
+  return out;
 }
 
-export function readTwkb(buf: Uint8Array): GeoJSON.Geometry {
+export function readTwkb(buf: Uint8Array): TileParts {
   return readGeometry(new Reader(buf));
 }

@@ -4,7 +4,7 @@ import { VectorTile, type VectorTileFeature } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { getLayer } from '../../../server/layers/catalog.ts';
 import { layerTile } from '../../../server/layers/tiles.ts';
-import { readTwkb } from '../../../server/layers/twkb.ts';
+import { encodeMvtLayer } from '../../../server/layers/mvt-encode.ts';
 import { FULL_FROM_ZOOM, SIMPLIFY_TOLERANCE_UNITS } from '../../../server/layers/tile-geometry.ts';
 import { openTestApp } from '../../support/test-app.ts';
 
@@ -84,7 +84,7 @@ async function sourcePolygons(layer: string): Promise<Map<string, number[][][][]
 const TILES = [6, 8, 10, 12, 13].map((z) => tileOf(106.655, 26.445, z));
 
 describe('tile geometry matches the source (x and y) and MVT 2.1 winding', () => {
-  it('reads PostGIS’s TWKB as PostGIS’s GeoJSON (the embedded path hands tile geometry over as TWKB)', async () => {
+  it('encodes PostGIS’s TWKB as MVT that @mapbox/vector-tile decodes to PostGIS’s GeoJSON (the embedded path hands tile geometry over as TWKB)', async () => {
     const wkts = [
       'POINT(3 -4)',
       'LINESTRING(0 0, 4096 10, -64 4160)',
@@ -99,7 +99,33 @@ describe('tile geometry matches the source (x and y) and MVT 2.1 winding', () =>
       'SELECT ST_AsTWKB(g) AS twkb, ST_AsGeoJSON(g)::json AS json FROM unnest($1::text[]) WITH ORDINALITY w(wkt, i), ST_GeomFromText(wkt) g ORDER BY i',
       [wkts],
     );
-    for (const [i, r] of rows.entries()) expect(readTwkb(r.twkb), wkts[i]).toEqual(r.json);
+    // What MVT draws of PostGIS's own reading: points, lines and rings in sequence (the decoder
+    // closes each ring again at ClosePath); a collection by its members of the highest dimension.
+    const drawn = (g: GeoJSON.Geometry): { type: number; rings: number[][][] } => {
+      switch (g.type) {
+        case 'Point': return { type: 1, rings: [[g.coordinates]] };
+        case 'MultiPoint': return { type: 1, rings: g.coordinates.map((c) => [c]) };
+        case 'LineString': return { type: 2, rings: [g.coordinates] };
+        case 'MultiLineString': return { type: 2, rings: g.coordinates };
+        case 'Polygon': return { type: 3, rings: g.coordinates };
+        case 'MultiPolygon': return { type: 3, rings: g.coordinates.flat() };
+        case 'GeometryCollection': {
+          const members = g.geometries.map(drawn);
+          const top = Math.max(...members.map((m) => m.type));
+          return { type: top, rings: members.filter((m) => m.type === top).flatMap((m) => m.rings) };
+        }
+        default: throw new Error(String((g as GeoJSON.Geometry).type));
+      }
+    };
+    const body = encodeMvtLayer('w', rows.map((r, i) => ({ id: i + 1, twkb: r.twkb, properties: { wkt: wkts[i] } })));
+    const decoded = featuresOf(body, 'w');
+    // The empty polygon draws nothing: no feature.
+    expect(decoded.map((f) => f.properties.wkt)).toEqual(wkts.slice(0, -1));
+    for (const f of decoded) {
+      const i = Number(f.id) - 1;
+      const expected = drawn(rows[i].json);
+      expect({ type: f.type, rings: decodedRings(f) }, wkts[i]).toEqual(expected);
+    }
   });
 
   it('every polygon starts with an exterior ring of positive area (MVT 2.1 winding)', async () => {
