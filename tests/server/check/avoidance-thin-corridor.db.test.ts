@@ -35,4 +35,22 @@ describe('avoidance on a thin corridor across a prohibited block', () => {
     const { rows } = await app.db.pool.query<{ one: number }>('SELECT 1 AS one');
     expect(rows[0].one).toBe(1);
   });
+
+  it('runs the opening once per statement (EXPLAIN: one plan node buffers), not once per column that reads its result', async () => {
+    const sent: { text: string; values: unknown[] }[] = [];
+    const recording = { query: (text: string, values: unknown[]) => (sent.push({ text, values }), app.db.pool.query(text, values)) };
+    await avoidProhibited(recording as unknown as typeof app.db.pool, fixture.site, fixture.siteAreaM2, [{ layerId: 'basic_farmland', overlap: fixture.overlap }]);
+    expect(sent).toHaveLength(1);
+    const { rows } = await app.db.pool.query(`EXPLAIN (VERBOSE, FORMAT JSON) ${sent[0].text}`, sent[0].values);
+    type PlanNode = { Plans?: PlanNode[]; 'Subplan Name'?: string; [field: string]: unknown };
+    const buffering: string[] = [];
+    const walk = ({ Plans: children, ...node }: PlanNode) => {
+      // The opening sits in a node's Output, or in its Function Call (ST_Dump over it).
+      if (/st_buffer\(st_buffer/i.test(JSON.stringify(node))) buffering.push(node['Subplan Name'] ?? String(node['Node Type']));
+      (children ?? []).forEach(walk);
+    };
+    walk(rows[0]['QUERY PLAN'][0].Plan);
+    // Inlined, the final SELECT's five reads of the kept parcels were five InitPlans, each opening again.
+    expect(buffering).toHaveLength(1);
+  });
 });
