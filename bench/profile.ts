@@ -63,8 +63,10 @@ async function printPlan(client: pg.PoolClient, site: BenchSite, variant: SqlVar
   await withSettings(client, variant, async () => {
     await siteFacts(client, site, transform); // warm this session's caches first
     const explaining = {
-      query: async (text: string, params?: unknown[]) => {
-        const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) ${transform(text)}`, params);
+      // The engine names its statement (a config object): explained unnamed, with the same text and values.
+      query: async (query: string | pg.QueryConfig, params?: unknown[]) => {
+        const [text, values] = typeof query === 'string' ? [query, params] : [query.text, query.values];
+        const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) ${transform(text)}`, values);
         console.log(rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
         return { rows: [{}] };
       },

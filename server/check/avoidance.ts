@@ -20,12 +20,12 @@ const OPENING_GRID_M = 0.001;
 
 
 /**
- * What to clip: an overlap geometry, or the features of a layer version whose level prohibits the
- * project (a layer can prohibit in its 一级 and allow in its 二级: only the 一级 is clipped).
+ * What to clip: an overlap geometry, or the exact overlaps (hex EWKB, from the overlap query) of the
+ * features whose level prohibits the project (a layer can prohibit in its 一级 and allow in its 二级:
+ * only the 一级 is clipped) or of the whole layer. The overlap query has already intersected them
+ * with the site: they are not intersected again here.
  */
-export type ProhibitedPart =
-  | { layerId: string; overlap: GeoJSON.Geometry }
-  | { layerId: string; version: number; featureKeys: string[] };
+export type ProhibitedPart = { layerId: string; overlap: GeoJSON.Geometry } | { layerId: string; overlapsWkb: string[] };
 
 const ha = (m2: number) => (m2 / 10_000).toFixed(4);
 
@@ -52,20 +52,18 @@ export async function avoidProhibited(
   site: GeoJSON.Geometry,
   siteAreaM2: number,
   prohibited: ProhibitedPart[],
+  /** The site as hex EWKB when the caller has it exact (the overlap query's): else the GeoJSON. */
+  siteWkb?: string,
 ): Promise<Avoidance | null> {
   if (prohibited.length === 0) return null;
-  const byGeometry = prohibited.filter((p): p is ProhibitedPart & { overlap: GeoJSON.Geometry } => 'overlap' in p);
-  const byFeature = prohibited.flatMap((p) => ('featureKeys' in p ? p.featureKeys.map((key) => ({ layerId: p.layerId, version: p.version, key })) : []));
+  const byGeometry = prohibited.flatMap((p) => ('overlap' in p ? [JSON.stringify(p.overlap)] : []));
+  const byWkb = prohibited.flatMap((p) => ('overlapsWkb' in p ? p.overlapsWkb : []));
   const { rows } = await db.query<{ geometry: GeoJSON.Geometry | null; area: number; outside: number; parts: number }>(
-    `WITH s AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g),
+    `WITH s AS (SELECT COALESCE(ST_GeomFromEWKB(decode($6, 'hex')), ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)) AS g),
           pieces AS (
             SELECT ST_SetSRID(ST_GeomFromGeoJSON(o), 4326) AS g FROM json_array_elements_text($2::json) o
             UNION ALL
-            SELECT ST_Intersection(p.geom, s.g, ${OVERLAY_GRID_DEG})
-              FROM s, json_to_recordset($5::json) AS z(layer_id text, version int, key text)
-              JOIN features f ON f.layer_id = z.layer_id AND f.version = z.version AND f.feature_key = z.key
-              JOIN feature_parts p ON p.feature_id = f.id
-             WHERE p.geom && s.g),
+            SELECT ST_GeomFromEWKB(decode(w, 'hex')) FROM unnest($5::text[]) w),
           cut AS (SELECT ST_Union(ST_CollectionExtract(g, 3), ${OVERLAY_GRID_DEG}) AS g FROM pieces),
           rest AS (SELECT CASE WHEN cut.g IS NULL THEN s.g ELSE ST_CollectionExtract(ST_MakeValid(ST_Difference(s.g, cut.g, ${OVERLAY_GRID_DEG})), 3) END AS g FROM s, cut),
           utm AS (SELECT 32600 + floor((ST_X(ST_Centroid(s.g)) + 180) / 6)::int + 1 AS srid FROM s),
@@ -90,10 +88,11 @@ export async function avoidProhibited(
        FROM (SELECT (SELECT g FROM kept) AS g) k`,
     [
       JSON.stringify(site),
-      JSON.stringify(byGeometry.map((p) => JSON.stringify(p.overlap))),
+      JSON.stringify(byGeometry),
       MIN_PART_WIDTH_M,
       MIN_PART_WIDTH_M * MIN_PART_WIDTH_M,
-      JSON.stringify(byFeature.map((f) => ({ layer_id: f.layerId, version: f.version, key: f.key }))),
+      byWkb,
+      siteWkb ?? null,
     ],
   );
   const row = rows[0];

@@ -105,13 +105,13 @@ function prohibitedParts(layers: LayerFact[], results: LayerResult[], project: P
   return layers
     .filter((l) => prohibitedLayers.has(l.layerId))
     .flatMap((layer): ProhibitedPart[] => {
-      const featureKeys = layer.features
+      const overlapsWkb = layer.features
         .filter((f) => relationOf(layer, f) === 'overlaps')
         .filter((f) => evaluateLayer({ kind: layer.kind, levels: [f.level], relation: 'overlaps', project, context: { siteAreaM2, layerLevels: layer.levels } }).verdict === 'prohibited')
-        .map((f) => f.id);
-      if (featureKeys.length > 0) return [{ layerId: layer.layerId, version: layer.version, featureKeys }];
+        .flatMap((f) => (f.overlapWkb ? [f.overlapWkb] : []));
+      if (overlapsWkb.length > 0) return [{ layerId: layer.layerId, overlapsWkb }];
       // Prohibited only as a whole (no single level does it): clip the layer's whole overlap.
-      return layer.overlap ? [{ layerId: layer.layerId, overlap: layer.overlap }] : [];
+      return layer.overlapWkb ? [{ layerId: layer.layerId, overlapsWkb: [layer.overlapWkb] }] : [];
     });
 }
 
@@ -206,7 +206,7 @@ export async function runCheck(db: Queryable, request: CheckRequest, parsed = pa
   results.sort((a, b) => bySeverityDesc(a.verdict, b.verdict) || b.overlapAreaM2 - a.overlapAreaM2 || a.layerId.localeCompare(b.layerId));
 
   // Judged on the covered part: the site of the suggestion is what the rules judged.
-  const avoidance = await avoidProhibited(db, judged.site, judged.siteAreaM2, prohibitedParts(judged.layers, results, project, judged.siteAreaM2));
+  const avoidance = await avoidProhibited(db, judged.site, judged.siteAreaM2, prohibitedParts(judged.layers, results, project, judged.siteAreaM2), judged.siteWkb);
 
   const inResults = new Set(results.map((r) => r.layerId));
   return {

@@ -20,6 +20,8 @@ export interface FeatureFact {
   overlapAreaM2: number;
   intersects: boolean;
   distanceM: number;
+  /** The feature's overlap with the site as hex EWKB, exact (not rounded as GeoJSON); null when none. For the avoidance query, never sent to clients. */
+  overlapWkb: string | null;
 }
 
 export interface LayerFact {
@@ -33,12 +35,16 @@ export interface LayerFact {
   overlapAreaM2: number;
   minDistanceM: number;
   overlap: GeoJSON.Geometry | null;
+  /** `overlap` as hex EWKB, exact; null when none. For the avoidance query, never sent to clients. */
+  overlapWkb: string | null;
   features: FeatureFact[];
 }
 
 export interface SiteFacts {
   /** The site as checked: input repaired if needed, points and lines buffered. */
   site: GeoJSON.Geometry;
+  /** The same as hex EWKB, exact: the statements that follow (avoidance) start from this, not from the GeoJSON rounded to 1e-7°. */
+  siteWkb: string;
   siteAreaM2: number;
   /** Geodesic length of the line parts of the input (m); null when it has none. */
   siteLengthM: number | null;
@@ -120,13 +126,15 @@ WITH input AS (
          MIN(ff.distance_m) AS min_distance_m,
          json_agg(json_build_object(
            'id', ff.feature_key, 'name', ff.name, 'nameEn', ff.name_en, 'level', ff.level,
-           'overlapAreaM2', ff.overlap_m2, 'intersects', ff.intersects, 'distanceM', ff.distance_m)
+           'overlapAreaM2', ff.overlap_m2, 'intersects', ff.intersects, 'distanceM', ff.distance_m,
+           'overlapWkb', CASE WHEN ff.overlap_geom IS NOT NULL AND NOT ST_IsEmpty(ff.overlap_geom) THEN encode(ST_AsEWKB(ff.overlap_geom), 'hex') END)
            ORDER BY ff.overlap_m2 DESC, ff.distance_m, ff.feature_key) AS features
     FROM feature_facts ff JOIN checked c ON c.id = ff.layer_id
    GROUP BY ff.layer_id, c.kind, c.version, c.geometry_type, c.levels
 )
 SELECT
   (SELECT ST_AsGeoJSON(geom, 7)::json FROM site_facts) AS site,
+  (SELECT encode(ST_AsEWKB(geom), 'hex') FROM site_facts) AS site_wkb,
   (SELECT area_m2 FROM site_facts) AS site_area_m2,
   (SELECT SUM(ST_Length(d.geom::geography)) FROM validity, ST_Dump(fixed) d WHERE ST_Dimension(d.geom) = 1) AS site_length_m,
   (SELECT json_build_array(ST_X(c), ST_Y(c)) FROM (SELECT ST_PointOnSurface(geom) c FROM site_facts) x) AS centroid,
@@ -139,6 +147,7 @@ SELECT
       'overlapAreaM2', COALESCE(ST_Area(overlap_geom::geography), 0),
       'minDistanceM', min_distance_m,
       'overlap', CASE WHEN overlap_geom IS NOT NULL AND NOT ST_IsEmpty(overlap_geom) THEN ST_AsGeoJSON(overlap_geom, 7)::json END,
+      'overlapWkb', CASE WHEN overlap_geom IS NOT NULL AND NOT ST_IsEmpty(overlap_geom) THEN encode(ST_AsEWKB(overlap_geom), 'hex') END,
       'features', features) ORDER BY layer_id)
      FROM layer_facts) AS layers`;
 
@@ -160,6 +169,7 @@ export async function querySiteFacts(
   const r = rows[0];
   return {
     site: r.site,
+    siteWkb: r.site_wkb,
     siteAreaM2: Number(r.site_area_m2 ?? 0),
     siteLengthM: r.site_length_m === null || r.site_length_m === undefined ? null : Number(r.site_length_m),
     centroid: r.centroid,
