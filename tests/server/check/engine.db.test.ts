@@ -211,6 +211,21 @@ describe('POST /api/check — geometry against analytically computed values', ()
     expect(av.message.zh).not.toContain('须另行选址');
   });
 
+  it('removes exactly the prohibited overlap the check reports, for a buffered line site too (not the site rounded as GeoJSON)', async () => {
+    // A 30 m-wide pipeline zigzagging across the grade1 zone's east edge (lon 100.01): its buffered
+    // outline has vertices off any 1e-7° grid, so a site parsed back from the result's GeoJSON is
+    // another polygon by up to ~1 cm, all along the cut.
+    const pipeline: GeoJSON.LineString = { type: 'LineString', coordinates: Array.from({ length: 41 }, (_, i) => [i % 2 ? 100.0121 : 100.0079, 30.001 + i * 0.0002]) };
+    const res = await check({ geometry: pipeline, project: { ...commercial, widthM: 30 } });
+    const water = res.body.results.find((r: { layerId: string }) => r.layerId === 'zz_water');
+    expect(water.verdict).toBe('prohibited');
+    expect(res.body.avoidance.layerIds).toEqual(['zz_water']);
+    const grade1 = water.features.find((f: { level: string }) => f.level === 'grade1');
+    expect(grade1.overlapAreaM2).toBeGreaterThan(10_000);
+    // Before issue 17's change the avoidance query re-read the rounded site: 15.5 m² off here.
+    expect(Math.abs(res.body.avoidance.removedAreaM2 - grade1.overlapAreaM2)).toBeLessThan(0.1);
+  });
+
   it('says so when the suggestion splits the site', async () => {
     const res = await check({ geometry: rectangle(99.998, 30.004, 100.012, 30.006), project: commercial });
     const av = res.body.avoidance;
