@@ -16,13 +16,16 @@ export interface SqlVariant {
 
 const NEAR_ZONE_JOIN = ' AND (s.near_zone IS NULL OR ST_Intersects(p.geom, s.near_zone))';
 const CLIPPED_DISTANCE =
-  /CASE WHEN ST_Intersects\(p\.geom, s\.geom\) THEN 0\s+ELSE ST_Distance\(p\.geom::geography, ST_ClipByBox2D\(s\.geom, ST_Expand\(p\.geom::box2d, \$5::float8, \$6::float8\)\)::geography\)\s+END AS distance_m/;
+  /CASE WHEN p\.hit THEN 0\s+(?:WHEN p\.feature_id IN \(SELECT feature_id FROM candidates WHERE hit\) THEN NULL\s+)?ELSE ST_Distance\(p\.geom::geography, ST_ClipByBox2D\(s\.geom, ST_Expand\(p\.geom::box2d, \$5::float8, \$6::float8\)\)::geography\)\s+END AS distance_m/;
+/** The distance of a part whose feature meets the site elsewhere: skipped (NULL) by the engine. */
+const SKIPPED_DISTANCE = /WHEN p\.feature_id IN \(SELECT feature_id FROM candidates WHERE hit\) THEN NULL\s+/;
 const MATERIALIZED = 'part_facts AS MATERIALIZED (';
 /** With or without a grid size argument (fixed-precision overlay). */
 const FEATURE_UNION = /ST_Union\(ST_CollectionExtract\(np\.inter, 3\)(, [^)]+)?\) FILTER/;
 
 const withoutNearZone: [RegExp | string, string][] = [[NEAR_ZONE_JOIN, '']];
-const withoutClippedDistance: [RegExp | string, string][] = [[CLIPPED_DISTANCE, 'ST_Distance(p.geom::geography, s.geom::geography) AS distance_m']];
+const withoutClippedDistance: [RegExp | string, string][] = [[CLIPPED_DISTANCE, 'CASE WHEN p.hit THEN 0 ELSE ST_Distance(p.geom::geography, s.geom::geography) END AS distance_m']];
+const everyPartDistance: [RegExp | string, string][] = [[SKIPPED_DISTANCE, '']];
 const notMaterialized: [RegExp | string, string][] = [[MATERIALIZED, 'part_facts AS (']];
 
 export const SQL_VARIANTS: SqlVariant[] = [
@@ -43,6 +46,11 @@ export const SQL_VARIANTS: SqlVariant[] = [
     replacements: withoutClippedDistance,
   },
   {
+    name: 'every-part-distance',
+    why: 'a geodesic distance for every part that does not meet the site, also when another part of its feature does (the feature is at 0 anyway): a line across a large zone passes dozens of its parts',
+    replacements: everyPartDistance,
+  },
+  {
     name: 'not-materialized',
     why: 'part_facts inlined: PostgreSQL then repeats its CASE … ST_Intersection in every aggregate of feature_facts (SUM, bool_or, ST_Union and their FILTERs), so each overlay runs several times',
     replacements: notMaterialized,
@@ -50,7 +58,7 @@ export const SQL_VARIANTS: SqlVariant[] = [
   {
     name: 'before',
     why: 'the engine before the profile (session 1): none of the three changes above',
-    replacements: [...withoutNearZone, ...withoutClippedDistance, ...notMaterialized],
+    replacements: [...withoutNearZone, ...everyPartDistance, ...withoutClippedDistance, ...notMaterialized],
   },
   {
     name: 'clipped-overlay',

@@ -97,19 +97,25 @@ WITH input AS (
     FROM site
 ), checked AS (
   SELECT id, kind, current_version AS version, geometry_type, levels FROM layers WHERE checked AND current_version IS NOT NULL
-), part_facts AS MATERIALIZED (
-  -- MATERIALIZED: inlined, this CTE's ST_Intersection was repeated in every aggregate below.
-  SELECT p.feature_id, p.layer_id,
-         CASE WHEN ST_Intersects(p.geom, s.geom) THEN ST_Intersection(p.geom, s.geom, ${OVERLAY_GRID_DEG}) END AS inter,
-         -- 0 when touching or overlapping; otherwise the geodesic distance to the part of the site
-         -- within the part's box grown by the screening distance: the nearest point, if it is within
-         -- that distance, lies there, and a long line site is cut down to a few vertices.
-         CASE WHEN ST_Intersects(p.geom, s.geom) THEN 0
-              ELSE ST_Distance(p.geom::geography, ST_ClipByBox2D(s.geom, ST_Expand(p.geom::box2d, $5::float8, $6::float8))::geography)
-         END AS distance_m
+), candidates AS MATERIALIZED (
+  SELECT p.feature_id, p.layer_id, p.geom, ST_Intersects(p.geom, s.geom) AS hit
     FROM site_facts s
     JOIN feature_parts p ON p.geom && s.screen AND (s.near_zone IS NULL OR ST_Intersects(p.geom, s.near_zone))
     JOIN checked c ON c.id = p.layer_id AND c.version = p.version
+), part_facts AS MATERIALIZED (
+  -- MATERIALIZED: inlined, this CTE's ST_Intersection was repeated in every aggregate below.
+  SELECT p.feature_id, p.layer_id,
+         CASE WHEN p.hit THEN ST_Intersection(p.geom, s.geom, ${OVERLAY_GRID_DEG}) END AS inter,
+         -- 0 when touching or overlapping; none when another part of the same feature meets the site
+         -- (the feature is at 0 whatever this part's distance: a line across a large subdivided zone
+         -- passes dozens of its parts); otherwise the geodesic distance to the part of the site
+         -- within the part's box grown by the screening distance: the nearest point, if it is within
+         -- that distance, lies there, and a long line site is cut down to a few vertices.
+         CASE WHEN p.hit THEN 0
+              WHEN p.feature_id IN (SELECT feature_id FROM candidates WHERE hit) THEN NULL
+              ELSE ST_Distance(p.geom::geography, ST_ClipByBox2D(s.geom, ST_Expand(p.geom::box2d, $5::float8, $6::float8))::geography)
+         END AS distance_m
+    FROM site_facts s, candidates p
 ), near_parts AS (
   SELECT * FROM part_facts WHERE distance_m <= $4::float8
 ), feature_facts AS (
