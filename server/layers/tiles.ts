@@ -189,12 +189,13 @@ type TileRow = [id: number, key: string, name: string | null, level: string | nu
  */
 async function streamedRows(db: Queryable, statement: TileStatement, onRow: (row: TileRow) => void): Promise<void> {
   const config = { text: statement.text, values: statement.values, rowMode: 'array' } as pg.QueryConfig;
-  if (typeof (db as pg.Pool).connect !== 'function') {
+  // A client (of a pool or not) has a connect() too: only a pool lends one for the stream.
+  if (!(db instanceof pg.Pool)) {
     const { rows } = await db.query<TileRow>(config);
     rows.forEach(onRow);
     return;
   }
-  const client = await (db as pg.Pool).connect();
+  const client = await db.connect();
   let lost: Error | undefined;
   try {
     await new Promise<void>((resolve, reject) => {

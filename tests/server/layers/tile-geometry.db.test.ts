@@ -128,6 +128,21 @@ describe('tile geometry matches the source (x and y) and MVT 2.1 winding', () =>
     }
   });
 
+  it('encodes the same tile from a client inside a transaction (rows at once) as from the pool (rows streamed as they arrive)', async () => {
+    const layer = (await getLayer(t.db.pool, 'water_source'))!;
+    const fromPool = await layerTile(t.db.pool, layer, TILES[0], 'node');
+    expect(featuresOf(fromPool, 'water_source').length).toBeGreaterThan(0);
+    const client = await t.db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const fromClient = await layerTile(client, layer, TILES[0], 'node');
+      await client.query('COMMIT');
+      expect(fromClient.equals(fromPool)).toBe(true);
+    } finally {
+      client.release();
+    }
+  });
+
   it('every polygon starts with an exterior ring of positive area (MVT 2.1 winding)', async () => {
     const source = await sourcePolygons('water_source');
     let rings = 0;
