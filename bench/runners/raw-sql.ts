@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { DEFAULT_LINE_WIDTH_M, DEFAULT_POINT_WIDTH_M, runCheck } from '../../server/check/engine.ts';
+import { AVOIDABLE_KINDS, DEFAULT_LINE_WIDTH_M, DEFAULT_POINT_WIDTH_M, runCheck } from '../../server/check/engine.ts';
 import { querySiteFacts, type SiteFacts } from '../../server/check/overlap-query.ts';
 import type { Queryable } from '../../server/db/types.ts';
 import type { BenchSite } from '../sites.ts';
@@ -10,6 +10,7 @@ function engineOptions(site: BenchSite) {
     pointWidthM: site.project.widthM ?? DEFAULT_POINT_WIDTH_M,
     lineWidthM: site.project.widthM ?? DEFAULT_LINE_WIDTH_M,
     bufferM: site.bufferM,
+    exactOverlapKinds: AVOIDABLE_KINDS,
   };
 }
 

@@ -6,6 +6,7 @@ import { severedCorridors } from './corridor.ts';
 import { coveredPart, coverageWarning, siteCoverage } from './coverage.ts';
 import type { Relation } from '../../common/api/check-result.ts';
 import { evaluateLayer, type LayerEvaluation } from './evaluate.ts';
+import { PROHIBITING_KINDS } from './rules.ts';
 import type { ProjectAttributes } from '../../common/domain/development.ts';
 import { parseProject } from './development-input.ts';
 import { querySiteFacts, SLIVER_M2, type FeatureFact, type LayerFact } from './overlap-query.ts';
@@ -79,6 +80,9 @@ const featureResult = ({ id, name, nameEn, level, overlapAreaM2, distanceM }: Fe
 
 const RELATION_ORDER: Relation[] = ['overlaps', 'touches', 'near'];
 
+/** Kinds whose overlaps the avoidance suggestion may clip out (a 城镇开发边界 is a zone to be inside). */
+export const AVOIDABLE_KINDS = PROHIBITING_KINDS.filter((kind) => kind !== 'urban_boundary');
+
 /** Evaluates each relation group of a layer's features and keeps the most severe outcome. */
 function evaluateFeatures(
   layer: LayerFact,
@@ -111,7 +115,8 @@ function prohibitedParts(layers: LayerFact[], results: LayerResult[], project: P
         .flatMap((f) => (f.overlapWkb ? [f.overlapWkb] : []));
       if (overlapsWkb.length > 0) return [{ layerId: layer.layerId, overlapsWkb }];
       // Prohibited only as a whole (no single level does it): clip the layer's whole overlap.
-      return layer.overlapWkb ? [{ layerId: layer.layerId, overlapsWkb: [layer.overlapWkb] }] : [];
+      if (layer.overlapWkb) return [{ layerId: layer.layerId, overlapsWkb: [layer.overlapWkb] }];
+      return layer.overlap ? [{ layerId: layer.layerId, overlap: layer.overlap }] : [];
     });
 }
 
@@ -138,6 +143,7 @@ export async function runCheck(db: Queryable, request: CheckRequest, parsed = pa
     pointWidthM: project.widthM ?? DEFAULT_POINT_WIDTH_M,
     lineWidthM: project.widthM ?? DEFAULT_LINE_WIDTH_M,
     bufferM,
+    exactOverlapKinds: AVOIDABLE_KINDS,
   });
   if (!facts.inputValid) {
     const at = facts.invalidLocation ? `（${facts.invalidLocation.map((n) => n.toFixed(6)).join(', ')}）` : '';
@@ -165,7 +171,7 @@ export async function runCheck(db: Queryable, request: CheckRequest, parsed = pa
   if (coverage && coverage.status !== 'inside') warnings.push(coverageWarning(coverage));
   // Partly outside the coverage: the rules judge the covered part only (absent zones beyond the edge say nothing).
   const judged = coverage?.status === 'partial'
-    ? await querySiteFacts(db, await coveredPart(db, facts.site, coverage), { pointWidthM: 0, lineWidthM: 0, bufferM })
+    ? await querySiteFacts(db, await coveredPart(db, facts.site, coverage), { pointWidthM: 0, lineWidthM: 0, bufferM, exactOverlapKinds: AVOIDABLE_KINDS })
     : facts;
 
   const corridorFacts = judged.layers.filter((l) => l.kind === 'eco_corridor');
@@ -206,7 +212,7 @@ export async function runCheck(db: Queryable, request: CheckRequest, parsed = pa
   results.sort((a, b) => bySeverityDesc(a.verdict, b.verdict) || b.overlapAreaM2 - a.overlapAreaM2 || a.layerId.localeCompare(b.layerId));
 
   // Judged on the covered part: the site of the suggestion is what the rules judged.
-  const avoidance = await avoidProhibited(db, judged.site, judged.siteAreaM2, prohibitedParts(judged.layers, results, project, judged.siteAreaM2), judged.siteWkb);
+  const avoidance = await avoidProhibited(db, judged.site, judged.siteAreaM2, prohibitedParts(judged.layers, results, project, judged.siteAreaM2), judged.siteWkb ?? undefined);
 
   const inResults = new Set(results.map((r) => r.layerId));
   return {

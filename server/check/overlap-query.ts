@@ -20,7 +20,10 @@ export interface FeatureFact {
   overlapAreaM2: number;
   intersects: boolean;
   distanceM: number;
-  /** The feature's overlap with the site as hex EWKB, exact (not rounded as GeoJSON); null when none. For the avoidance query, never sent to clients. */
+  /**
+   * The feature's overlap with the site as hex EWKB, exact (not rounded as GeoJSON), for the
+   * avoidance query; never sent to clients. Only for the kinds asked (exactOverlapKinds): null otherwise and when none.
+   */
   overlapWkb: string | null;
 }
 
@@ -35,7 +38,7 @@ export interface LayerFact {
   overlapAreaM2: number;
   minDistanceM: number;
   overlap: GeoJSON.Geometry | null;
-  /** `overlap` as hex EWKB, exact; null when none. For the avoidance query, never sent to clients. */
+  /** `overlap` as hex EWKB, exact, as the features' (only for exactOverlapKinds); null when none. */
   overlapWkb: string | null;
   features: FeatureFact[];
 }
@@ -43,8 +46,11 @@ export interface LayerFact {
 export interface SiteFacts {
   /** The site as checked: input repaired if needed, points and lines buffered. */
   site: GeoJSON.Geometry;
-  /** The same as hex EWKB, exact: the statements that follow (avoidance) start from this, not from the GeoJSON rounded to 1e-7°. */
-  siteWkb: string;
+  /**
+   * The same as hex EWKB, exact: the avoidance query starts from this, not from the GeoJSON rounded
+   * to 1e-7°. Null when no layer of exactOverlapKinds overlaps the site (no avoidance to compute).
+   */
+  siteWkb: string | null;
   siteAreaM2: number;
   /** Geodesic length of the line parts of the input (m); null when it has none. */
   siteLengthM: number | null;
@@ -65,7 +71,8 @@ export interface SiteFacts {
  *  - per feature the overlap area (sum over its parts: subdivided parts do not overlap) and distance;
  *  - per layer the area of the site ∩ the union of its features and the overlap geometry.
  * Parameters: $1 site GeoJSON, $2 point footprint width (m), $3 line footprint width (m),
- * $4 screening distance (m), $5/$6 the screening distance in degrees of longitude/latitude.
+ * $4 screening distance (m), $5/$6 the screening distance in degrees of longitude/latitude, $7 the
+ * layer kinds whose overlaps also come back as exact hex EWKB (with the site).
  */
 const OVERLAP_SQL = `
 WITH input AS (
@@ -133,14 +140,15 @@ WITH input AS (
          json_agg(json_build_object(
            'id', ff.feature_key, 'name', ff.name, 'nameEn', ff.name_en, 'level', ff.level,
            'overlapAreaM2', ff.overlap_m2, 'intersects', ff.intersects, 'distanceM', ff.distance_m,
-           'overlapWkb', CASE WHEN ff.overlap_geom IS NOT NULL AND NOT ST_IsEmpty(ff.overlap_geom) THEN encode(ST_AsEWKB(ff.overlap_geom), 'hex') END)
+           'overlapWkb', CASE WHEN c.kind = ANY($7::text[]) AND ff.overlap_geom IS NOT NULL AND NOT ST_IsEmpty(ff.overlap_geom) THEN encode(ST_AsEWKB(ff.overlap_geom), 'hex') END)
            ORDER BY ff.overlap_m2 DESC, ff.distance_m, ff.feature_key) AS features
     FROM feature_facts ff JOIN checked c ON c.id = ff.layer_id
    GROUP BY ff.layer_id, c.kind, c.version, c.geometry_type, c.levels
 )
 SELECT
   (SELECT ST_AsGeoJSON(geom, 7)::json FROM site_facts) AS site,
-  (SELECT encode(ST_AsEWKB(geom), 'hex') FROM site_facts) AS site_wkb,
+  (SELECT encode(ST_AsEWKB(geom), 'hex') FROM site_facts
+    WHERE EXISTS (SELECT 1 FROM layer_facts WHERE kind = ANY($7::text[]) AND overlap_geom IS NOT NULL)) AS site_wkb,
   (SELECT area_m2 FROM site_facts) AS site_area_m2,
   (SELECT SUM(ST_Length(d.geom::geography)) FROM validity, ST_Dump(fixed) d WHERE ST_Dimension(d.geom) = 1) AS site_length_m,
   (SELECT json_build_array(ST_X(c), ST_Y(c)) FROM (SELECT ST_PointOnSurface(geom) c FROM site_facts) x) AS centroid,
@@ -153,14 +161,25 @@ SELECT
       'overlapAreaM2', COALESCE(ST_Area(overlap_geom::geography), 0),
       'minDistanceM', min_distance_m,
       'overlap', CASE WHEN overlap_geom IS NOT NULL AND NOT ST_IsEmpty(overlap_geom) THEN ST_AsGeoJSON(overlap_geom, 7)::json END,
-      'overlapWkb', CASE WHEN overlap_geom IS NOT NULL AND NOT ST_IsEmpty(overlap_geom) THEN encode(ST_AsEWKB(overlap_geom), 'hex') END,
+      'overlapWkb', CASE WHEN kind = ANY($7::text[]) AND overlap_geom IS NOT NULL AND NOT ST_IsEmpty(overlap_geom) THEN encode(ST_AsEWKB(overlap_geom), 'hex') END,
       'features', features) ORDER BY layer_id)
      FROM layer_facts) AS layers`;
 
 export async function querySiteFacts(
   db: Queryable,
   geometry: GeoJSON.Geometry,
-  { pointWidthM, lineWidthM, bufferM }: { pointWidthM: number; lineWidthM: number; bufferM: number },
+  {
+    pointWidthM,
+    lineWidthM,
+    bufferM,
+    exactOverlapKinds = [],
+  }: {
+    pointWidthM: number;
+    lineWidthM: number;
+    bufferM: number;
+    /** Layer kinds whose overlaps (and the site) come back exact as well (hex EWKB: ≈ 3× the answer's bytes on a long line). */
+    exactOverlapKinds?: readonly string[];
+  },
 ): Promise<SiteFacts> {
   // Degrees that surely cover bufferM at any latitude up to 60° (the screening box is a prefilter only).
   const dLat = bufferM / 110_574 + 1e-6;
@@ -170,7 +189,7 @@ export async function querySiteFacts(
   const { rows } = await db.query({
     name: 'check-site-facts',
     text: OVERLAP_SQL,
-    values: [JSON.stringify(geometry), pointWidthM, lineWidthM, bufferM, dLon, dLat],
+    values: [JSON.stringify(geometry), pointWidthM, lineWidthM, bufferM, dLon, dLat, exactOverlapKinds],
   });
   const r = rows[0];
   return {

@@ -55,6 +55,12 @@ export const MANUAL_REVIEW_RULE: Rule = {
   },
 };
 
+/**
+ * The layer kinds a rule can prohibit a project in (a verdict is the most severe of the rules that
+ * fire): only their overlaps can be clipped out by the avoidance suggestion.
+ */
+export const PROHIBITING_KINDS: readonly string[] = [...new Set(RULES.filter((r) => r.verdict === 'prohibited').map((r) => r.kind))];
+
 export function rulesForKind(kind: string): Rule[] {
   return RULES.filter((r) => r.kind === kind);
 }
