@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import type maplibregl from 'maplibre-gl';
 import { launchBrowser, openWatchedPage } from './support/browser.ts';
 import { waitForMapReady } from './support/map-helpers.ts';
 
@@ -28,7 +29,7 @@ describe('every layer from vector tiles (?tiles=all)', () => {
 
     // Per visible data layer: its source's type and, from the tiles loaded, each feature's key and bbox.
     const drawn = await page.evaluate(() => {
-      const map = window.__redlineMap!;
+      const map = window.__redlineMap as unknown as maplibregl.Map;
       const visible = new Set<string>();
       for (const spec of map.getStyle().layers) {
         const layerId = (spec.metadata as { layerId?: string } | undefined)?.layerId;
