@@ -7,8 +7,9 @@ import type { LayerInfo } from '../layers/layer-info.ts';
  * 2. Otherwise the client streams `/api/layers/<id>/features` and counts bytes; past
  *    MAX_GEOJSON_BYTES of (uncompressed) GeoJSON it aborts and switches to vector tiles.
  * 3. Before using tiles the client fetches one tile over the layer; if the server cannot build
- *    tiles (a PostGIS without protobuf-c, such as the embedded PGlite build) the layer is loaded as
- *    GeoJSON whatever its size, with a console warning — slower, but on the map.
+ *    tiles (its tile route fails: the embedded PGlite build has no protobuf-c, but there PostGIS
+ *    clips and Node encodes, server/layers/mvt-encode.ts) the layer is loaded as GeoJSON whatever
+ *    its size, with a console warning — slower, but on the map.
  * 4. Everything else stays GeoJSON: the whole layer lives in the browser, so hover, popups with
  *    every attribute, zoom-to, one label per feature and the corridor centre lines need no request.
  *
