@@ -53,7 +53,7 @@ export async function avoidProhibited(
   siteAreaM2: number,
   prohibited: ProhibitedPart[],
   /** The site as hex EWKB when the caller has it exact (the overlap query's): else the GeoJSON. */
-  siteWkb?: string,
+  siteWkb: string | null = null,
 ): Promise<Avoidance | null> {
   if (prohibited.length === 0) return null;
   const byGeometry = prohibited.flatMap((p) => ('overlap' in p ? [JSON.stringify(p.overlap)] : []));
@@ -92,7 +92,7 @@ export async function avoidProhibited(
       MIN_PART_WIDTH_M,
       MIN_PART_WIDTH_M * MIN_PART_WIDTH_M,
       byWkb,
-      siteWkb ?? null,
+      siteWkb,
     ],
   );
   const row = rows[0];

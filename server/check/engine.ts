@@ -105,7 +105,7 @@ function evaluateFeatures(
  * a 一级 and a 二级 zone avoids the 一级 only when the 二级 allows the project.
  */
 function prohibitedParts(layers: LayerFact[], results: LayerResult[], project: ProjectAttributes, siteAreaM2: number): ProhibitedPart[] {
-  const prohibitedLayers = new Set(results.filter((r) => r.verdict === 'prohibited' && r.kind !== 'urban_boundary').map((r) => r.layerId));
+  const prohibitedLayers = new Set(results.filter((r) => r.verdict === 'prohibited' && AVOIDABLE_KINDS.includes(r.kind)).map((r) => r.layerId));
   return layers
     .filter((l) => prohibitedLayers.has(l.layerId))
     .flatMap((layer): ProhibitedPart[] => {
@@ -212,7 +212,7 @@ export async function runCheck(db: Queryable, request: CheckRequest, parsed = pa
   results.sort((a, b) => bySeverityDesc(a.verdict, b.verdict) || b.overlapAreaM2 - a.overlapAreaM2 || a.layerId.localeCompare(b.layerId));
 
   // Judged on the covered part: the site of the suggestion is what the rules judged.
-  const avoidance = await avoidProhibited(db, judged.site, judged.siteAreaM2, prohibitedParts(judged.layers, results, project, judged.siteAreaM2), judged.siteWkb ?? undefined);
+  const avoidance = await avoidProhibited(db, judged.site, judged.siteAreaM2, prohibitedParts(judged.layers, results, project, judged.siteAreaM2), judged.siteWkb);
 
   const inResults = new Set(results.map((r) => r.layerId));
   return {

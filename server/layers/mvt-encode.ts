@@ -148,9 +148,3 @@ export class MvtLayerEncoder {
     return Buffer.concat([head.finish(), layer]);
   }
 }
-
-export function encodeMvtLayer(layerName: string, features: TileSpaceFeature[]): Buffer {
-  const encoder = new MvtLayerEncoder(layerName);
-  for (const f of features) encoder.add(f);
-  return encoder.finish();
-}

@@ -1,6 +1,6 @@
-import pg from 'pg';
 import type { Queryable } from '../db/types.ts';
 import { STATEMENT_CUT_OFF } from '../db/pglite-sync-ready.ts';
+import { streamRows } from '../db/stream-rows.ts';
 import { badRequest, serviceUnavailable } from '../http/errors.ts';
 import type { LayerInfo } from './catalog.ts';
 import { MvtLayerEncoder } from './mvt-encode.ts';
@@ -150,7 +150,7 @@ export async function tileStatement(db: Queryable, layer: TileLayer, { z, x, y }
   if (encoder === 'auto' && (await supportsAsMvt(db))) return { text: asMvt(plainTileFeatures(source, 'box2d')), values, encodedBy: 'postgis' };
   // Node encodes: the geometry comes as TWKB (integers in tile units), not GeoJSON text.
   return {
-    // In this column order (rows come as arrays: streamedRows); the version is the layer's, not a column.
+    // In this column order (rows come as arrays: streamRows); the version is the layer's, not a column.
     text: `SELECT id, key, name, level, ST_AsTWKB(geom) AS geometry FROM (${plainTileFeatures(source, 'intersection')}) t`,
     values,
     encodedBy: 'node',
@@ -172,7 +172,7 @@ export async function layerTile(db: Queryable, layer: TileLayer, address: TileAd
   }
   const mvt = new MvtLayerEncoder(layer.id);
   const version = layer.version;
-  await streamedRows(db, statement, ([id, key, name, level, twkb]) => mvt.add({ id, twkb, properties: { key, name, level, version } })).catch((e: unknown) => {
+  await streamRows<TileRow>(db, statement, ([id, key, name, level, twkb]) => mvt.add({ id, twkb, properties: { key, name, level, version } })).catch((e: unknown) => {
     // Cut off inside PGlite (pglite-sync-ready.ts): a 503 naming it, not a 500.
     if ((e as { code?: string }).code !== STATEMENT_CUT_OFF) throw e;
     throw serviceUnavailable('TILE_CUT_OFF', '内嵌数据库未能完成该瓦片的查询，请稍后重试', 'The embedded database could not complete this tile; try again shortly', 1);
@@ -181,44 +181,6 @@ export async function layerTile(db: Queryable, layer: TileLayer, address: TileAd
 }
 
 type TileRow = [id: number, key: string, name: string | null, level: string | null, twkb: Uint8Array];
-
-/**
- * The statement's rows handed to `onRow` as they arrive. From a pool, each row is encoded while the
- * database is still producing the next ones (PGlite flushes every 8 KB from its own thread), so a
- * z6 tile's ~3,000 features cost little after its last row; a client in a transaction gets them all at once.
- */
-async function streamedRows(db: Queryable, statement: TileStatement, onRow: (row: TileRow) => void): Promise<void> {
-  const config = { text: statement.text, values: statement.values, rowMode: 'array' } as pg.QueryConfig;
-  // A client (of a pool or not) has a connect() too: only a pool lends one for the stream.
-  if (!(db instanceof pg.Pool)) {
-    const { rows } = await db.query<TileRow>(config);
-    rows.forEach(onRow);
-    return;
-  }
-  const client = await db.connect();
-  let lost: Error | undefined;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let failed: unknown;
-      const query = client.query(new pg.Query<TileRow>(config));
-      query.on('row', (row: TileRow) => {
-        try {
-          onRow(row);
-        } catch (e) {
-          failed ??= e; // a row Node cannot encode: the statement still runs to its end, then fails
-        }
-      });
-      query.on('error', (e: Error & { code?: string }) => {
-        // An SQL error leaves the connection in step (pg syncs it); one without a code may not have.
-        if (!e.code) lost = e;
-        reject(e);
-      });
-      query.on('end', () => (failed ? reject(failed) : resolve()));
-    });
-  } finally {
-    client.release(lost);
-  }
-}
 
 /** TileJSON 3.0 for a layer; tile URLs start with `baseUrl` (PUBLIC_URL, or '' for root-relative ones). */
 export function tileJson(layer: LayerInfo, baseUrl: string) {

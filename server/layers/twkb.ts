@@ -70,7 +70,7 @@ function polygon(r: Reader, into: TileParts): void {
   }
 }
 
-/** Appends the geometry's parts to `into` when its type is `into`'s; a collection keeps its members of the highest dimension. */
+/** One TWKB geometry's parts; a collection keeps its members of the highest dimension. */
 function readGeometry(r: Reader): TileParts {
   const head = r.byte();
   const type = head & 0x0f;

@@ -4,7 +4,7 @@ import { VectorTile, type VectorTileFeature } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { getLayer } from '../../../server/layers/catalog.ts';
 import { layerTile } from '../../../server/layers/tiles.ts';
-import { encodeMvtLayer } from '../../../server/layers/mvt-encode.ts';
+import { MvtLayerEncoder } from '../../../server/layers/mvt-encode.ts';
 import { FULL_FROM_ZOOM, SIMPLIFY_TOLERANCE_UNITS } from '../../../server/layers/tile-geometry.ts';
 import { openTestApp } from '../../support/test-app.ts';
 
@@ -117,7 +117,9 @@ describe('tile geometry matches the source (x and y) and MVT 2.1 winding', () =>
         default: throw new Error(String((g as GeoJSON.Geometry).type));
       }
     };
-    const body = encodeMvtLayer('w', rows.map((r, i) => ({ id: i + 1, twkb: r.twkb, properties: { wkt: wkts[i] } })));
+    const encoder = new MvtLayerEncoder('w');
+    rows.forEach((r, i) => encoder.add({ id: i + 1, twkb: r.twkb, properties: { wkt: wkts[i] } }));
+    const body = encoder.finish();
     const decoded = featuresOf(body, 'w');
     // The empty polygon draws nothing: no feature.
     expect(decoded.map((f) => f.properties.wkt)).toEqual(wkts.slice(0, -1));
