@@ -40,7 +40,19 @@ export function bandGeometrySql(band: number, mercator: string): string {
   const tolerance = SIMPLIFY_TOLERANCE_UNITS * unitAt(band);
   const grid = unitAt(band + 1);
   const reduced = `ST_RemoveRepeatedPoints(ST_SnapToGrid(ST_Simplify(${mercator}, ${tolerance}, false), ${-HALF_WORLD_M}, ${-HALF_WORLD_M}, ${grid}, ${grid}))`;
-  return `(SELECT CASE WHEN r IS NULL OR ST_IsEmpty(r) OR (ST_Dimension(r) = 2 AND ST_Area(r) = 0) THEN NULL ELSE r END FROM (SELECT ${reduced} AS r) reduced)`;
+  return `(SELECT CASE WHEN r IS NULL OR ST_IsEmpty(r) OR (ST_Dimension(r) = 2 AND ST_Area(r) = 0) THEN NULL ELSE r END
+             FROM (SELECT ${validPolygonsSql('s')} AS r FROM (SELECT ${reduced} AS s) reduced) repaired)`;
+}
+
+/**
+ * SQL: `g` with its polygons made valid. Simplifying and snapping a polygon can cross its rings
+ * (a narrow neck, two rings closer than the grid); GEOS's clip then fails on the tile's edge, and
+ * the embedded database loses that error — the tile answered 503 for good. Only polygons are
+ * repaired ('structure' keeps the areas the rings enclose; collapsed parts are dropped); a
+ * polygon left with no area is removed by the caller.
+ */
+function validPolygonsSql(g: string): string {
+  return `CASE WHEN ST_Dimension(${g}) = 2 AND NOT ST_IsValid(${g}) THEN ST_CollectionExtract(ST_MakeValid(${g}, 'method=structure keepcollapsed=false'), 3) ELSE ${g} END`;
 }
 
 /**

@@ -198,10 +198,11 @@ describe('tile geometry matches the source (x and y) and MVT 2.1 winding', () =>
           expect(holes, where).toBe(sourceHoles);
           if (sourceArea > 50) expect(Math.abs(decodedArea - sourceArea) / sourceArea, where).toBeLessThan(0.05);
         } else {
-          // Simplified: parts and holes smaller than the tolerance may go, none appear; the area moves
-          // by at most the boundary's length times the tolerance (plus the 5 % of the unsimplified case).
+          // Simplified: parts and holes smaller than the tolerance may go, and a neck narrower than it
+          // may pinch a part into lobes (made valid, tile-geometry.ts: no ring crosses itself); the
+          // area moves by at most the boundary's length times the tolerance (plus the 5 % of the
+          // unsimplified case).
           expect(exteriors, where).toBeGreaterThanOrEqual(1);
-          expect(exteriors, where).toBeLessThanOrEqual(polygons.length);
           expect(holes, where).toBeLessThanOrEqual(sourceHoles);
           const perimeter = projected.flat().reduce((s, ring) => s + ring.slice(1).reduce((l, [x, y], i) => l + Math.hypot(x - ring[i][0], y - ring[i][1]), 0), 0);
           expect(Math.abs(decodedArea - sourceArea), where).toBeLessThanOrEqual(perimeter * slack + sourceArea * 0.05);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { VectorTile, VectorTileFeature } from '@mapbox/vector-tile';
@@ -95,6 +96,51 @@ describe('vector tiles (/tiles)', () => {
     const layer = tile.layers.river;
     expect(layer.length).toBeGreaterThan(0);
     expect(VectorTileFeature.types[layer.feature(0).type]).toBe('LineString');
+  });
+
+  // Simplified for zooms 6–11, the shipped polygons' rings crossed (阴洞河准保护区 at z8, 47
+  // vertices); GEOS's clip failed on them and these tiles answered 503 on every request.
+  it('serves the zoomed-out tiles whose simplified polygons crossed their own rings', async () => {
+    const cases = [
+      { layer: 'water_source', z: 8, x: 204, y: 108, key: 'water_source-阴洞河-quasi' },
+      { layer: 'control_unit', z: 8, x: 204, y: 108, key: 'control_unit-ZH52011110012' },
+      { layer: 'control_unit', z: 9, x: 407, y: 216, key: 'control_unit-ZH52011110008' },
+    ];
+    for (const c of cases) {
+      const res = await getTile(c.layer, c.z, c.x, c.y);
+      expect(res.status, `${c.layer}/${c.z}/${c.x}/${c.y}`).toBe(200);
+      const layer = decode(res.body).layers[c.layer];
+      const keys = Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties.key);
+      expect(keys).toContain(c.key);
+    }
+  });
+
+  it('keeps every simplified polygon valid by PostGIS (ST_IsValid)', async () => {
+    const { rows } = await t.db.pool.query<{ invalid: string[] }>(
+      `SELECT array_agg(layer_id || '/' || zoom || '/' || feature_key) AS invalid FROM feature_tile_geoms
+        WHERE ST_Dimension(geom) = 2 AND NOT ST_IsValid(geom)`,
+    );
+    expect(rows[0].invalid).toBeNull();
+  });
+
+  it('repairs band polygons built before they were made valid (migration 150), as a new build would', async () => {
+    const migration = fs.readFileSync(new URL('../../../server/db/migrations/150_tile_geometry_valid.sql', import.meta.url), 'utf8');
+    const client = await t.db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // A bow tie (two triangles of 1 km² meeting at a point) in place of a z8 band polygon.
+      const bowTie = `ST_GeomFromText('POLYGON((0 0, 2000 2000, 2000 0, 0 2000, 0 0))', 3857)`;
+      const { rowCount } = await client.query(`UPDATE feature_tile_geoms SET geom = ${bowTie} WHERE layer_id = 'water_source' AND zoom = 8 AND feature_key = 'water_source-阴洞河-quasi'`);
+      expect(rowCount).toBe(1);
+      await client.query(migration);
+      const { rows } = await client.query<{ valid: boolean; area: number }>(
+        `SELECT ST_IsValid(geom) AS valid, ST_Area(geom) AS area FROM feature_tile_geoms WHERE layer_id = 'water_source' AND zoom = 8 AND feature_key = 'water_source-阴洞河-quasi'`,
+      );
+      expect(rows).toEqual([{ valid: true, area: 2_000_000 }]);
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
   });
 
   it('answers an area without features with an empty tile (200, no layers)', async () => {
