@@ -20,8 +20,9 @@ const CLIPPED_DISTANCE =
 /** The distance of a part whose feature meets the site elsewhere: skipped (NULL) by the engine. */
 const SKIPPED_DISTANCE = /WHEN p\.feature_id IN \(SELECT feature_id FROM candidates WHERE hit\) THEN NULL\s+/;
 const MATERIALIZED = 'part_facts AS MATERIALIZED (';
-/** With or without a grid size argument (fixed-precision overlay). */
-const FEATURE_UNION = /ST_Union\(ST_CollectionExtract\(np\.inter, 3\)(, [^)]+)?\) FILTER/;
+/** The union of a feature's part overlaps, and of a layer's feature overlaps (dissolvedSql). */
+const FEATURE_UNION = /CASE WHEN count\(\*\) FILTER \(WHERE np\.inter IS NOT NULL\) = 1 THEN .*? END AS overlap_geom/;
+const LAYER_UNION = /CASE WHEN count\(\*\) FILTER \(WHERE ff\.overlap_geom IS NOT NULL\) = 1 THEN .*? END AS overlap_geom/;
 
 const withoutNearZone: [RegExp | string, string][] = [[NEAR_ZONE_JOIN, '']];
 const withoutClippedDistance: [RegExp | string, string][] = [[CLIPPED_DISTANCE, 'CASE WHEN p.hit THEN 0 ELSE ST_Distance(p.geom::geography, s.geom::geography) END AS distance_m']];
@@ -81,9 +82,25 @@ export const SQL_VARIANTS: SqlVariant[] = [
     replacements: [['THEN ST_Intersection(p.geom, s.geom, 1e-9) END AS inter', 'THEN NULL::geometry END AS inter']],
   },
   {
-    name: 'collect-per-feature',
-    why: 'candidate: per feature ST_Collect the part overlaps instead of ST_Union; the layer-level ST_Union dissolves them anyway, once',
-    replacements: [[FEATURE_UNION, 'ST_Collect(ST_CollectionExtract(np.inter, 3)) FILTER']],
+    name: 'floating-overlay',
+    why: 'candidate: the part overlays without a grid (GEOS OverlayNGRobust: floating point, falling back to snapping and snap-rounding itself); the unions keep the grid',
+    replacements: [['THEN ST_Intersection(p.geom, s.geom, 1e-9) END AS inter', 'THEN ST_Intersection(p.geom, s.geom) END AS inter']],
+  },
+  {
+    name: 'union-of-one',
+    why: 'the ST_Union aggregates as they were (session 7): a feature with one overlapping part, a layer with one overlapping feature, is unioned alone — a cascaded union over its polygons that changes nothing',
+    replacements: [
+      [FEATURE_UNION, 'ST_Union(ST_CollectionExtract(np.inter, 3), 1e-9) FILTER (WHERE np.inter IS NOT NULL) AS overlap_geom'],
+      [LAYER_UNION, 'ST_Union(ff.overlap_geom, 1e-9) AS overlap_geom'],
+    ],
+  },
+  {
+    name: 'cost-of-unions',
+    why: 'attribution, wrong answers: ST_Collect instead of every union (per feature and per layer) — what dissolving the overlaps costs',
+    replacements: [
+      [FEATURE_UNION, 'ST_Collect(ST_CollectionExtract(np.inter, 3)) FILTER (WHERE np.inter IS NOT NULL) AS overlap_geom'],
+      [LAYER_UNION, 'ST_CollectionExtract(ST_Collect(ff.overlap_geom), 3) AS overlap_geom'],
+    ],
   },
 ];
 

@@ -38,7 +38,7 @@ describe('avoidance on a thin corridor across a prohibited block', () => {
 
   it('runs the opening once per statement (EXPLAIN: one plan node buffers), not once per column that reads its result', async () => {
     const sent: { text: string; values: unknown[] }[] = [];
-    const recording = { query: (text: string, values: unknown[]) => (sent.push({ text, values }), app.db.pool.query(text, values)) };
+    const recording = { query: (q: { text: string; values: unknown[] }) => (sent.push(q), app.db.pool.query(q.text, q.values)) };
     await avoidProhibited(recording as unknown as typeof app.db.pool, fixture.site, fixture.siteAreaM2, [{ layerId: 'basic_farmland', overlap: fixture.overlap }]);
     expect(sent).toHaveLength(1);
     const { rows } = await app.db.pool.query(`EXPLAIN (VERBOSE, FORMAT JSON) ${sent[0].text}`, sent[0].values);
