@@ -4,6 +4,7 @@ import { PGlite, type Extension } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { readyForQueryOnlyAtSync } from './pglite-sync-ready.ts';
+import { sendMessagesInBatches } from './pglite-batches.ts';
 import { postgisCoreBundle } from './postgis-core.ts';
 
 /**
@@ -56,6 +57,7 @@ const db = readyForQueryOnlyAtSync(pglite, (e) => {
   console.error(`[db] PGlite failed inside a protocol message: ${(e as Error)?.stack ?? String(e)}`);
   process.exit(1);
 });
+sendMessagesInBatches();
 const server = socketPath
   ? new PGLiteSocketServer({ db, path: socketPath, maxConnections })
   : new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });

@@ -54,6 +54,9 @@ export class ReadyForQueryFilter {
   /** Bytes of the current message's body still to pass (or drop). */
   private remaining = 0;
   private dropping = false;
+  /** The last ReadyForQuery dropped (its status byte: idle, in a transaction, failed one). */
+  private lastReady: Buffer | null = null;
+  private readyBytes = 0;
 
   constructor(
     private readonly forward: (data: Uint8Array) => void,
@@ -68,6 +71,11 @@ export class ReadyForQueryFilter {
         const n = Math.min(this.remaining, chunk.length - i);
         if (this.dropping) changed = true;
         else out.push(chunk.subarray(i, i + n));
+        if (this.lastReady && this.readyBytes < this.lastReady.length) {
+          const k = Math.min(n, this.lastReady.length - this.readyBytes);
+          this.lastReady.set(chunk.subarray(i, i + k), this.readyBytes);
+          this.readyBytes += k;
+        }
         this.remaining -= n;
         i += n;
         continue;
@@ -86,6 +94,11 @@ export class ReadyForQueryFilter {
       this.remaining = this.header.readInt32BE(1) - 4;
       const suspended = this.suspendedIsError && this.header[0] === PORTAL_SUSPENDED;
       this.dropping = this.header[0] === READY_FOR_QUERY || suspended;
+      if (this.header[0] === READY_FOR_QUERY) {
+        this.lastReady = Buffer.alloc(5 + this.remaining);
+        this.header.copy(this.lastReady);
+        this.readyBytes = 5;
+      }
       if (suspended) out.push(CUT_OFF_ERROR);
       if (this.dropping) changed = true;
       else out.push(Buffer.from(this.header));
@@ -93,31 +106,54 @@ export class ReadyForQueryFilter {
     if (!changed) this.forward(chunk);
     else if (out.length) this.forward(Buffer.concat(out));
   }
+
+  /** Sends the last ReadyForQuery dropped, if any: the one answer to the Sync or Query that ended the batch. */
+  endWithReady(): void {
+    if (this.lastReady && this.readyBytes === this.lastReady.length) this.forward(this.lastReady);
+    this.lastReady = null;
+  }
 }
 
-/** An Execute asking for every row (max_rows 0 after the portal's name): it must never suspend. */
-function executesAll(message: Uint8Array): boolean {
-  if (message[0] !== EXECUTE) return false;
-  const end = message.indexOf(0, 5); // the portal name's terminator
-  return end > 0 && end + 4 < message.length && Buffer.from(message.buffer, message.byteOffset + end + 1, 4).readInt32BE(0) === 0;
+/** The message types of a batch (pglite-batches.ts), in order; a StartupMessage as 0. */
+export function messageTypes(batch: Uint8Array): number[] {
+  const view = Buffer.from(batch.buffer, batch.byteOffset, batch.length);
+  if (view.length >= 8 && view.readInt32BE(4) === 196_608) return [0];
+  const types: number[] = [];
+  for (let i = 0; i + 5 <= view.length; i += 1 + view.readInt32BE(i + 1)) types.push(view[i]);
+  return types;
+}
+
+/** Whether a batch holds an Execute asking for every row (max_rows 0 after the portal's name): it must never suspend. */
+function executesAll(batch: Uint8Array): boolean {
+  const view = Buffer.from(batch.buffer, batch.byteOffset, batch.length);
+  for (let i = 0; i + 5 <= view.length; i += 1 + view.readInt32BE(i + 1)) {
+    if (view[i] !== EXECUTE) continue;
+    const end = view.indexOf(0, i + 5); // the portal name's terminator
+    if (end > 0 && end + 5 <= view.length && view.readInt32BE(end + 1) === 0) return true;
+  }
+  return false;
 }
 
 /**
  * Makes `db` answer like PostgreSQL on the socket: wraps the one method the socket server runs
- * each client message through. Also: a message that throws (PGlite itself failed — not an SQL
- * error, those are answers) would leave pglite-socket's queue stopped for good (every later query
- * hangs, electric-sql/pglite#1046); `onFailure` is called instead (the worker ends the thread).
+ * each batch of client messages through (pglite-batches.ts). PGlite answers a failed message of a
+ * batch with ReadyForQuery and the batch's Sync with another; so every ReadyForQuery is held back
+ * and only the last one sent, once the batch is done, if the batch ends in a Sync or a Query — a
+ * batch of Parse/Bind/Describe/Execute still waiting for its Sync gets none. Also: a message that
+ * throws (PGlite itself failed — not an SQL error, those are answers) would leave pglite-socket's
+ * queue stopped for good (every later query hangs, electric-sql/pglite#1046); `onFailure` is
+ * called instead (the worker ends the thread).
  */
 export function readyForQueryOnlyAtSync(db: PGlite, onFailure: (e: unknown) => never): PGlite {
   const exec = db.execProtocolRawStream.bind(db);
-  db.execProtocolRawStream = async (message, options) => {
-    const filter = new ReadyForQueryFilter(options.onRawData, executesAll(message));
-    const onRawData = NO_READY_AFTER.has(message[0]) ? (d: Uint8Array) => filter.push(d) : options.onRawData;
+  db.execProtocolRawStream = async (batch, options) => {
+    const filter = new ReadyForQueryFilter(options.onRawData, executesAll(batch));
     try {
-      await exec(message, { ...options, onRawData });
+      await exec(batch, { ...options, onRawData: (d: Uint8Array) => filter.push(d) });
     } catch (e) {
       onFailure(e);
     }
+    if (!NO_READY_AFTER.has(messageTypes(batch).at(-1) ?? 0)) filter.endWithReady();
   };
   return db;
 }
