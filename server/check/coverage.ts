@@ -38,32 +38,51 @@ export async function setCoverage(db: Queryable, filter: CoverageFilter): Promis
 export type { SiteCoverage };
 
 /**
- * How much of the site (GeoJSON, EPSG:4326) lies outside the coverage area; null without one. One
- * round trip: the setting, the area and the difference.
+ * SQL: how much of the site (`site`, an expression in EPSG:4326) lies outside the coverage area, as
+ * json {layerId, level, outside (m²), covered}: `covered` is the part of the site inside the area
+ * (GeoJSON), given when more than `sliverM2` lies outside; no row without a coverage area. Part of
+ * the overlap query (overlap-query.ts), which has the site exact at hand: one round trip less per
+ * check, and the outside area and the covered part come from the same geometry.
  */
-export async function siteCoverage(db: Queryable, site: GeoJSON.Geometry, siteAreaM2: number, sliverM2: number): Promise<SiteCoverage | null> {
-  // Named, as the overlap query: planned once per connection, not with every check.
-  const { rows } = await db.query<{ layer_id: string; level: string | null; outside: number }>({
-    name: 'check-coverage',
-    text: `WITH setting AS (
-       SELECT COALESCE(s.value->>'layerId', $2) AS layer_id, CASE WHEN s.value IS NULL THEN $3 ELSE s.value->>'level' END AS level
+export function coverageOutsideSql(site: string, sliverM2: number): string {
+  const literal = (s: string | null) => (s === null ? 'NULL' : `'${s.replace(/'/g, "''")}'`);
+  return `(WITH setting AS (
+       SELECT COALESCE(s.value->>'layerId', ${literal(DEFAULT_COVERAGE.layerId)}) AS layer_id,
+              CASE WHEN s.value IS NULL THEN ${literal(DEFAULT_COVERAGE.level)}::text ELSE s.value->>'level' END AS level
          FROM (SELECT NULL) x LEFT JOIN app_settings s ON s.key = 'coverage'
      ), cov AS (
-       SELECT st.layer_id, st.level, ST_Union(f.geom) AS g
+       -- One feature (the district) is the area as it is: a union of it alone is a whole overlay for nothing.
+       SELECT st.layer_id, st.level, CASE WHEN count(*) = 1 THEN (array_agg(f.geom))[1] ELSE ST_UnaryUnion(ST_Collect(f.geom)) END AS g
          FROM setting st JOIN layers l ON l.id = st.layer_id
          JOIN features f ON f.layer_id = l.id AND f.version = l.current_version AND (st.level IS NULL OR f.level = st.level)
         GROUP BY st.layer_id, st.level
-     ), site AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g)
-     SELECT cov.layer_id, cov.level,
-            CASE WHEN ST_CoveredBy(site.g, cov.g) THEN 0 ELSE COALESCE(ST_Area(ST_Difference(site.g, cov.g)::geography), 0) END AS outside
-       FROM cov, site`,
-    values: [JSON.stringify(site), DEFAULT_COVERAGE.layerId, DEFAULT_COVERAGE.level],
-  });
-  if (!rows[0]) return null;
-  const outside = Math.min(siteAreaM2, Math.max(0, rows[0].outside));
+     ), measured AS (
+       SELECT cov.*, CASE WHEN ST_CoveredBy(${site}, cov.g) THEN 0 ELSE COALESCE(ST_Area(ST_Difference(${site}, cov.g)::geography), 0) END AS outside FROM cov
+     )
+     SELECT json_build_object('layerId', layer_id, 'level', level, 'outside', outside,
+              'covered', CASE WHEN outside > ${sliverM2} THEN ST_AsGeoJSON(ST_CollectionExtract(ST_Intersection(${site}, g), 3), 9)::json END)
+       FROM measured)`;
+}
+
+/** coverageOutsideSql's answer. */
+export interface CoverageAnswer {
+  layerId: string;
+  level: string | null;
+  outside: number;
+  covered: GeoJSON.Geometry | null;
+}
+
+/** The coverage of a site from coverageOutsideSql's answer (null: no coverage area). */
+export function siteCoverageOf(
+  answer: CoverageAnswer | null,
+  siteAreaM2: number,
+  sliverM2: number,
+): SiteCoverage | null {
+  if (!answer) return null;
+  const outside = Math.min(siteAreaM2, Math.max(0, answer.outside));
   const inside = Math.max(0, siteAreaM2 - outside);
   const status = outside <= sliverM2 ? 'inside' : inside <= sliverM2 ? 'outside' : 'partial';
-  return { layerId: rows[0].layer_id, level: rows[0].level, insideAreaM2: inside, outsideAreaM2: outside, status };
+  return { layerId: answer.layerId, level: answer.level, insideAreaM2: inside, outsideAreaM2: outside, status };
 }
 
 const ha = (m2: number) => (m2 / 10_000).toFixed(4);
@@ -79,15 +98,4 @@ export function coverageWarning(c: SiteCoverage): Bilingual {
     zh: `选址有 ${ha(c.outsideAreaM2)} 公顷位于数据覆盖范围之外，核查结论仅针对覆盖范围内的 ${ha(c.insideAreaM2)} 公顷`,
     en: `${ha(c.outsideAreaM2)} ha of the site lie outside the area the data covers; the verdict applies to the ${ha(c.insideAreaM2)} ha inside it`,
   };
-}
-
-/** The part of the site inside the coverage area, as GeoJSON (EPSG:4326). */
-export async function coveredPart(db: Queryable, site: GeoJSON.Geometry, filter: CoverageFilter): Promise<GeoJSON.Geometry> {
-  const { rows } = await db.query<{ g: string }>(
-    `WITH cov AS (SELECT ST_Union(f.geom) AS g FROM layers l JOIN features f ON f.layer_id = l.id AND f.version = l.current_version
-                   WHERE l.id = $2 AND ($3::text IS NULL OR f.level = $3))
-     SELECT ST_AsGeoJSON(ST_CollectionExtract(ST_Intersection(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326), cov.g), 3), 9) AS g FROM cov`,
-    [JSON.stringify(site), filter.layerId, filter.level],
-  );
-  return JSON.parse(rows[0].g) as GeoJSON.Geometry;
 }

@@ -3,7 +3,7 @@ import { badRequest, unprocessable, type Bilingual } from '../http/errors.ts';
 import { avoidProhibited, type ProhibitedPart } from './avoidance.ts';
 import type { CheckResult, Footprint, LayerResult } from '../../common/api/check-result.ts';
 import { severedCorridors } from './corridor.ts';
-import { coveredPart, coverageWarning, siteCoverage } from './coverage.ts';
+import { coverageWarning, siteCoverageOf } from './coverage.ts';
 import type { Relation } from '../../common/api/check-result.ts';
 import { evaluateLayer, type LayerEvaluation } from './evaluate.ts';
 import { PROHIBITING_KINDS } from './rules.ts';
@@ -144,6 +144,7 @@ export async function runCheck(db: Queryable, request: CheckRequest, parsed = pa
     lineWidthM: project.widthM ?? DEFAULT_LINE_WIDTH_M,
     bufferM,
     exactOverlapKinds: AVOIDABLE_KINDS,
+    withCoverage: true,
   });
   if (!facts.inputValid) {
     const at = facts.invalidLocation ? `（${facts.invalidLocation.map((n) => n.toFixed(6)).join(', ')}）` : '';
@@ -167,12 +168,11 @@ export async function runCheck(db: Queryable, request: CheckRequest, parsed = pa
   const footprint = footprintOf(geometry, project.widthM);
   if (footprint) warnings.push(footprintWarning(footprint));
 
-  const coverage = await siteCoverage(db, facts.site, facts.siteAreaM2, SLIVER_M2);
+  const coverage = siteCoverageOf(facts.coverage, facts.siteAreaM2, SLIVER_M2);
   if (coverage && coverage.status !== 'inside') warnings.push(coverageWarning(coverage));
   // Partly outside the coverage: the rules judge the covered part only (absent zones beyond the edge say nothing).
-  const judged = coverage?.status === 'partial'
-    ? await querySiteFacts(db, await coveredPart(db, facts.site, coverage), { pointWidthM: 0, lineWidthM: 0, bufferM, exactOverlapKinds: AVOIDABLE_KINDS })
-    : facts;
+  const covered = coverage?.status === 'partial' ? facts.coverage?.covered : null;
+  const judged = covered ? await querySiteFacts(db, covered, { pointWidthM: 0, lineWidthM: 0, bufferM, exactOverlapKinds: AVOIDABLE_KINDS }) : facts;
 
   const corridorFacts = judged.layers.filter((l) => l.kind === 'eco_corridor');
   const severed = new Set<string>();

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/types.ts';
+import { coverageOutsideSql, type CoverageAnswer } from './coverage.ts';
 
 /** Overlaps thinner than this (m²) are slivers from digitising, not conflicts (rules.md §12). */
 export const SLIVER_M2 = 1;
@@ -72,6 +73,8 @@ export interface SiteFacts {
   layers: LayerFact[];
   /** Checked layers with their current versions (all of them, also those not near the site). */
   versions: { layerId: string; kind: string; version: number }[];
+  /** How much of the site lies outside the coverage area (coverage.ts), when asked; null without one. */
+  coverage: CoverageAnswer | null;
 }
 
 /**
@@ -83,7 +86,8 @@ export interface SiteFacts {
  *  - per layer the area of the site ∩ the union of its features and the overlap geometry.
  * Parameters: $1 site GeoJSON, $2 point footprint width (m), $3 line footprint width (m),
  * $4 screening distance (m), $5/$6 the screening distance in degrees of longitude/latitude, $7 the
- * layer kinds whose overlaps also come back as exact hex EWKB (with the site).
+ * layer kinds whose overlaps also come back as exact hex EWKB (with the site), $8 whether to
+ * measure the site against the coverage area too.
  */
 const OVERLAP_SQL = `
 WITH input AS (
@@ -174,7 +178,8 @@ SELECT
       'overlap', CASE WHEN overlap_geom IS NOT NULL AND NOT ST_IsEmpty(overlap_geom) THEN ST_AsGeoJSON(overlap_geom, 7)::json END,
       'overlapWkb', CASE WHEN kind = ANY($7::text[]) AND overlap_geom IS NOT NULL AND NOT ST_IsEmpty(overlap_geom) THEN encode(ST_AsEWKB(overlap_geom), 'hex') END,
       'features', features) ORDER BY layer_id)
-     FROM layer_facts) AS layers`;
+     FROM layer_facts) AS layers,
+  CASE WHEN $8::boolean THEN ${coverageOutsideSql('(SELECT geom FROM site_facts)', SLIVER_M2)} END AS coverage`;
 
 export async function querySiteFacts(
   db: Queryable,
@@ -184,12 +189,15 @@ export async function querySiteFacts(
     lineWidthM,
     bufferM,
     exactOverlapKinds = [],
+    withCoverage = false,
   }: {
     pointWidthM: number;
     lineWidthM: number;
     bufferM: number;
     /** Layer kinds whose overlaps (and the site) come back exact as well (hex EWKB: ≈ 3× the answer's bytes on a long line). */
     exactOverlapKinds?: readonly string[];
+    /** Also how much of the site lies outside the coverage area (coverage.ts). */
+    withCoverage?: boolean;
   },
 ): Promise<SiteFacts> {
   // Degrees that surely cover bufferM at any latitude up to 60° (the screening box is a prefilter only).
@@ -200,7 +208,7 @@ export async function querySiteFacts(
   const { rows } = await db.query({
     name: 'check-site-facts',
     text: OVERLAP_SQL,
-    values: [JSON.stringify(geometry), pointWidthM, lineWidthM, bufferM, dLon, dLat, exactOverlapKinds],
+    values: [JSON.stringify(geometry), pointWidthM, lineWidthM, bufferM, dLon, dLat, exactOverlapKinds, withCoverage],
   });
   const r = rows[0];
   return {
@@ -214,5 +222,6 @@ export async function querySiteFacts(
     invalidLocation: r.invalid_location,
     layers: r.layers ?? [],
     versions: r.versions ?? [],
+    coverage: r.coverage ?? null,
   };
 }
