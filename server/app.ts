@@ -1,4 +1,5 @@
 import express, { type Router } from 'express';
+import zlib from 'node:zlib';
 import compression from 'compression';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config.ts';
@@ -66,7 +67,12 @@ export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.
   // that rate limits and audit rows are kept under (issue 11 row 7).
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));
-  app.use(compression());
+  // API answers are made per request: gzip's fastest level, ≈ 2.3× faster than its default for ≈ 5 %
+  // more bytes (a long line's check: 37 KB, 1.7 ms at the default). The rest (the client's files)
+  // keeps the default level: a 1 MB bundle is 15 % larger at the fastest.
+  const isApi = (req: express.Request) => req.path.startsWith('/api/');
+  app.use(compression({ level: zlib.constants.Z_BEST_SPEED, filter: (req, res) => isApi(req) && compression.filter(req, res) }));
+  app.use(compression({ filter: (req, res) => !isApi(req) && compression.filter(req, res) }));
   app.use(
     pinoHttp({
       logger: log,
