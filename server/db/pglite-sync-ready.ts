@@ -115,7 +115,7 @@ export class ReadyForQueryFilter {
 }
 
 /** The message types of a batch (pglite-batches.ts), in order; a StartupMessage as 0. */
-export function messageTypes(batch: Uint8Array): number[] {
+function messageTypes(batch: Uint8Array): number[] {
   const view = Buffer.from(batch.buffer, batch.byteOffset, batch.length);
   if (view.length >= 8 && view.readInt32BE(4) === 196_608) return [0];
   const types: number[] = [];
