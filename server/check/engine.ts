@@ -144,7 +144,6 @@ export async function runCheck(db: Queryable, request: CheckRequest, parsed = pa
     lineWidthM: project.widthM ?? DEFAULT_LINE_WIDTH_M,
     bufferM,
     exactOverlapKinds: AVOIDABLE_KINDS,
-    withCoverage: true,
   });
   if (!facts.inputValid) {
     const at = facts.invalidLocation ? `（${facts.invalidLocation.map((n) => n.toFixed(6)).join(', ')}）` : '';
