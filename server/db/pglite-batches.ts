@@ -28,13 +28,29 @@ const SYNC = 'S'.charCodeAt(0);
 /** Extended-protocol messages PostgreSQL answers without ReadyForQuery: they wait for their Sync. */
 const EXTENDED = new Set([...'PBDECH'].map((c) => c.charCodeAt(0)));
 
+const isStartup = (buffer: Buffer) => buffer.length >= 8 && buffer.readInt32BE(4) === PROTOCOL_3;
+
+/** Offsets of the messages of a batch (as nextBatchLength cut it); none for a StartupMessage. */
+export function* messageOffsets(batch: Uint8Array): Generator<number> {
+  const view = Buffer.from(batch.buffer, batch.byteOffset, batch.length);
+  if (isStartup(view)) return;
+  for (let i = 0; i + 5 <= view.length; i += 1 + view.readInt32BE(i + 1)) yield i;
+}
+
+/** Whether a batch ends in a message still waiting for its Sync (PostgreSQL sends no ReadyForQuery for it). */
+export function awaitsSync(batch: Uint8Array): boolean {
+  let last: number | undefined;
+  for (const i of messageOffsets(batch)) last = batch[i];
+  return last !== undefined && EXTENDED.has(last);
+}
+
 /**
  * Bytes of the next batch at the start of `buffer`, 0 while its first message is incomplete:
  * extended-protocol messages up to and including a Sync (or as many as are complete); any other
  * message (a simple Query, a StartupMessage, Terminate …) alone.
  */
 export function nextBatchLength(buffer: Buffer): number {
-  if (buffer.length >= 8 && buffer.readInt32BE(4) === PROTOCOL_3) {
+  if (isStartup(buffer)) {
     const length = buffer.readInt32BE(0);
     return buffer.length >= length ? length : 0;
   }

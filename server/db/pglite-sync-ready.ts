@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { awaitsSync, messageOffsets } from './pglite-batches.ts';
 
 /**
  * Two ways PGlite (0.5.8; still so in 0.5.14 / pglite-socket 0.2.17) answers a client differently
@@ -19,7 +20,6 @@ import type { PGlite } from '@electric-sql/pglite';
  * turns such a PortalSuspended into an ErrorResponse (SQLSTATE 58000): the statement fails as the
  * statement it is, and the connection stays in step.
  */
-const NO_READY_AFTER = new Set([...'PBDECH'].map((c) => c.charCodeAt(0)));
 const READY_FOR_QUERY = 'Z'.charCodeAt(0);
 const PORTAL_SUSPENDED = 's'.charCodeAt(0);
 const EXECUTE = 'E'.charCodeAt(0);
@@ -114,19 +114,10 @@ export class ReadyForQueryFilter {
   }
 }
 
-/** The message types of a batch (pglite-batches.ts), in order; a StartupMessage as 0. */
-function messageTypes(batch: Uint8Array): number[] {
-  const view = Buffer.from(batch.buffer, batch.byteOffset, batch.length);
-  if (view.length >= 8 && view.readInt32BE(4) === 196_608) return [0];
-  const types: number[] = [];
-  for (let i = 0; i + 5 <= view.length; i += 1 + view.readInt32BE(i + 1)) types.push(view[i]);
-  return types;
-}
-
 /** Whether a batch holds an Execute asking for every row (max_rows 0 after the portal's name): it must never suspend. */
 function executesAll(batch: Uint8Array): boolean {
   const view = Buffer.from(batch.buffer, batch.byteOffset, batch.length);
-  for (let i = 0; i + 5 <= view.length; i += 1 + view.readInt32BE(i + 1)) {
+  for (const i of messageOffsets(batch)) {
     if (view[i] !== EXECUTE) continue;
     const end = view.indexOf(0, i + 5); // the portal name's terminator
     if (end > 0 && end + 5 <= view.length && view.readInt32BE(end + 1) === 0) return true;
@@ -153,7 +144,7 @@ export function readyForQueryOnlyAtSync(db: PGlite, onFailure: (e: unknown) => n
     } catch (e) {
       onFailure(e);
     }
-    if (!NO_READY_AFTER.has(messageTypes(batch).at(-1) ?? 0)) filter.endWithReady();
+    if (!awaitsSync(batch)) filter.endWithReady();
   };
   return db;
 }
