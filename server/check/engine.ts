@@ -1,4 +1,6 @@
 import type { Queryable } from '../db/types.ts';
+import { attempt } from '../db/savepoint.ts';
+import { QUERY_CANCELED } from '../db/database.ts';
 import { badRequest, unprocessable, type Bilingual } from '../http/errors.ts';
 import { avoidProhibited, type ProhibitedPart } from './avoidance.ts';
 import type { CheckResult, Footprint, LayerResult } from '../../common/api/check-result.ts';
@@ -77,6 +79,18 @@ const featureResult = ({ id, name, nameEn, level, overlapAreaM2, distanceM }: Fe
   overlapAreaM2,
   distanceM,
 });
+
+/**
+ * SQLSTATEs after which a check goes on without its avoidance suggestion: a geometry error
+ * (XX000: a GEOS TopologyException), a statement cut off (58000, the embedded database), out of
+ * memory or a program limit (53, 54), or the statement time limit (57014).
+ */
+const avoidanceMayFail = (code: string) => /^(XX|58|53|54)/.test(code) || code === QUERY_CANCELED;
+
+const AVOIDANCE_FAILED: Bilingual = {
+  zh: '未能生成避让建议：选址过大或与禁止区域的边界过于复杂，空间叠加未能完成。核查结论不受影响；请缩小或分段选址后重新核查以获得避让建议',
+  en: 'No avoidance suggestion: the site is too large, or its boundary with the prohibited zones too complex, for the overlay to finish. The verdict is not affected; check a smaller site, or the site in sections, to get a suggestion',
+};
 
 const RELATION_ORDER: Relation[] = ['overlaps', 'touches', 'near'];
 
@@ -211,7 +225,13 @@ export async function runCheck(db: Queryable, request: CheckRequest, parsed = pa
   results.sort((a, b) => bySeverityDesc(a.verdict, b.verdict) || b.overlapAreaM2 - a.overlapAreaM2 || a.layerId.localeCompare(b.layerId));
 
   // Judged on the covered part: the site of the suggestion is what the rules judged.
-  const avoidance = await avoidProhibited(db, judged.site, judged.siteAreaM2, prohibitedParts(judged.layers, results, project, judged.siteAreaM2), judged.siteWkb);
+  // Advice, not the verdict: an overlay GEOS cannot finish (a site of thousands of km² across many
+  // zones; PGlite loses the error and cuts the statement off) or one past the time limit leaves
+  // the check without a suggestion, and says so, instead of failing the whole check.
+  const prohibited = prohibitedParts(judged.layers, results, project, judged.siteAreaM2);
+  const tried = await attempt(db, 'avoidance', avoidanceMayFail, () => avoidProhibited(db, judged.site, judged.siteAreaM2, prohibited, judged.siteWkb));
+  if (!tried.ok) warnings.push(AVOIDANCE_FAILED);
+  const avoidance = tried.ok ? tried.value : null;
 
   const inResults = new Set(results.map((r) => r.layerId));
   return {

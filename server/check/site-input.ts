@@ -48,6 +48,17 @@ function partsOf(geometry: unknown, depth = 0): Part[] {
   }
 }
 
+/**
+ * A position as it may be echoed back in an error: the received value when it is a short flat
+ * array, else a short description — a bad position can be an array nested thousands deep, which
+ * must not be serialised into the answer.
+ */
+function echoedPosition(p: unknown): unknown {
+  if (Array.isArray(p) && p.length <= 4 && p.every((v) => v === null || ['number', 'string', 'boolean'].includes(typeof v)))
+    return p.map((v) => (typeof v === 'string' ? v.slice(0, 40) : v));
+  return Array.isArray(p) ? `array(${p.length})` : typeof p;
+}
+
 function fail(code: string, zh: string, en: string, details?: unknown): never {
   throw unprocessable(code, zh, en, details);
 }
@@ -84,7 +95,7 @@ export function parseSiteGeometry(input: unknown): GeoJSON.Geometry {
     if (vertices > MAX_SITE_VERTICES) break; // refused below, before looking at the rest
     for (const p of part) {
       if (!Array.isArray(p) || p.length < 2 || !p.slice(0, 2).every((n) => typeof n === 'number' && Number.isFinite(n))) {
-        fail('BAD_COORDINATE', '坐标必须是 [经度, 纬度] 数值对', 'Each position must be a [longitude, latitude] pair of numbers', { position: p });
+        fail('BAD_COORDINATE', '坐标必须是 [经度, 纬度] 数值对', 'Each position must be a [longitude, latitude] pair of numbers', { position: echoedPosition(p) });
       }
       const [lon, lat] = p;
       if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
@@ -97,7 +108,7 @@ export function parseSiteGeometry(input: unknown): GeoJSON.Geometry {
           projected
             ? `Position [${lon}, ${lat}] looks like projected metres; import it with its CGCS2000 Gauss-Krüger CRS to convert it to degrees`
             : `Position out of longitude/latitude range: [${lon}, ${lat}]`,
-          { position: p },
+          { position: [lon, lat] },
         );
       }
     }

@@ -23,6 +23,19 @@ function fromFrameworkError(err: unknown): AppError | undefined {
   return undefined;
 }
 
+/**
+ * The error's JSON, or the same without its details when they cannot be serialised (a cycle, or
+ * a value echoed from the input that nests too deep): the answer stays the bilingual 4xx instead
+ * of Express's HTML page with a stack trace.
+ */
+function serialisedError(e: AppError): string {
+  try {
+    return JSON.stringify(e.toJSON());
+  } catch {
+    return JSON.stringify({ error: { code: e.code, message: e.messages } });
+  }
+}
+
 export function errorMiddleware(log: { error: (o: object, msg: string) => void }): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const appError = isAppError(err) ? err : fromFrameworkError(err);
@@ -31,7 +44,7 @@ export function errorMiddleware(log: { error: (o: object, msg: string) => void }
       // A 429/503 that knows when to come back says so in the header clients and proxies read.
       const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
       if (typeof retryAfter === 'number' && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(Math.ceil(retryAfter)));
-      res.status(appError.status).json(appError.toJSON());
+      res.status(appError.status).type('application/json').send(serialisedError(appError));
       return;
     }
     const requestId = (req as { id?: unknown }).id ?? '-';

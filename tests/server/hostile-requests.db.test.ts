@@ -80,6 +80,22 @@ describe('row 11: malformed input is a bilingual 4xx, never a 500', () => {
       expectBilingual4xx(await request(app).post('/api/check').send(body), what);
     });
 
+  // A bad position was echoed in the error's details; nested this deep, serialising the answer
+  // overflowed the stack and Express sent its HTML page, with a stack trace, as the 422. Sent as
+  // text: the test's own JSON.stringify would overflow first.
+  const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+  const raw: [string, string][] = [
+    ['coordinates nested 100,000 deep', `{"geometry":{"type":"Polygon","coordinates":${deep(100_000)}},"project":{"type":"industrial"}}`],
+    ['a position whose third member nests 100,000 deep', `{"geometry":{"type":"Point","coordinates":[200,0,${deep(100_000)}]},"project":{"type":"industrial"}}`],
+  ];
+  for (const [what, body] of raw)
+    it(`POST /api/check: ${what}`, { timeout: 30_000 }, async () => {
+      const res = await request(app).post('/api/check').set('Content-Type', 'application/json').send(body);
+      expectBilingual4xx(res, what);
+      expect(res.headers['content-type'], what).toMatch(/^application\/json/);
+      expect(res.text, what).not.toMatch(/JSON\.stringify|<!DOCTYPE/);
+    });
+
   it('?version=99999999999 on a layer read', async () => {
     expectBilingual4xx(await request(app).get('/api/layers/water_source/features?version=99999999999'), 'version');
   });

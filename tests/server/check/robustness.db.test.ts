@@ -49,3 +49,19 @@ describe('avoidance on a site covered exactly by the union of prohibited zones',
     expect((await t.db.pool.query('SELECT 7 AS n')).rows[0].n).toBe(7);
   });
 });
+
+describe('a site of 2,000 km² across the district edge', () => {
+  // 0.4° × 0.5° over 花溪 and beyond: its avoidance overlay does not finish (on the embedded
+  // database the statement is cut off, SQLSTATE 58000), and the whole check answered 500 INTERNAL.
+  // The avoidance is advice: the check answers with its verdict, no suggestion, and a warning.
+  const box = { type: 'Polygon', coordinates: [[[106.5, 26.2], [106.9, 26.2], [106.9, 26.7], [106.5, 26.7], [106.5, 26.2]]] };
+  it('answers 200 with the verdict, and the connection stays usable', async () => {
+    const res = await request(t.app).post('/api/check').send({ geometry: box, project: { type: 'industrial' } });
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+    expect(res.body.verdict).toBe('prohibited');
+    expect(res.body.coverage.status).toBe('partial');
+    if (res.body.avoidance === null) expect(res.body.warnings.map((w: { zh: string }) => w.zh).join('\n')).toMatch(/未能生成避让建议/);
+    const after = await request(t.app).post('/api/check').send({ geometry: { type: 'Point', coordinates: [106.65, 26.45] }, project: { type: 'industrial' } });
+    expect(after.status).toBe(200);
+  }, 120_000);
+});
