@@ -9,6 +9,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 type DatabaseMode = 'embedded' | 'external';
 
+/** Pools whose one connection is the database's only session (embedded): whoever holds it is alone. */
+const soleSessionPools = new WeakSet<pg.Pool>();
+
 /**
  * An idle client can receive an error (server restart, dropped socket, a late protocol message):
  * pg emits it on the pool, and an unhandled 'error' event would end the process. The pool drops
@@ -71,7 +74,11 @@ export function readPool(db: Pick<Database, 'pool' | 'replica'>, mustSeeOwnWrite
  * PGlite — and brings its schema up to date. Both paths hand back a plain `pg` pool.
  */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseReadUrl'>> & { poolMax?: number },
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseReadUrl'>> & {
+    poolMax?: number;
+    /** DATABASE_URL is an embedded database's socket (the tests' shared one): its one connection is its only session. */
+    soleSession?: boolean;
+  },
 ): Promise<Database> {
   if (config.databaseUrl) {
     const pool = freshSessions(keepPoolAlive(new pg.Pool({ connectionString: withoutJit(config.databaseUrl), max: config.poolMax ?? 10 }), logIdleError));
@@ -89,6 +96,7 @@ export async function openDatabase(
         })
       : undefined;
     await replica?.probe();
+    if (config.soleSession && pool.options.max === 1) soleSessionPools.add(pool);
     return {
       mode: 'external',
       pool,
@@ -102,6 +110,7 @@ export async function openDatabase(
   const embedded = await startEmbeddedDatabase(config.dataDir);
   // One connection: PGlite has one session; see embedded.ts.
   const pool = freshSessions(keepPoolAlive(new pg.Pool({ connectionString: withoutJit(embedded.url), max: 1, idleTimeoutMillis: 0 }), logIdleError));
+  soleSessionPools.add(pool);
   try {
     await migrate(pool);
   } catch (e) {
@@ -119,6 +128,12 @@ export async function openDatabase(
   };
 }
 
+/** Clients inside withTransaction's transaction (a savepoint can protect a statement there). */
+const transactionClients = new WeakSet<object>();
+
+/** Whether `db` is a client inside withTransaction's transaction. */
+export const inTransaction = (db: object): boolean => transactionClients.has(db);
+
 /**
  * Runs fn inside one transaction on one client; rolls back on any error. `begin` may carry SET LOCAL
  * statements after the BEGIN: one simple-protocol message, so one round trip instead of two.
@@ -128,6 +143,7 @@ export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClie
   let broken: Error | undefined;
   try {
     await client.query(begin);
+    transactionClients.add(client);
     const result = await fn(client);
     await client.query('COMMIT');
     return result;
@@ -136,6 +152,7 @@ export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClie
     await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
     throw e;
   } finally {
+    transactionClients.delete(client);
     client.release(broken);
   }
 }
@@ -152,4 +169,27 @@ export const QUERY_CANCELED = '57014';
  */
 export function withStatementTimeout<T>(pool: pg.Pool, statementTimeoutMs: number, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   return withTransaction(pool, fn, `BEGIN; SET LOCAL statement_timeout = ${Math.max(1, Math.floor(statementTimeoutMs))}`);
+}
+
+/**
+ * Read-only statements on one client, each bounded by `statementTimeoutMs` — the check. On
+ * PostgreSQL: withStatementTimeout's transaction. On the embedded database its one connection,
+ * held, without a transaction: PGlite does not enforce the limit, and whoever holds the database's
+ * only session reads one state anyway; BEGIN and COMMIT there are two round trips through the
+ * socket and the worker (≈ 1 ms of a check) that change nothing. Not for writes: they would
+ * commit one by one.
+ */
+export async function withBoundedReads<T>(pool: pg.Pool, statementTimeoutMs: number, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  if (!soleSessionPools.has(pool)) return withStatementTimeout(pool, statementTimeoutMs, fn);
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    return await fn(client);
+  } catch (e) {
+    // An error without a SQLSTATE (the connection lost) must not send the client back to the pool.
+    if (!(e as { code?: unknown }).code) broken = e as Error;
+    throw e;
+  } finally {
+    client.release(broken);
+  }
 }

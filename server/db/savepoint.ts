@@ -1,13 +1,10 @@
-import pg from 'pg';
+import { inTransaction } from './database.ts';
 import type { Queryable } from './types.ts';
 
 /** A statement's failure as the database reported it (with its SQLSTATE). */
 export type StatementError = Error & { code: string };
 
 export type Attempt<T> = { ok: true; value: T } | { ok: false; error: StatementError };
-
-/** SQLSTATE: SAVEPOINT outside a transaction block. */
-const NO_ACTIVE_TRANSACTION = '25P01';
 
 const isStatementError = (e: unknown): e is StatementError => {
   const code = (e as { code?: unknown } | null)?.code;
@@ -16,23 +13,17 @@ const isStatementError = (e: unknown): e is StatementError => {
 
 /**
  * Runs `work` so that a failing statement in it does not fail the caller's transaction: the
- * failure is returned, not thrown, when `accept` takes its SQLSTATE. A pool's statements stand
- * alone; a client's run under a SAVEPOINT that is rolled back to on failure (outside a transaction
- * block there is nothing to protect). The savepoint is not released: COMMIT drops it, and a release
+ * failure is returned, not thrown, when `accept` takes its SQLSTATE. In withTransaction's
+ * transaction the work runs under a SAVEPOINT that is rolled back to on failure; elsewhere (the
+ * pool, a client outside a transaction) each statement stands alone and there is nothing to
+ * protect. The savepoint is not released: COMMIT drops it, and a release
  * would cost a round trip on every success. Errors without a SQLSTATE (a lost connection) and the
  * ones `accept` refuses are thrown as they are.
  */
 export async function attempt<T>(db: Queryable, name: string, accept: (code: string) => boolean, work: () => Promise<T>): Promise<Attempt<T>> {
   if (!/^[a-z_]+$/.test(name)) throw new Error(`not a savepoint name: ${name}`);
-  let savepoint = false;
-  if (!(db instanceof pg.Pool)) {
-    try {
-      await db.query(`SAVEPOINT ${name}`);
-      savepoint = true;
-    } catch (e) {
-      if (!isStatementError(e) || e.code !== NO_ACTIVE_TRANSACTION) throw e;
-    }
-  }
+  const savepoint = inTransaction(db);
+  if (savepoint) await db.query(`SAVEPOINT ${name}`);
   try {
     return { ok: true, value: await work() };
   } catch (e) {

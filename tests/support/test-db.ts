@@ -9,6 +9,6 @@ import { openDatabase, type Database } from '../../server/db/database.ts';
 export async function openTestDatabase(options: { poolMax?: number } = {}): Promise<Database> {
   // More than one connection only on PostgreSQL (concurrency tests): the embedded socket serves one.
   const poolMax = inject('databaseMode') === 'external' ? (options.poolMax ?? 1) : 1;
-  const db = await openDatabase({ databaseUrl: inject('databaseUrl'), dataDir: '', poolMax });
+  const db = await openDatabase({ databaseUrl: inject('databaseUrl'), dataDir: '', poolMax, soleSession: inject('databaseMode') === 'embedded' });
   return { ...db, mode: inject('databaseMode') };
 }
