@@ -7,6 +7,7 @@ import type { Database } from './db/database.ts';
 import type { Logger } from './http/logger.ts';
 import { apiNotFound, errorMiddleware } from './http/error-middleware.ts';
 import { refuseNulInUrl } from './http/refuse-nul.ts';
+import { gzipWholeJson } from './http/json-gzip.ts';
 import { requestIdOf } from './http/request-id.ts';
 import { staticClientRouter } from './http/static-client.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -73,6 +74,7 @@ export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.
   const isApi = (req: express.Request) => req.path.startsWith('/api/');
   app.use(compression({ level: zlib.constants.Z_BEST_SPEED, filter: (req, res) => isApi(req) && compression.filter(req, res) }));
   app.use(compression({ filter: (req, res) => !isApi(req) && compression.filter(req, res) }));
+  app.use('/api/', gzipWholeJson({ maxBytes: 256 * 1024 }));
   app.use(
     pinoHttp({
       logger: log,
