@@ -41,6 +41,11 @@ export const LIMITS = {
   /** Vertices of a site sent to /api/check (or a report) and its widths (m). */
   checkMaxVertices: positiveInt('CHECK_MAX_VERTICES', 50_000),
   checkMaxWidthM: positiveInt('CHECK_MAX_WIDTH_M', 2_000),
+  /**
+   * Parts (points, lines, polygons) of one site: each is buffered and overlaid on its own, so a
+   * MultiPoint of 50,000 points within the vertex cap held the embedded database for minutes.
+   */
+  checkMaxParts: positiveInt('CHECK_MAX_PARTS', 500),
   /** Per-statement time limit of a check's SQL (ms); past it the check answers 503 with Retry-After. */
   checkStatementTimeoutMs: positiveInt('CHECK_STATEMENT_TIMEOUT_MS', 20_000),
   /** PDF reports rendered at once / waiting; past the queue a report answers 503 with Retry-After. */

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/types.ts';
 import { attempt } from '../db/savepoint.ts';
 import { QUERY_CANCELED } from '../db/database.ts';
+import { STATEMENT_CUT_OFF } from '../db/sqlstates.ts';
 import { badRequest, unprocessable, type Bilingual } from '../http/errors.ts';
 import { avoidProhibited, type ProhibitedPart } from './avoidance.ts';
 import type { CheckResult, Footprint, LayerResult } from '../../common/api/check-result.ts';
@@ -92,6 +93,27 @@ const AVOIDANCE_FAILED: Bilingual = {
   en: 'No avoidance suggestion: the site is too large, or its boundary with the prohibited zones too complex, for the overlay to finish. The verdict is not affected; check a smaller site, or the site in sections, to get a suggestion',
 };
 
+/**
+ * A statement of the verdict that PostGIS could not complete for this site: a GEOS or PostGIS
+ * error (XX000, e.g. an edge 180° long) or, on the embedded database, a statement cut off (58000).
+ * The layers are the same for every check, so the site is the cause: a 422 that says what to do,
+ * not a 500.
+ */
+async function computable<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'XX000' || code === STATEMENT_CUT_OFF)
+      throw unprocessable(
+        'SITE_NOT_COMPUTABLE',
+        '空间计算未能完成：选址几何过大、过于复杂或跨度过大（如跨越 180° 经度的边）。请简化边界、缩小范围或分段后重新核查',
+        'The spatial computation could not be completed: the site is too large, too complex or spans too far (such as an edge 180° of longitude long). Simplify its boundary, make it smaller or check it in sections',
+      );
+    throw e;
+  }
+}
+
 const RELATION_ORDER: Relation[] = ['overlaps', 'touches', 'near'];
 
 /** Kinds whose overlaps the avoidance suggestion may clip out (a 城镇开发边界 is a zone to be inside). */
@@ -153,12 +175,12 @@ export async function runCheck(db: Queryable, request: CheckRequest, parsed = pa
   const { geometry, project, bufferM, repair } = parsed;
   const warnings: Bilingual[] = [];
 
-  const facts = await querySiteFacts(db, geometry, {
+  const facts = await computable(querySiteFacts(db, geometry, {
     pointWidthM: project.widthM ?? DEFAULT_POINT_WIDTH_M,
     lineWidthM: project.widthM ?? DEFAULT_LINE_WIDTH_M,
     bufferM,
     exactOverlapKinds: AVOIDABLE_KINDS,
-  });
+  }));
   if (!facts.inputValid) {
     const at = facts.invalidLocation ? `（${facts.invalidLocation.map((n) => n.toFixed(6)).join(', ')}）` : '';
     const atEn = facts.invalidLocation ? ` at ${facts.invalidLocation.map((n) => n.toFixed(6)).join(', ')}` : '';
@@ -185,13 +207,13 @@ export async function runCheck(db: Queryable, request: CheckRequest, parsed = pa
   if (coverage && coverage.status !== 'inside') warnings.push(coverageWarning(coverage));
   // Partly outside the coverage: the rules judge the covered part only (absent zones beyond the edge say nothing).
   const covered = coverage?.status === 'partial' ? facts.coverage?.covered : null;
-  const judged = covered ? await querySiteFacts(db, covered, { pointWidthM: 0, lineWidthM: 0, bufferM, exactOverlapKinds: AVOIDABLE_KINDS }) : facts;
+  const judged = covered ? await computable(querySiteFacts(db, covered, { pointWidthM: 0, lineWidthM: 0, bufferM, exactOverlapKinds: AVOIDABLE_KINDS })) : facts;
 
   const corridorFacts = judged.layers.filter((l) => l.kind === 'eco_corridor');
   const severed = new Set<string>();
   for (const layer of corridorFacts) {
     const crossing = layer.features.filter((f) => f.overlapAreaM2 > SLIVER_M2).map((f) => f.id);
-    for (const key of await severedCorridors(db, judged.site, layer.layerId, layer.version, crossing)) severed.add(`${layer.layerId}/${key}`);
+    for (const key of await computable(severedCorridors(db, judged.site, layer.layerId, layer.version, crossing))) severed.add(`${layer.layerId}/${key}`);
   }
 
   const results: LayerResult[] = [];

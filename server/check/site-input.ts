@@ -59,6 +59,15 @@ function echoedPosition(p: unknown): unknown {
   return Array.isArray(p) ? `array(${p.length})` : typeof p;
 }
 
+/** Polygons of a geometry (a MultiPolygon's members, inside collections too); its structure is checked by partsOf first. */
+function polygonCount(geometry: unknown): number {
+  const g = geometry as { type: string; coordinates?: unknown[]; geometries?: unknown[] };
+  if (g.type === 'GeometryCollection') return (g.geometries ?? []).reduce<number>((n, m) => n + polygonCount(m), 0);
+  if (g.type === 'Polygon') return 1;
+  if (g.type === 'MultiPolygon') return g.coordinates?.length ?? 0;
+  return 0;
+}
+
 function fail(code: string, zh: string, en: string, details?: unknown): never {
   throw unprocessable(code, zh, en, details);
 }
@@ -88,7 +97,13 @@ export function parseSiteGeometry(input: unknown): GeoJSON.Geometry {
     fail('BAD_GEOMETRY_TYPE', `不支持的几何类型：${(geometry as { type?: string })?.type}`, `Unsupported geometry type: ${(geometry as { type?: string })?.type}`);
   }
   let vertices = 0;
-  for (const { type, positions } of partsOf(geometry)) {
+  const parts = partsOf(geometry);
+  // Counted as members: a Point, a LineString, a Polygon (its rings together).
+  const members = parts.filter((p) => p.type !== 'Polygon' && p.type !== 'MultiPolygon').reduce((n, p) => n + (p.type === 'MultiPoint' && Array.isArray(p.positions) ? p.positions.length : 1), 0) + polygonCount(geometry);
+  if (members > LIMITS.checkMaxParts) {
+    fail('TOO_MANY_PARTS', `选址由过多部分组成（${members} > ${LIMITS.checkMaxParts} 个点、线或面）：请合并或分批核查`, `The site has too many parts (${members} > ${LIMITS.checkMaxParts} points, lines or polygons): merge them or check them in batches`);
+  }
+  for (const { type, positions } of parts) {
     if (!Array.isArray(positions)) fail('BAD_GEOMETRY', '坐标结构不正确', 'Malformed coordinate arrays');
     const part = positions as Position[];
     vertices += part.length;

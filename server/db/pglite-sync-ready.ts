@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { awaitsSync, messageOffsets } from './pglite-batches.ts';
+import { STATEMENT_CUT_OFF } from './sqlstates.ts';
 
 /**
  * Two ways PGlite (0.5.8; still so in 0.5.14 / pglite-socket 0.2.17) answers a client differently
@@ -24,8 +25,6 @@ const READY_FOR_QUERY = 'Z'.charCodeAt(0);
 const PORTAL_SUSPENDED = 's'.charCodeAt(0);
 const EXECUTE = 'E'.charCodeAt(0);
 
-/** SQLSTATE of the error that replaces a PortalSuspended PostgreSQL would not have sent. */
-export const STATEMENT_CUT_OFF = '58000'; // system_error: PostGIS's own errors are XX000
 
 function errorResponse(code: string, message: string): Buffer {
   const fields = Buffer.concat([

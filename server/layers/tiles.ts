@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/types.ts';
-import { STATEMENT_CUT_OFF } from '../db/pglite-sync-ready.ts';
+import { STATEMENT_CUT_OFF } from '../db/sqlstates.ts';
 import { streamRows } from '../db/stream-rows.ts';
 import { badRequest, serviceUnavailable } from '../http/errors.ts';
 import type { LayerInfo } from './catalog.ts';
