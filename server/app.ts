@@ -6,7 +6,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { Logger } from './http/logger.ts';
 import { apiNotFound, errorMiddleware } from './http/error-middleware.ts';
-import { refuseNulInUrl } from './http/refuse-nul.ts';
+import { markUnicodeEscapes, refuseNulInUrl, refuseUnstorableText } from './http/refuse-nul.ts';
 import { gzipWholeJson } from './http/json-gzip.ts';
 import { requestIdOf } from './http/request-id.ts';
 import { staticClientRouter } from './http/static-client.ts';
@@ -86,8 +86,9 @@ export function createApp({ config, db, log, clientDir, jobs = new JobRunner(db.
       },
     }),
   );
-  app.use(express.json({ limit: config.jsonLimit }));
+  app.use(express.json({ limit: config.jsonLimit, verify: markUnicodeEscapes }));
   app.use(refuseNulInUrl);
+  app.use(refuseUnstorableText);
   app.use(cookieParser());
   app.use(markWriters(db));
   app.use(sessionMiddleware(db, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }));

@@ -1,3 +1,4 @@
+import { wellFormed } from '../http/download.ts';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { currentUser, requireUser } from '../auth/roles.ts';
@@ -38,7 +39,7 @@ function crsOptions(q: { zone?: number; zoneWidth?: '3' | '6'; prefix?: string; 
 }
 
 function send(res: Response, file: ExportFile) {
-  res.attachment(file.filename);
+  res.attachment(wellFormed(file.filename));
   res.type(file.contentType);
   res.send(file.body);
 }

@@ -11,7 +11,14 @@ export function setDownload(res: Response, mediaType: string | undefined, name: 
   res.setHeader('Content-Disposition', downloadDisposition(name, asciiName));
 }
 
-/** The Content-Disposition value alone; a fallback with characters outside printable ASCII is made safe. */
+/**
+ * The Content-Disposition value alone; a fallback with characters outside printable ASCII is made
+ * safe. A name with a lone surrogate (a site name sent as "\udfff") cannot be percent-encoded
+ * (encodeURIComponent throws URIError): it is made well-formed first (U+FFFD).
+ */
 export function downloadDisposition(name: string, asciiName: string): string {
-  return contentDisposition(name, { fallback: asciiName.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_') });
+  return contentDisposition(wellFormed(name), { fallback: asciiName.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_') });
 }
+
+/** The text with each lone surrogate replaced by U+FFFD (String.prototype.toWellFormed, ES2024). */
+export const wellFormed = (text: string): string => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');

@@ -37,19 +37,24 @@ function serialisedError(e: AppError): string {
 }
 
 export function errorMiddleware(log: { error: (o: object, msg: string) => void }): ErrorRequestHandler {
-  return (err, req, res, _next) => {
+  return (err, req, res, next) => {
+    // Headers gone: nothing can be said any more; Express's own handler closes the connection.
+    if (res.headersSent) return next(err);
     const appError = isAppError(err) ? err : fromFrameworkError(err);
     if (appError) {
       if (appError.retryAfterS !== undefined) res.set('Retry-After', String(Math.max(1, Math.ceil(appError.retryAfterS))));
       // A 429/503 that knows when to come back says so in the header clients and proxies read.
       const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
       if (typeof retryAfter === 'number' && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(Math.ceil(retryAfter)));
+      res.removeHeader('Content-Disposition');
       res.status(appError.status).type('application/json').send(serialisedError(appError));
       return;
     }
     const requestId = (req as { id?: unknown }).id ?? '-';
     log.error({ err, requestId }, 'unhandled error');
-    res.status(500).json({
+    // A download that failed after its headers were set must not send the error as the file.
+    res.removeHeader('Content-Disposition');
+    res.status(500).type('application/json').json({
       error: {
         code: 'INTERNAL',
         message: { zh: `服务器内部错误（请求编号 ${requestId}）`, en: `Internal server error (request id ${requestId})` },

@@ -150,6 +150,23 @@ describe('row 11: malformed input is a bilingual 4xx, never a 500', () => {
     expect((await request(app).get('/api/health')).status).toBe(200);
   });
 
+  // Text PostgreSQL cannot store, sent as \u escapes: a NUL in a login name, a lone surrogate in a
+  // report's site name (its file name: encodeURIComponent threw URIError, and the 500 went out as
+  // text/csv with the download's Content-Disposition). Sent as text: JSON.stringify would re-escape.
+  const unstorable: [string, string, string][] = [
+    ['POST /api/auth/login with a NUL in the user name', '/api/auth/login', '{"username":"a\\u0000","password":"\\u0000"}'],
+    ['POST /api/auth/login with lone surrogates', '/api/auth/login', '{"username":"\\ud800","password":"\\udc00x"}'],
+    ['POST /api/report/csv with a lone surrogate in siteName', '/api/report/csv', '{"geometry":{"type":"Point","coordinates":[106.66,26.4]},"project":{"type":"residential"},"siteName":"\\udfff\\ud800"}'],
+  ];
+  for (const [what, path, body] of unstorable)
+    it(what, { timeout: 30_000 }, async () => {
+      const res = await request(app).post(path).set('Content-Type', 'application/json').send(body);
+      expectBilingual4xx(res, what);
+      expect({ status: res.status, code: res.body.error.code }, what).toEqual({ status: 400, code: 'BAD_TEXT' });
+      expect(res.headers['content-type'], what).toMatch(/^application\/json/);
+      expect(res.headers['content-disposition'], what).toBeUndefined();
+    });
+
   it('?version=99999999999 on a layer read', async () => {
     expectBilingual4xx(await request(app).get('/api/layers/water_source/features?version=99999999999'), 'version');
   });

@@ -25,3 +25,9 @@ describe('download names', () => {
     expect(downloadDisposition('batch-12.gpkg', 'batch-12.gpkg')).toBe('attachment; filename=batch-12.gpkg');
   });
 });
+
+describe('a name with a lone surrogate', () => {
+  it('is made well-formed (U+FFFD) instead of throwing URIError from the percent-encoding', () => {
+    expect(downloadDisposition('\udfff报告\ud800.csv', 'report.csv')).toBe(`attachment; filename=report.csv; filename*=UTF-8''%EF%BF%BD${encodeURIComponent('报告')}%EF%BF%BD.csv`);
+  });
+});
