@@ -2,7 +2,7 @@ import { inTransaction } from './database.ts';
 import type { Queryable } from './types.ts';
 
 /** A statement's failure as the database reported it (with its SQLSTATE). */
-export type StatementError = Error & { code: string };
+type StatementError = Error & { code: string };
 
 export type Attempt<T> = { ok: true; value: T } | { ok: false; error: StatementError };
 
