@@ -196,12 +196,18 @@ async function readWithSiteImporter(bytes: Buffer, fileName: string, format: 'km
   }];
 }
 
+/** Arrays around a position in GeoJSON at most (a MultiPolygon's: polygons, rings, positions). */
+const MAX_COORDINATE_DEPTH = 3;
+
 function countVertices(features: SourceFeature[]): number {
   let n = 0;
-  const walk = (c: unknown): void => {
+  // Bounded: coordinates nested 100,000 deep overflowed the stack of the server's own thread (a 500).
+  const walk = (c: unknown, depth = 0): void => {
     if (!Array.isArray(c)) return;
     if (typeof c[0] === 'number') n++;
-    else for (const x of c) walk(x);
+    else if (depth >= MAX_COORDINATE_DEPTH)
+      throw unprocessable('BAD_COORDINATES', '坐标数组嵌套过深，不是 GeoJSON 几何', 'The coordinate arrays are nested too deeply for a GeoJSON geometry');
+    else for (const x of c) walk(x, depth + 1);
   };
   for (const f of features) {
     const g = f.geometry as Geometry | null;

@@ -38,8 +38,8 @@ export function parseProject(input: unknown): ProjectAttributes {
   if (typeof type !== 'string' || !(PROJECT_TYPES as readonly string[]).includes(type)) {
     throw badRequest(
       'UNKNOWN_PROJECT_TYPE',
-      `未知的项目类型：${String(type)}`,
-      `Unknown project type: ${String(type)}`,
+      typeof type === 'string' ? `未知的项目类型：${type.slice(0, 60)}` : `项目类型 project.type 应为文本（收到 ${received(type, 'zh')}）`,
+      typeof type === 'string' ? `Unknown project type: ${type.slice(0, 60)}` : `project.type must be text (got ${received(type, 'en')})`,
       { allowed: PROJECT_TYPES },
     );
   }
@@ -80,4 +80,11 @@ export function parseProject(input: unknown): ProjectAttributes {
     project.widthM = widthM;
   }
   return project;
+}
+
+/** A value that is not text, named without echoing a structure ("[object Object]", or one nested deep). */
+function received(value: unknown, lang: 'zh' | 'en'): string {
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (Array.isArray(value)) return lang === 'zh' ? '数组' : 'an array';
+  return lang === 'zh' ? '对象' : `an ${typeof value}`;
 }

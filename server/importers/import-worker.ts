@@ -30,8 +30,16 @@ export default async function runImport({ request, started }: ImportTask): Promi
   const { bytes, ...options } = request;
   try {
     const result = await importSiteFile({ ...options, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    let text: string;
+    try {
+      text = JSON.stringify(result satisfies ImportResponse);
+    } catch (e) {
+      // Attributes nested too deep to serialise (a GeoJSON's properties 100,000 levels down): a 500 before.
+      if (!(e instanceof RangeError)) throw e;
+      return { status: 422, code: 'PROPERTIES_TOO_DEEP', messages: { zh: '文件中的属性嵌套过深，无法读取', en: 'The attributes in the file are nested too deeply to be read' } };
+    }
     // TextEncoder gives the answer an ArrayBuffer of its own, safe to move (a small Buffer may share Node's pool).
-    return move(new TextEncoder().encode(JSON.stringify(result satisfies ImportResponse))) as unknown as Uint8Array;
+    return move(new TextEncoder().encode(text)) as unknown as Uint8Array;
   } catch (e) {
     if (isAppError(e)) return { status: e.status, code: e.code, messages: e.messages, ...(e.details === undefined ? {} : { details: e.details }) };
     throw e;

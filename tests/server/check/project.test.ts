@@ -47,6 +47,9 @@ describe('parseProject', () => {
     ['a missing type', { dischargesPollutants: true }, 'MISSING_PROJECT_TYPE', /type/],
     ['an unknown type', { type: 'factory' }, 'UNKNOWN_PROJECT_TYPE', /factory/],
     ['a non-string type', { type: 3 }, 'UNKNOWN_PROJECT_TYPE', /3/],
+    // Named, not echoed: String() of an object read "[object Object]" (of one nested deep, the same).
+    ['an object as type', { type: { a: [[1]] } }, 'UNKNOWN_PROJECT_TYPE', /^project\.type must be text \(got an object\)$/],
+    ['an array as type', { type: ['industrial'] }, 'UNKNOWN_PROJECT_TYPE', /^project\.type must be text \(got an array\)$/],
     ['a string flag', { type: 'industrial', dischargesPollutants: 'yes' }, 'INVALID_PROJECT_FLAG', /dischargesPollutants/],
     ['a numeric flag', { type: 'industrial', outfall: 1 }, 'INVALID_PROJECT_FLAG', /outfall/],
     ['a null flag', { type: 'industrial', temporary: null }, 'INVALID_PROJECT_FLAG', /temporary/],

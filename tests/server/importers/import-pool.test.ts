@@ -118,3 +118,12 @@ describe('import pool', () => {
     expect((await upload(app, SMALL)).status).toBe(200);
   });
 });
+
+describe('a GeoJSON whose properties nest 100,000 deep', () => {
+  it('is a 422 PROPERTIES_TOO_DEEP (serialising the answer overflowed the thread\'s stack: a 500)', { timeout: 60_000 }, async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const file = Buffer.from(`{"type":"Feature","properties":{"x":${deep}},"geometry":{"type":"Polygon","coordinates":[[[106.6,26.4],[106.7,26.4],[106.7,26.5],[106.6,26.4]]]}}`);
+    const res = await request(appWith()).post('/api/import').attach('file', file, 'site.geojson');
+    expectBilingual(res, 422, 'PROPERTIES_TOO_DEEP');
+  });
+});
