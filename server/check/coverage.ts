@@ -42,9 +42,12 @@ export type { SiteCoverage };
  * json {layerId, level, outside (m²), covered}: `covered` is the part of the site inside the area
  * (GeoJSON), given when more than `sliverM2` lies outside; no row without a coverage area. Part of
  * the overlap query (overlap-query.ts), which has the site exact at hand: one round trip less per
- * check, and the outside area and the covered part come from the same geometry.
+ * check, and the outside area and the covered part come from the same geometry. Both overlays on
+ * the overlap query's grid (`gridDeg`): the covered part of a site shares its edge with the
+ * district's, and a floating overlay of it again (the judged pass) failed inside PGlite, which
+ * loses the GEOS error and cuts the statement off (a 花溪 parcel of 1 ha, half outside).
  */
-export function coverageOutsideSql(site: string, sliverM2: number): string {
+export function coverageOutsideSql(site: string, sliverM2: number, gridDeg: number): string {
   const literal = (s: string | null) => (s === null ? 'NULL' : `'${s.replace(/'/g, "''")}'`);
   return `(WITH setting AS (
        SELECT COALESCE(s.value->>'layerId', ${literal(DEFAULT_COVERAGE.layerId)}) AS layer_id,
@@ -57,10 +60,13 @@ export function coverageOutsideSql(site: string, sliverM2: number): string {
          JOIN features f ON f.layer_id = l.id AND f.version = l.current_version AND (st.level IS NULL OR f.level = st.level)
         GROUP BY st.layer_id, st.level
      ), measured AS (
-       SELECT cov.*, CASE WHEN ST_CoveredBy(${site}, cov.g) THEN 0 ELSE COALESCE(ST_Area(ST_Difference(${site}, cov.g)::geography), 0) END AS outside FROM cov
+       SELECT cov.*, CASE WHEN ST_CoveredBy(${site}, cov.g) THEN 0
+                        -- Disjoint: the whole site, exactly (the grid would move its area by a hair).
+                        WHEN NOT ST_Intersects(${site}, cov.g) THEN ST_Area(${site}::geography)
+                        ELSE COALESCE(ST_Area(ST_Difference(${site}, cov.g, ${gridDeg})::geography), 0) END AS outside FROM cov
      )
      SELECT json_build_object('layerId', layer_id, 'level', level, 'outside', outside,
-              'covered', CASE WHEN outside > ${sliverM2} THEN ST_AsGeoJSON(ST_CollectionExtract(ST_Intersection(${site}, g), 3), 9)::json END)
+              'covered', CASE WHEN outside > ${sliverM2} THEN ST_AsGeoJSON(ST_CollectionExtract(ST_Intersection(${site}, g, ${gridDeg}), 3), 9)::json END)
        FROM measured)`;
 }
 

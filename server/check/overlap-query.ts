@@ -181,7 +181,7 @@ SELECT
      FROM layer_facts) AS layers,
   -- Always, not under a CASE on a parameter: PostgreSQL then priced every custom plan below the
   -- generic one and planned the statement at every check (≈ 3.5 ms).
-  ${coverageOutsideSql('(SELECT geom FROM site_facts)', SLIVER_M2)} AS coverage`;
+  ${coverageOutsideSql('(SELECT geom FROM site_facts)', SLIVER_M2, OVERLAY_GRID_DEG)} AS coverage`;
 
 export async function querySiteFacts(
   db: Queryable,

@@ -17,7 +17,9 @@ import { generatePool, poolGeoJson } from '../server/batch/pool-fixtures.ts';
 const outDir = process.env.UPDATE_SCREENSHOTS ? path.resolve('docs') : fs.mkdtempSync(path.join(os.tmpdir(), 'redline-batch-shots-'));
 const USER = `e2e_pool_${Date.now().toString(36)}`;
 const PASSWORD = 'pool-e2e-password';
-const SITES = generatePool(150, 21);
+// Enough sites that the run outlasts several of the panel's 1 s polls: 150 took under 2 s once
+// checks got faster, and the panel saw a single count before 完成.
+const SITES = generatePool(600, 21);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -52,7 +54,7 @@ describe('项目库 batch check in the browser', () => {
     }
     expect(counts.size, `progress texts: ${[...counts].join(' | ')}`).toBeGreaterThanOrEqual(2);
     await page.waitForSelector('[data-testid="batch-table"] tbody tr');
-    expect(await page.locator('[data-testid="batch-table"] tbody tr').count()).toBe(150);
+    expect(await page.locator('[data-testid="batch-table"] tbody tr').count()).toBe(SITES.length);
 
     // Filter by 禁止: every row left is 禁止, as many as the summary counts.
     const prohibited = Number(await page.locator('[data-testid="batch-summary"] [data-verdict="prohibited"] strong').textContent());
@@ -72,7 +74,7 @@ describe('项目库 batch check in the browser', () => {
     await download.saveAs(file);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    expect(workbook.worksheets[0].actualRowCount).toBe(2 + 150);
+    expect(workbook.worksheets[0].actualRowCount).toBe(2 + SITES.length);
 
     // A row opens the ordinary check of its site: the 绘制与核查 tab checks it to the same verdict.
     const firstIndex = Number(await rows.first().getAttribute('data-index'));
