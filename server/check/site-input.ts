@@ -68,6 +68,16 @@ function polygonCount(geometry: unknown): number {
   return 0;
 }
 
+/** Points, lines and polygons of a site (a polygon's rings count as one); each is buffered and overlaid on its own. */
+function memberCount(geometry: unknown, parts: Part[]): number {
+  let n = polygonCount(geometry);
+  for (const p of parts) {
+    if (p.type === 'Polygon' || p.type === 'MultiPolygon') continue; // rings: counted by polygonCount
+    n += p.type === 'MultiPoint' && Array.isArray(p.positions) ? p.positions.length : 1;
+  }
+  return n;
+}
+
 function fail(code: string, zh: string, en: string, details?: unknown): never {
   throw unprocessable(code, zh, en, details);
 }
@@ -98,8 +108,7 @@ export function parseSiteGeometry(input: unknown): GeoJSON.Geometry {
   }
   let vertices = 0;
   const parts = partsOf(geometry);
-  // Counted as members: a Point, a LineString, a Polygon (its rings together).
-  const members = parts.filter((p) => p.type !== 'Polygon' && p.type !== 'MultiPolygon').reduce((n, p) => n + (p.type === 'MultiPoint' && Array.isArray(p.positions) ? p.positions.length : 1), 0) + polygonCount(geometry);
+  const members = memberCount(geometry, parts);
   if (members > LIMITS.checkMaxParts) {
     fail('TOO_MANY_PARTS', `选址由过多部分组成（${members} > ${LIMITS.checkMaxParts} 个点、线或面）：请合并或分批核查`, `The site has too many parts (${members} > ${LIMITS.checkMaxParts} points, lines or polygons): merge them or check them in batches`);
   }

@@ -31,7 +31,9 @@ export const refuseUnstorableText: RequestHandler = (req, _res, next) => {
     const value = stack.pop();
     if (typeof value === 'string') {
       if (UNSTORABLE.test(value)) return next(badRequest('BAD_TEXT', '文本中含有无法保存的字符（空字符或不成对的代理项）', 'The text contains characters that cannot be stored (NUL or an unpaired surrogate)'));
-    } else if (Array.isArray(value)) stack.push(...value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) stack.push(item); // not push(...value): a 300,000-element array overflows the argument stack
+    }
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) stack.push(k, v);
   }
   next();

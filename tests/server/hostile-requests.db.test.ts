@@ -158,6 +158,14 @@ describe('row 11: malformed input is a bilingual 4xx, never a 500', () => {
     ['POST /api/auth/login with lone surrogates', '/api/auth/login', '{"username":"\\ud800","password":"\\udc00x"}'],
     ['POST /api/report/csv with a lone surrogate in siteName', '/api/report/csv', '{"geometry":{"type":"Point","coordinates":[106.66,26.4]},"project":{"type":"residential"},"siteName":"\\udfff\\ud800"}'],
   ];
+  it('a body with a \\u escape and a 300,000-element array is walked without overflowing (a 500 before)', { timeout: 30_000 }, async () => {
+    const points = Array.from({ length: 300_000 }, (_, i) => `[${106.6 + i * 1e-6},26.4]`).join(',');
+    const body = `{"geometry":{"type":"MultiPoint","coordinates":[${points}]},"project":{"type":"residential"},"note":"caf\\u00e9"}`;
+    const res = await request(app).post('/api/check').set('Content-Type', 'application/json').send(body);
+    expectBilingual4xx(res, '300k points with an escape');
+    expect(res.body.error.code).toBe('TOO_MANY_PARTS');
+  });
+
   for (const [what, path, body] of unstorable)
     it(what, { timeout: 30_000 }, async () => {
       const res = await request(app).post(path).set('Content-Type', 'application/json').send(body);
