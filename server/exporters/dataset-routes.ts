@@ -1,4 +1,4 @@
-import { wellFormed } from '../http/download.ts';
+import { asciiFallbackName, setDownload } from '../http/download.ts';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { currentUser, requireUser } from '../auth/roles.ts';
@@ -39,7 +39,7 @@ function crsOptions(q: { zone?: number; zoneWidth?: '3' | '6'; prefix?: string; 
 }
 
 function send(res: Response, file: ExportFile) {
-  res.attachment(wellFormed(file.filename));
+  setDownload(res, undefined, file.filename, asciiFallbackName(file.filename, 'layer'));
   res.type(file.contentType);
   res.send(file.body);
 }

@@ -1,4 +1,4 @@
-import { wellFormed } from '../http/download.ts';
+import { asciiFallbackName, setDownload } from '../http/download.ts';
 import { Router } from 'express';
 import { apiRoute } from '../http/api-route.ts';
 import { badRequest } from '../http/errors.ts';
@@ -52,7 +52,7 @@ export function exportRouter(): Router {
     if (!body || typeof body !== 'object' || Array.isArray(body))
       throw badRequest('MISSING_BODY', '请求体应为 JSON：{ features, name? }。', 'The body must be JSON: { features, name? }.');
     const file = await exportSite(format, (body as Record<string, unknown>).features, parseOptions(req.query, body as Record<string, unknown>));
-    res.attachment(wellFormed(file.filename));
+    setDownload(res, undefined, file.filename, asciiFallbackName(file.filename, 'site'));
     res.type(file.contentType);
     res.send(file.body);
   });

@@ -20,5 +20,19 @@ export function downloadDisposition(name: string, asciiName: string): string {
   return contentDisposition(wellFormed(name), { fallback: asciiName.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_') });
 }
 
-/** The text with each lone surrogate replaced by U+FFFD (String.prototype.toWellFormed, ES2024). */
+/**
+ * An ASCII name for the `filename` fallback: the name itself when it is printable ASCII, else
+ * `stem` with the name's extension (a Chinese site name would otherwise come out as "______.zip").
+ */
+export function asciiFallbackName(name: string, stem: string): string {
+  if (/^[\x20-\x7e]+$/.test(name)) return name;
+  const extension = /\.[A-Za-z0-9]{1,8}$/.exec(name)?.[0] ?? '';
+  return `${stem}${extension}`;
+}
+
+/**
+ * The text with each lone surrogate replaced by U+FFFD: String.prototype.toWellFormed (ES2024) by
+ * hand, because tsconfig's lib stays at ES2023 for the client's sake (browsers on older Chromium
+ * cores, common on government intranets, lack ES2024 methods, and the lib is shared).
+ */
 export const wellFormed = (text: string): string => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');

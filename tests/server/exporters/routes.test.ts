@@ -33,6 +33,8 @@ describe('POST /api/export', () => {
     expect(res.headers['content-type']).toBe(contentType);
     expect(res.headers['content-disposition']).toContain('attachment');
     expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('花溪示例用地')}.${extension}`);
+    // Tools that read only `filename` (curl -J, older GIS) get an ASCII name with the right extension, not "??????".
+    expect(res.headers['content-disposition']).toContain(`filename=site.${extension};`);
     expect((res.body as Buffer).length).toBeGreaterThan(100);
   });
 

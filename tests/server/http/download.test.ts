@@ -1,6 +1,6 @@
 import { parse } from 'content-disposition';
 import { describe, expect, it } from 'vitest';
-import { downloadDisposition } from '../../../server/http/download.ts';
+import { asciiFallbackName, downloadDisposition } from '../../../server/http/download.ts';
 
 /**
  * Download names as a browser reads them back (RFC 6266 parsing): the Chinese name exactly, even with
@@ -23,6 +23,18 @@ describe('download names', () => {
 
   it('an ASCII name needs no second form', () => {
     expect(downloadDisposition('batch-12.gpkg', 'batch-12.gpkg')).toBe('attachment; filename=batch-12.gpkg');
+  });
+});
+
+describe('the ASCII fallback name', () => {
+  it.each([
+    ['花溪示例用地.zip', 'site', 'site.zip'],
+    ['eco_redline-v3.gpkg', 'layer', 'eco_redline-v3.gpkg'],
+    ['红线', 'site', 'site'],
+    ['水源地.tar.gz', 'site', 'site.gz'],
+    ['用地.文本', 'site', 'site'],
+  ])('%s → %s', (name, stem, expected) => {
+    expect(asciiFallbackName(name, stem)).toBe(expected);
   });
 });
 
