@@ -17,13 +17,21 @@ import { STATEMENT_CUT_OFF } from './sqlstates.ts';
  *    the statement was cut off inside PGlite and its error lost). Without a row limit PostgreSQL
  *    never suspends; `pg` answers it with a second Execute of the portal the Sync already closed.
  *
- * So the socket server's PGlite drops every ReadyForQuery from the answer to those messages, and
- * turns such a PortalSuspended into an ErrorResponse (SQLSTATE 58000): the statement fails as the
- * statement it is, and the connection stays in step.
+ * 3. A statement that fails inside PGlite without an error (GEOS running out of WebAssembly memory:
+ *    a site of 50,000 buffered points; ST_IsSimple of a 22-million-point line) gets no answer at
+ *    all, not even the ReadyForQuery of its Sync. `pg` then waits for ever, and with it every
+ *    request behind it on the embedded database's one session: the server was wedged for good.
+ *
+ * So the socket server's PGlite drops every ReadyForQuery from the answer to those messages, turns
+ * such a PortalSuspended into an ErrorResponse (SQLSTATE 58000), and answers a Sync or Query that
+ * got no ReadyForQuery with a 58000 ErrorResponse (unless PGlite sent an error) and one
+ * ReadyForQuery: the statement fails as the statement it is, and the connection stays in step.
  */
 const READY_FOR_QUERY = 'Z'.charCodeAt(0);
 const PORTAL_SUSPENDED = 's'.charCodeAt(0);
 const EXECUTE = 'E'.charCodeAt(0);
+const SYNC = 'S'.charCodeAt(0);
+const QUERY = 'Q'.charCodeAt(0);
 
 
 function errorResponse(code: string, message: string): Buffer {
@@ -45,6 +53,13 @@ function errorResponse(code: string, message: string): Buffer {
 }
 
 const CUT_OFF_ERROR = errorResponse(STATEMENT_CUT_OFF, 'the embedded database stopped the statement without a result (PortalSuspended without a row limit); it was not completed');
+const NO_ANSWER_ERROR = errorResponse(STATEMENT_CUT_OFF, 'the embedded database ended the statement without an answer (it may have run out of memory); it was not completed');
+const ERROR_RESPONSE = 'E'.charCodeAt(0);
+
+/** A ReadyForQuery with its transaction status: 'I' idle, 'T' in a transaction, 'E' in a failed one. */
+function readyForQuery(status: 'I' | 'T' | 'E'): Buffer {
+  return Buffer.from([READY_FOR_QUERY, 0, 0, 0, 5, status.charCodeAt(0)]);
+}
 
 /** Passes backend messages through, minus ReadyForQuery and (optionally) PortalSuspended; messages may be split across chunks. */
 export class ReadyForQueryFilter {
@@ -56,6 +71,8 @@ export class ReadyForQueryFilter {
   /** The last ReadyForQuery dropped (its status byte: idle, in a transaction, failed one). */
   private lastReady: Buffer | null = null;
   private readyBytes = 0;
+  /** Whether an ErrorResponse was passed on: the answer already says the statement failed. */
+  private sentError = false;
 
   constructor(
     private readonly forward: (data: Uint8Array) => void,
@@ -99,6 +116,7 @@ export class ReadyForQueryFilter {
         this.readyBytes = 5;
       }
       if (suspended) out.push(CUT_OFF_ERROR);
+      if (suspended || this.header[0] === ERROR_RESPONSE) this.sentError = true;
       if (this.dropping) changed = true;
       else out.push(Buffer.from(this.header));
     }
@@ -106,11 +124,29 @@ export class ReadyForQueryFilter {
     else if (out.length) this.forward(Buffer.concat(out));
   }
 
-  /** Sends the last ReadyForQuery dropped, if any: the one answer to the Sync or Query that ended the batch. */
-  endWithReady(): void {
-    if (this.lastReady && this.readyBytes === this.lastReady.length) this.forward(this.lastReady);
+  /**
+   * Sends the last ReadyForQuery dropped: the one answer to the Sync or Query that ended the batch.
+   * Without one, and when the batch ended in a Sync or Query (`status` given: PostgreSQL always
+   * answers them), PGlite lost the statement's answer: a 58000 error (unless one was sent) and a
+   * ReadyForQuery with `status` keep the client in step instead of waiting for ever.
+   */
+  endWithReady(status: 'I' | 'E' | null = null): 'answered' | 'lost' {
+    const ready = this.lastReady && this.readyBytes === this.lastReady.length ? this.lastReady : null;
     this.lastReady = null;
+    if (ready) this.forward(ready);
+    else if (status) {
+      this.forward(this.sentError ? readyForQuery(status) : Buffer.concat([NO_ANSWER_ERROR, readyForQuery(status)]));
+      return 'lost';
+    }
+    return 'answered';
   }
+}
+
+/** Whether a batch's last message is a Sync or a simple Query: PostgreSQL answers both with ReadyForQuery (not a Terminate, a StartupMessage …). */
+export function endsInSyncOrQuery(batch: Uint8Array): boolean {
+  let last: number | undefined;
+  for (const i of messageOffsets(batch)) last = batch[i];
+  return last === SYNC || last === QUERY;
 }
 
 /** Whether a batch holds an Execute asking for every row (max_rows 0 after the portal's name): it must never suspend. */
@@ -136,6 +172,9 @@ function executesAll(batch: Uint8Array): boolean {
  */
 export function readyForQueryOnlyAtSync(db: PGlite, onFailure: (e: unknown) => never): PGlite {
   const exec = db.execProtocolRawStream.bind(db);
+  // After the 50,000-point site PGlite answered nothing to anything, SELECT 1 included: two lost
+  // answers in a row mean its state is gone, and only a restart brings it back.
+  let lostInARow = 0;
   db.execProtocolRawStream = async (batch, options) => {
     const filter = new ReadyForQueryFilter(options.onRawData, executesAll(batch));
     try {
@@ -143,7 +182,12 @@ export function readyForQueryOnlyAtSync(db: PGlite, onFailure: (e: unknown) => n
     } catch (e) {
       onFailure(e);
     }
-    if (!awaitsSync(batch)) filter.endWithReady();
+    if (awaitsSync(batch)) return;
+    const expectsReady = endsInSyncOrQuery(batch);
+    // A statement lost inside a transaction may have aborted it: 'E' makes the client roll back.
+    const outcome = filter.endWithReady(expectsReady ? (db.isInTransaction() ? 'E' : 'I') : null);
+    if (outcome === 'lost' && ++lostInARow >= 2) onFailure(new Error('PGlite answered two statements in a row with nothing: its state is lost'));
+    if (outcome === 'answered' && expectsReady) lostInARow = 0;
   };
   return db;
 }

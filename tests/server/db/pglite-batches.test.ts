@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextBatchLength } from '../../../server/db/pglite-batches.ts';
-import { ReadyForQueryFilter } from '../../../server/db/pglite-sync-ready.ts';
+import type { PGlite } from '@electric-sql/pglite';
+import { readyForQueryOnlyAtSync, ReadyForQueryFilter } from '../../../server/db/pglite-sync-ready.ts';
 
 const msg = (type: string, body = '') => {
   const b = Buffer.alloc(5 + body.length);
@@ -48,11 +49,61 @@ describe('ReadyForQueryFilter.endWithReady: one ReadyForQuery for a batch, its l
     filter.endWithReady();
     expect(Buffer.concat(out).equals(Buffer.concat([msg('1'), msg('E', 'SERROR\0\0'), msg('Z', 'E')]))).toBe(true);
   });
-  it('sends nothing when PGlite sent no ReadyForQuery', () => {
+  it('sends nothing when PGlite sent no ReadyForQuery to a batch that expects none (no Sync or Query at its end)', () => {
     const out: Buffer[] = [];
     const filter = new ReadyForQueryFilter((d) => out.push(Buffer.from(d)));
     filter.push(msg('1'));
-    filter.endWithReady();
+    filter.endWithReady(null);
     expect(Buffer.concat(out).equals(msg('1'))).toBe(true);
+  });
+  it('answers a Sync that PGlite left unanswered with a 58000 error and one ReadyForQuery (the client would wait for ever)', () => {
+    const out: Buffer[] = [];
+    const filter = new ReadyForQueryFilter((d) => out.push(Buffer.from(d)));
+    filter.push(Buffer.concat([msg('1'), msg('2')])); // ParseComplete, BindComplete, then nothing
+    filter.endWithReady('I');
+    const sent = Buffer.concat(out);
+    const types: string[] = [];
+    for (let i = 0; i < sent.length; i += 1 + sent.readInt32BE(i + 1)) types.push(String.fromCharCode(sent[i]));
+    expect(types).toEqual(['1', '2', 'E', 'Z']);
+    expect(sent.toString('latin1')).toContain('C58000');
+    expect(sent.subarray(sent.length - 6).equals(msg('Z', 'I'))).toBe(true);
+  });
+  it('adds no second error when PGlite sent one, and keeps the transaction status given', () => {
+    const out: Buffer[] = [];
+    const filter = new ReadyForQueryFilter((d) => out.push(Buffer.from(d)));
+    filter.push(msg('E', 'SERROR\0C53200\0\0'));
+    filter.endWithReady('E');
+    expect(Buffer.concat(out).equals(Buffer.concat([msg('E', 'SERROR\0C53200\0\0'), msg('Z', 'E')]))).toBe(true);
+  });
+});
+
+describe('readyForQueryOnlyAtSync: a PGlite that stops answering', () => {
+  const sync = msg('S');
+  /** A PGlite stand-in whose answers are scripted per batch: [] = it sent nothing at all. */
+  function scripted(answers: Buffer[][]) {
+    const sent: Buffer[] = [];
+    const db = {
+      isInTransaction: () => false,
+      execProtocolRawStream: async (_batch: Uint8Array, { onRawData }: { onRawData: (d: Uint8Array) => void }) => {
+        for (const part of answers.shift() ?? []) onRawData(part);
+      },
+    };
+    const failures: unknown[] = [];
+    const wrapped = readyForQueryOnlyAtSync(db as unknown as PGlite, ((e: unknown) => {
+      failures.push(e);
+      throw new Error('thread ended');
+    }) as (e: unknown) => never);
+    const run = (batch: Buffer) => wrapped.execProtocolRawStream(batch, { onRawData: (d: Uint8Array) => sent.push(Buffer.from(d)) });
+    return { run, sent, failures };
+  }
+
+  it('answers one lost statement and goes on; ends the thread at the second lost in a row (its state is gone)', async () => {
+    const { run, failures } = scripted([[], [msg('Z', 'I')], [], []]);
+    await run(sync);
+    await run(sync); // answered: the count starts again
+    await run(sync);
+    expect(failures).toHaveLength(0);
+    await expect(run(sync)).rejects.toThrow('thread ended');
+    expect(String(failures[0])).toMatch(/two statements in a row/);
   });
 });
