@@ -143,7 +143,7 @@ export class ReadyForQueryFilter {
 }
 
 /** Whether a batch's last message is a Sync or a simple Query: PostgreSQL answers both with ReadyForQuery (not a Terminate, a StartupMessage …). */
-export function endsInSyncOrQuery(batch: Uint8Array): boolean {
+function endsInSyncOrQuery(batch: Uint8Array): boolean {
   let last: number | undefined;
   for (const i of messageOffsets(batch)) last = batch[i];
   return last === SYNC || last === QUERY;

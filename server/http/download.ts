@@ -35,4 +35,4 @@ export function asciiFallbackName(name: string, stem: string): string {
  * hand, because tsconfig's lib stays at ES2023 for the client's sake (browsers on older Chromium
  * cores, common on government intranets, lack ES2024 methods, and the lib is shared).
  */
-export const wellFormed = (text: string): string => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+const wellFormed = (text: string): string => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
