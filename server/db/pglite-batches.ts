@@ -37,10 +37,16 @@ export function* messageOffsets(batch: Uint8Array): Generator<number> {
   for (let i = 0; i + 5 <= view.length; i += 1 + view.readInt32BE(i + 1)) yield i;
 }
 
-/** Whether a batch ends in a message still waiting for its Sync (PostgreSQL sends no ReadyForQuery for it). */
-export function awaitsSync(batch: Uint8Array): boolean {
+/** The type byte of a batch's last message; undefined for a StartupMessage or nothing. */
+export function lastMessageType(batch: Uint8Array): number | undefined {
   let last: number | undefined;
   for (const i of messageOffsets(batch)) last = batch[i];
+  return last;
+}
+
+/** Whether a batch ends in a message still waiting for its Sync (PostgreSQL sends no ReadyForQuery for it). */
+export function awaitsSync(batch: Uint8Array): boolean {
+  const last = lastMessageType(batch);
   return last !== undefined && EXTENDED.has(last);
 }
 

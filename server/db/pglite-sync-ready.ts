@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { awaitsSync, messageOffsets } from './pglite-batches.ts';
+import { awaitsSync, lastMessageType, messageOffsets } from './pglite-batches.ts';
 import { STATEMENT_CUT_OFF } from './sqlstates.ts';
 
 /**
@@ -144,8 +144,7 @@ export class ReadyForQueryFilter {
 
 /** Whether a batch's last message is a Sync or a simple Query: PostgreSQL answers both with ReadyForQuery (not a Terminate, a StartupMessage …). */
 function endsInSyncOrQuery(batch: Uint8Array): boolean {
-  let last: number | undefined;
-  for (const i of messageOffsets(batch)) last = batch[i];
+  const last = lastMessageType(batch);
   return last === SYNC || last === QUERY;
 }
 
