@@ -1,5 +1,6 @@
 import { create as contentDisposition } from 'content-disposition';
 import type { Response } from 'express';
+import { wellFormed } from './lone-surrogates.ts';
 
 /**
  * Marks an answer as a file download: its media type and a Content-Disposition carrying the real,
@@ -29,10 +30,3 @@ export function asciiFallbackName(name: string, stem: string): string {
   const extension = /\.[A-Za-z0-9]{1,8}$/.exec(name)?.[0] ?? '';
   return `${stem}${extension}`;
 }
-
-/**
- * The text with each lone surrogate replaced by U+FFFD: String.prototype.toWellFormed (ES2024) by
- * hand, because tsconfig's lib stays at ES2023 for the client's sake (browsers on older Chromium
- * cores, common on government intranets, lack ES2024 methods, and the lib is shared).
- */
-const wellFormed = (text: string): string => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');

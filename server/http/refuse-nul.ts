@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import { badRequest } from './errors.ts';
+import { LONE_SURROGATE } from './lone-surrogates.ts';
 
 /** A NUL character in the URL cannot be stored or compared as PostgreSQL text (it was a 500): refused at the door. */
 export const refuseNulInUrl: RequestHandler = (req, _res, next) => {
@@ -9,7 +10,7 @@ export const refuseNulInUrl: RequestHandler = (req, _res, next) => {
 };
 
 /** NUL, or half of a UTF-16 surrogate pair: text PostgreSQL cannot store (nor its json type parse). */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE = new RegExp(`\\u0000|${LONE_SURROGATE.source}`);
 
 /**
  * express.json's `verify`: such characters reach a parsed body only through a \u escape (raw NUL
