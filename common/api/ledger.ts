@@ -28,7 +28,7 @@ export type LayerVersion = z.infer<typeof layerVersion>;
 export const layerVersions = z.array(layerVersion);
 
 /** Any positive version number (bounded: it goes to SQL as an integer). */
-const versionNumber = z.coerce.number().int().min(1).max(2_147_483_647);
+export const versionNumber = z.coerce.number().int().min(1).max(2_147_483_647);
 
 export const diffQuery = z.object({
   from: versionNumber,

@@ -1,4 +1,5 @@
 import { asciiFallbackName, setDownload } from '../http/download.ts';
+import { versionNumber } from '../../common/api/ledger.ts';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { currentUser, requireUser } from '../auth/roles.ts';
@@ -24,7 +25,7 @@ const crsQuery = {
 
 const layerExportQuery = z.object({
   format: z.enum(DATASET_FORMATS),
-  version: z.coerce.number().int().min(1).optional().meta({ description: 'Layer version (default: current)' }),
+  version: versionNumber.optional().meta({ description: 'Layer version (default: current)' }),
   ...crsQuery,
 });
 const registerExportQuery = z.looseObject({ ...crsQuery });

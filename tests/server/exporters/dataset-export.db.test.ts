@@ -124,6 +124,8 @@ describe('layer downloads', () => {
   it('a given version, and bilingual 4xx for a wrong version, format or zone', async () => {
     await download(`/api/layers/${LAYER}/export?format=gpkg&version=1`);
     expect((await request(t.app).get(`/api/layers/${LAYER}/export?format=gpkg&version=99`).expect(404)).body.error.code).toBe('UNKNOWN_LAYER_VERSION');
+    // Past PostgreSQL's integer: a 400 before any SQL (it was a 500, "out of range for type integer").
+    expect((await request(t.app).get(`/api/layers/${LAYER}/export?format=gpkg&version=999999999999`).expect(400)).body.error.code).toBe('INVALID_INPUT');
     expect((await request(t.app).get(`/api/layers/${LAYER}/export?format=dwg`).expect(400)).body.error.message.zh).toBeTruthy();
     expect((await request(t.app).get(`/api/layers/${LAYER}/export?format=gpkg&zone=50`).expect(400)).body.error.code).toBe('INVALID_INPUT');
     expect((await request(t.app).get(`/api/layers/${LAYER}/export?format=geojson&zone=36`).expect(400)).body.error.code).toBe('GEOJSON_IS_LONLAT');
