@@ -21,7 +21,17 @@ const OVERLAP_LAYERS: OverlayLayer[] = [
   { id: 'site-overlap-line', type: 'line', paint: { 'line-color': CONFLICT_INK, 'line-width': ['case', inFocus, 3, 2], 'line-dasharray': [2, 1.5] } },
 ];
 const AVOIDANCE_LAYERS: OverlayLayer[] = [
-  { id: 'site-avoidance-line', type: 'line', paint: { 'line-color': '#111827', 'line-width': 2.5, 'line-dasharray': [3, 2] } },
+  // A revision's outline in ink; a line's stretches to reroute around as a red band wider than the
+  // line itself, which terra-draw draws on top.
+  {
+    id: 'site-avoidance-line',
+    type: 'line',
+    paint: {
+      'line-color': ['match', ['get', 'suggestion'], 'reroute', '#dc2626', '#111827'],
+      'line-width': ['match', ['get', 'suggestion'], 'reroute', 11, 2.5],
+      'line-dasharray': [3, 2],
+    },
+  },
 ];
 
 /**
@@ -43,7 +53,7 @@ export function CheckOverlays({ map, result, focusLayerId }: { map: maplibregl.M
   }, [result, focusLayerId]);
   const avoidance = useMemo<FeatureCollection | null>(() => {
     const geometry = result?.avoidance?.geometry;
-    return geometry ? { type: 'FeatureCollection', features: [{ type: 'Feature', geometry, properties: {} }] } : null;
+    return geometry ? { type: 'FeatureCollection', features: [{ type: 'Feature', geometry, properties: { suggestion: result!.avoidance!.suggestion } }] } : null;
   }, [result]);
   useMapOverlay(map, 'site-overlaps', overlaps, OVERLAP_LAYERS);
   useMapOverlay(map, 'site-avoidance', avoidance, AVOIDANCE_LAYERS);

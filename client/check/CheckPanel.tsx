@@ -92,7 +92,7 @@ export function CheckPanel({
               </p>
             </>
           )}
-          <AvoidanceCard result={result} siteName={siteName} onAdopt={onAdoptAvoidance} />
+          <AvoidanceCard result={result} siteName={siteName} layers={layers} lang={lang} onAdopt={onAdoptAvoidance} />
           {result.clearLayers.length > 0 && (
             <div className="clear-layers" data-testid="clear-layers">
               <h4>{t('clearLayers')}</h4>

@@ -57,12 +57,30 @@ const firedRule = z.strictObject({ id: z.string(), verdict, procedure: bilingual
 export type FiredRule = z.infer<typeof firedRule>;
 
 /**
+ * One stretch of a linear site's centre line where its corridor reaches a prohibited zone
+ * (server/check/reroute.ts), as chainage (桩号) along the line part it lies on.
+ */
+const crossingSection = z.strictObject({
+  layerId: z.string(),
+  /** Which line of a MultiLineString (1-based; 1 for a LineString). */
+  part: z.number().int(),
+  /** Chainage of the start and the end, metres along the line part from its first point (geodesic). */
+  fromM: z.number(),
+  toM: z.number(),
+});
+export type CrossingSection = z.infer<typeof crossingSection>;
+
+/**
  * Avoidance advice (server/check/avoidance.ts): the site minus the prohibited zones when that is a
- * usable parcel, otherwise no suggestion and 须另行选址.
+ * usable parcel, otherwise no suggestion and 须另行选址. A linear site drawn as a centre line is
+ * never cut into pieces: its advice is to reroute (server/check/reroute.ts).
  */
 const avoidance = z.strictObject({
-  /** 'revise': `geometry` is the suggested site; 'relocate': nothing usable remains (须另行选址). */
-  suggestion: z.enum(['revise', 'relocate']),
+  /**
+   * 'revise': `geometry` is the suggested site; 'relocate': nothing usable remains (须另行选址);
+   * 'reroute': a linear site crosses prohibited zones along `sections` (调整线位), `geometry` is those stretches of its centre line.
+   */
+  suggestion: z.enum(['revise', 'relocate', 'reroute']),
   /** Area of the site that lies in prohibited zones and would be clipped out. */
   removedAreaM2: z.number(),
   /** Usable area left: outside the prohibited zones, slivers dropped (the suggested site's area when revising). */
@@ -75,6 +93,10 @@ const avoidance = z.strictObject({
   /** Number of separate parcels of the suggestion (> 1: the suggestion splits the site). */
   parts: z.number().int(),
   layerIds: z.array(z.string()),
+  /** 'reroute' only: the stretches per prohibited layer, in chainage order. */
+  sections: z.array(crossingSection).optional(),
+  /** 'reroute' only: the centre line's length within the stretches of every layer together (overlaps counted once). */
+  crossingLengthM: z.number().optional(),
   /** What the panel and the report say, in both languages. */
   message: bilingual,
 });

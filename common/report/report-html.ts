@@ -78,6 +78,14 @@ function rulesHtml(model: ReportModel): string {
   return `<ol class="rr-rules">${items.join('')}</ol>`;
 }
 
+/** 穿越段: the stretches of a linear site's centre line in prohibited zones, per layer. */
+function crossingsHtml(model: ReportModel): string {
+  if (model.crossings.length === 0) return '';
+  const l = (key: Parameters<typeof label>[1]) => escapeHtml(label(model.lang, key));
+  const rows = model.crossings.map((c) => `<tr><td>${escapeHtml(c.layer)}</td><td>${escapeHtml(c.chainage)}</td><td class="rr-num">${escapeHtml(c.length)}</td></tr>`);
+  return `<table class="rr-table rr-crossings"><thead><tr><th>${l('crossingLayer')}</th><th>${l('crossingChainage')}</th><th>${l('crossingLength')}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
 const section = (title: string, body: string) => `<section><h2>${escapeHtml(title)}</h2>${body}</section>`;
 
 /** The report's root element (no <html>/<head>): what the app renders in its print view. */
@@ -101,7 +109,7 @@ ${section(l('siteFacts'), `<table class="rr-facts"><tbody>${facts}</tbody></tabl
 ${model.boundaryPoints ? section(l('boundaryPoints'), boundaryPointsHtml(model)) : ''}
 ${section(l('layerTable'), layerTableHtml(model))}
 ${model.clearLayers.length ? section(l('clearLayers'), `<p>${escapeHtml(model.clearLayers.join(model.lang === 'zh' ? '、' : ', '))}</p>`) : ''}
-${model.avoidance ? section(l('avoidance'), `<p>${escapeHtml(model.avoidance)}</p>`) : ''}
+${model.avoidance ? section(l('avoidance'), `<p>${escapeHtml(model.avoidance)}</p>${crossingsHtml(model)}`) : ''}
 ${section(l('citedRules'), rulesHtml(model))}
 ${model.warnings.length ? section(l('warnings'), `<ul class="rr-inline-list">${model.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`) : ''}
 ${section(l('layerVersions'), `<ul class="rr-inline-list">${versions}</ul>`)}

@@ -1,6 +1,7 @@
 import { PROJECT_FLAG_LABELS, PROJECT_FLAGS, PROJECT_TYPE_LABELS, type ProjectType } from '../domain/development.ts';
 import type { Verdict } from '../domain/verdict.ts';
 import { formatAreaAllUnits, formatLength, formatNumber } from '../units/area-units.ts';
+import { formatChainageRange } from '../units/chainage.ts';
 import { toGaussKrugerZone3 } from '../geo/gauss-kruger.ts';
 import type { ReportInput } from './report-input.ts';
 import { label, type ReportLang } from './report-labels.ts';
@@ -23,6 +24,8 @@ export interface ReportModel {
   clearLayers: string[];
   rules: { id: string; verdict: Verdict; verdictLabel: string; citation: string; text: string; procedure: string; layers: string }[];
   avoidance: string | null;
+  /** A linear site's stretches to reroute around (穿越段), per prohibited layer; empty otherwise. */
+  crossings: { layer: string; chainage: string; length: string }[];
   warnings: string[];
   layerVersions: { name: string; version: string; illustrative: boolean }[];
   checkedAt: string;
@@ -134,6 +137,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
     clearLayers: result.clearLayers.map((id) => layerName(id, undefined, input.layers, lang)),
     rules: citedRules(input, lang),
     avoidance: avoidanceText(input, lang),
+    crossings: (result.avoidance?.sections ?? []).map((c) => ({
+      layer: layerName(c.layerId, undefined, input.layers, lang),
+      chainage: (result.avoidance!.sections!.some((x) => x.part > 1) ? label(lang, 'linePart', { part: String(c.part) }) : '') + formatChainageRange(c.fromM, c.toM),
+      length: formatLength(c.toM - c.fromM, lang),
+    })),
     warnings: (result.warnings ?? []).map((w) => pick(w, lang)),
     layerVersions: Object.entries(result.layerVersions ?? {}).map(([id, version]) => ({
       name: layerName(id, undefined, input.layers, lang),

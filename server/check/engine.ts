@@ -4,6 +4,7 @@ import { QUERY_CANCELED } from '../db/database.ts';
 import { STATEMENT_CUT_OFF } from '../db/sqlstates.ts';
 import { badRequest, unprocessable, type Bilingual } from '../http/errors.ts';
 import { avoidProhibited, type ProhibitedPart } from './avoidance.ts';
+import { adviseReroute, isCentreLine } from './reroute.ts';
 import type { CheckResult, Footprint, LayerResult } from '../../common/api/check-result.ts';
 import { severedCorridors } from './corridor.ts';
 import { coverageWarning, siteCoverageOf } from './coverage.ts';
@@ -251,7 +252,11 @@ export async function runCheck(db: Queryable, request: CheckRequest, parsed = pa
   // zones; PGlite loses the error and cuts the statement off) or one past the time limit leaves
   // the check without a suggestion, and says so, instead of failing the whole check.
   const prohibited = prohibitedParts(judged.layers, results, project, judged.siteAreaM2);
-  const tried = await attempt(db, 'avoidance', avoidanceMayFail, () => avoidProhibited(db, judged.site, judged.siteAreaM2, prohibited, judged.siteWkb));
+  // A centre line is advised as a route (reroute.ts): cut into pieces it would be no line at all.
+  const advise = isCentreLine(geometry)
+    ? () => adviseReroute(db, geometry, (project.widthM ?? DEFAULT_LINE_WIDTH_M) / 2, prohibited, judged.siteAreaM2, facts.siteLengthM ?? 0)
+    : () => avoidProhibited(db, judged.site, judged.siteAreaM2, prohibited, judged.siteWkb);
+  const tried = await attempt(db, 'avoidance', avoidanceMayFail, advise);
   if (!tried.ok) warnings.push(AVOIDANCE_FAILED);
   const avoidance = tried.ok ? tried.value : null;
 

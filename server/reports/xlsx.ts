@@ -35,6 +35,7 @@ export async function reportXlsx(model: ReportModel): Promise<Buffer> {
   facts.addRow([zh ? '总体结论' : 'Overall verdict', model.verdictLabel]);
   for (const f of model.facts) facts.addRow([f.label, f.value]);
   if (model.avoidance) facts.addRow([zh ? '避让建议' : 'Avoidance suggestion', model.avoidance]);
+  for (const c of model.crossings) facts.addRow(zh ? [`穿越段：${c.layer}`, `${c.chainage}（${c.length}）`] : [`Crossing: ${c.layer}`, `${c.chainage} (${c.length})`]);
   facts.addRow([zh ? '核查时间' : 'Checked at', model.checkedAt]);
   for (const v of model.layerVersions) facts.addRow([v.name, v.version]);
 

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { bbox, booleanWithin, polygon } from '@turf/turf';
+import { bbox, booleanWithin, pointOnFeature, polygon } from '@turf/turf';
 import type { CheckResult } from '../../common/api/check-result.ts';
 import { launchBrowser, openWatchedPage, waitForMapIdle } from './support/browser.ts';
 import { drawPolygonAtPixels, jumpTo, openSitePanel, pixelsOf } from './support/site-panel.ts';
+import { layerName } from '../../common/report/names.ts';
 
 const WATER_LAW_65 = '《中华人民共和国水污染防治法》第六十五条';
 
@@ -159,4 +160,34 @@ describe('conflict check, live, with the report (issue 6)', () => {
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     await page.context().close();
   }, 360_000); // findSite runs up to ~100 checks through the API before the browser starts: minutes on a busy machine
+
+  it('a road imported as a centre line across the 生态保护红线: 调整线位 with the crossings as 桩号, drawn in red on the line, no parcels to adopt', async () => {
+    const appUrl = inject('appUrl');
+    const zones = (await (await fetch(`${appUrl}/api/layers/eco_redline/features`)).json()) as GeoJSON.FeatureCollection;
+    const [lon, lat] = pointOnFeature(zones.features[0]).geometry.coordinates;
+    const road: GeoJSON.FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { name: '示例道路' }, geometry: { type: 'LineString', coordinates: [[lon - 0.05, lat], [lon + 0.05, lat]] } }],
+    };
+    const { page } = await openWatchedPage(browser, appUrl);
+    await waitForMapIdle(page);
+    await openSitePanel(page);
+    await page.selectOption('[data-testid="project-type"]', 'linear_infrastructure');
+    await page.click('[data-testid="import-section"] summary');
+    await page.setInputFiles('[data-testid="import-file"]', { name: 'road.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(road)) });
+    const card = page.locator('[data-testid="avoidance"]');
+    await card.waitFor({ timeout: 60_000 });
+    await expect(card.getAttribute('data-suggestion')).resolves.toBe('reroute');
+    await expect(card.textContent()).resolves.toContain('须调整线位');
+    const rows = await page.locator('[data-testid="reroute-sections"] tbody tr').allTextContents();
+    expect(rows.some((r) => r.startsWith(layerName('eco_redline', 'eco_redline', undefined, 'zh')) && /K\d+\+\d{3}～K\d+\+\d{3}/.test(r))).toBe(true);
+    // A line cut into pieces is nothing to adopt.
+    await expect(card.locator('button').count()).resolves.toBe(0);
+    const onMap = await page.evaluate(() => {
+      const map = (window as unknown as { __redlineMap: import('maplibre-gl').Map }).__redlineMap;
+      return map.getSource('site-avoidance') ? (map.getStyle().layers.find((l) => l.id === 'site-avoidance-line') ? 'layer' : 'no layer') : 'no source';
+    });
+    expect(onMap).toBe('layer');
+    await page.context().close();
+  }, 120_000);
 });

@@ -55,6 +55,27 @@ describe('report model and HTML', () => {
     expect(html).toContain('2026-05-01 14:03:22（北京时间）');
   });
 
+  it('lists the stretches of a linear site to reroute around by layer, chainage and length', () => {
+    const reroute = {
+      ...WATER_SOURCE_RESULT.avoidance!,
+      suggestion: 'reroute' as const,
+      sections: [
+        { layerId: 'water_source', part: 1, fromM: 1230.4, toM: 1870 },
+        { layerId: 'eco_redline', part: 1, fromM: 25_004.5, toM: 25_400 },
+      ],
+      crossingLengthM: 1035.1,
+    };
+    const input = { ...REPORT_INPUT, result: { ...WATER_SOURCE_RESULT, avoidance: reroute } };
+    const zh = renderReportDocument(buildReportModel(input));
+    expect(zh).toContain('<th>起止桩号</th>');
+    expect(zh).toMatch(/<td>饮用水水源保护区<\/td><td>K1\+230～K1\+870<\/td><td class="rr-num">639\.6 米<\/td>/);
+    expect(zh).toContain('K25+005～K25+400');
+    const en = renderReportDocument(buildReportModel({ ...input, lang: 'en' }));
+    expect(en).toMatch(/<td>Ecological protection red line<\/td><td>K25\+005～K25\+400<\/td><td class="rr-num">395\.5 m<\/td>/i);
+    // A polygon's suggestion has no such table.
+    expect(html).not.toContain('起止桩号');
+  });
+
   it('renders in English when asked', () => {
     const en = renderReportDocument(buildReportModel({ ...REPORT_INPUT, lang: 'en' }));
     expect(en).toContain('Grade-1 zone');
