@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/types.ts';
 import { STATEMENT_CUT_OFF } from '../db/sqlstates.ts';
+import { distrustDatabase } from '../db/database.ts';
 import { coverageOutsideSql, type CoverageAnswer } from './coverage.ts';
 
 /** Overlaps thinner than this (m²) are slivers from digitising, not conflicts (rules.md §12). */
@@ -213,7 +214,10 @@ export async function querySiteFacts(
   const r = rows[0];
   // The statement always answers one row; none means the database lost it (embedded: see
   // pglite-sync-ready.ts): the same failure as a statement cut off, not a TypeError and a 500.
-  if (!r) throw Object.assign(new Error('the overlap query returned no row'), { code: STATEMENT_CUT_OFF });
+  if (!r) {
+    distrustDatabase(db, 'the overlap query returned no row');
+    throw Object.assign(new Error('the overlap query returned no row'), { code: STATEMENT_CUT_OFF });
+  }
   return {
     site: r.site,
     siteWkb: r.site_wkb,

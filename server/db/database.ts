@@ -35,6 +35,43 @@ function freshSessions(pool: pg.Pool): pg.Pool {
   return pool;
 }
 
+/** Who to tell when the embedded database answered what it cannot have: per pool and client. */
+const distrusting = new WeakMap<object, (why: string) => void>();
+
+/**
+ * The embedded database answered what it cannot have (a statement that always returns a row
+ * returned none: PGlite lost it without an error): its thread is replaced (embedded.ts). Nothing
+ * on PostgreSQL, whose answers are what they are.
+ */
+export function distrustDatabase(db: object, why: string): void {
+  distrusting.get(db)?.(why);
+}
+
+/**
+ * Every connection (pool.query's too: it connects through pool.connect) waits while the embedded
+ * database's thread is being replaced (embedded.ts), instead of failing on a socket not there yet.
+ */
+function waitForReady(pool: pg.Pool, ready: () => Promise<void>, distrust: (why: string) => void): pg.Pool {
+  distrusting.set(pool, distrust);
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  const connected = async () => {
+    await ready();
+    const client = await connect();
+    distrusting.set(client, distrust);
+    return client;
+  };
+  type Callback = (err: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void;
+  pool.connect = ((callback?: Callback) => {
+    if (!callback) return connected();
+    connected().then(
+      (client) => callback(undefined, client, (release?: unknown) => client.release(release as Error | boolean | undefined)),
+      (e: Error) => callback(e),
+    );
+    return undefined;
+  }) as pg.Pool['connect'];
+  return pool;
+}
+
 /**
  * JIT off for every session: the check's statement is estimated above jit_above_cost (the planner
  * cannot cost ST_Union and friends), so PostgreSQL compiled it with LLVM on every check — 40–90 ms,
@@ -109,7 +146,7 @@ export async function openDatabase(
   }
   const embedded = await startEmbeddedDatabase(config.dataDir);
   // One connection: PGlite has one session; see embedded.ts.
-  const pool = freshSessions(keepPoolAlive(new pg.Pool({ connectionString: withoutJit(embedded.url), max: 1, idleTimeoutMillis: 0 }), logIdleError));
+  const pool = waitForReady(freshSessions(keepPoolAlive(new pg.Pool({ connectionString: withoutJit(embedded.url), max: 1, idleTimeoutMillis: 0 }), logIdleError)), embedded.ready, embedded.distrust);
   soleSessionPools.add(pool);
   try {
     await migrate(pool);

@@ -19,6 +19,8 @@ export interface EmbeddedWorkerData {
   extensionDir: string;
   /** A Unix socket path, or null for a loopback TCP port. */
   socketPath: string | null;
+  /** The loopback port when socketPath is null: 0 for any (a restarted thread takes its predecessor's). */
+  port: number;
   maxConnections: number;
   /** Added to this thread's nice value (0: unchanged). */
   niceIncrement: number;
@@ -35,7 +37,7 @@ async function lowerPriority(increment: number): Promise<void> {
   }
 }
 
-const { pgliteDir, extensionDir, socketPath, maxConnections, niceIncrement, settings } = workerData as EmbeddedWorkerData;
+const { pgliteDir, extensionDir, socketPath, port, maxConnections, niceIncrement, settings } = workerData as EmbeddedWorkerData;
 // Linux keeps a nice value per thread: this lowers only the database's thread, so a read answered
 // from memory on the event loop is scheduled before the next slice of a check's SQL (issue 17).
 if (niceIncrement > 0) await lowerPriority(niceIncrement);
@@ -52,15 +54,20 @@ const pglite = await PGlite.create({
   extensions: { postgis: postgisCore },
   startParams: [...PGlite.defaultStartParams, ...settings.flatMap((setting) => ['-c', setting])],
 });
-const db = readyForQueryOnlyAtSync(pglite, (e) => {
-  // PGlite's state is unknown after this: end the thread, embedded.ts then stops the server for a restart.
-  console.error(`[db] PGlite failed inside a protocol message: ${(e as Error)?.stack ?? String(e)}`);
-  process.exit(1);
-});
+const db = readyForQueryOnlyAtSync(
+  pglite,
+  (e) => {
+    // PGlite's state is unknown after this: end the thread, embedded.ts then starts a new one.
+    console.error(`[db] PGlite failed inside a protocol message: ${(e as Error)?.stack ?? String(e)}`);
+    process.exit(1);
+  },
+  // A statement answered with nothing: its error is on the way to the client; embedded.ts replaces this thread.
+  () => parentPort!.postMessage({ lost: true }),
+);
 sendMessagesInBatches();
 const server = socketPath
   ? new PGLiteSocketServer({ db, path: socketPath, maxConnections })
-  : new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+  : new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections });
 await server.start();
 parentPort!.on('message', (message) => {
   if (message !== 'close') return;

@@ -31,6 +31,10 @@ export interface EmbeddedDatabase {
   url: string;
   /** The owner-only directory holding the socket file `.s.PGSQL.5432` (null on loopback TCP). */
   socketDir: string | null;
+  /** Resolves once the database thread listens: at once, or when a replacement has started (see superviseWorker). */
+  ready(): Promise<void>;
+  /** PGlite answered what it cannot have (a statement that always returns a row returned none): replace it. */
+  distrust(why: string): void;
   close(): Promise<void>;
 }
 
@@ -126,11 +130,12 @@ export async function startEmbeddedDatabase(
     // Code the database runs (postgis-core.ts): owner-only as well.
     const extensionDir = path.join(dataDir, 'pglite-extensions');
     if (mode === 'tcp') {
-      const worker = await startWorker({ pgliteDir, extensionDir, socketPath: null, maxConnections: SOCKET_SLOTS, niceIncrement }, memory);
-      const port = Number(worker.conn.split(':').pop());
+      const worker = await superviseWorker({ pgliteDir, extensionDir, socketPath: null, port: 0, maxConnections: SOCKET_SLOTS, niceIncrement }, memory);
       return {
         socketDir: null,
-        url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+        url: `postgres://postgres@127.0.0.1:${worker.port}/postgres`,
+        ready: worker.ready,
+        distrust: worker.distrust,
         async close() {
           await worker.close();
           unlock();
@@ -139,11 +144,12 @@ export async function startEmbeddedDatabase(
     }
     const socket = privateSocketDir(dataDir);
     const socketPath = path.join(socket.dir, SOCKET_FILE);
-    const worker = await startWorker({ pgliteDir, extensionDir, socketPath, maxConnections: SOCKET_SLOTS, niceIncrement }, memory);
-    fs.chmodSync(socketPath, 0o600);
+    const worker = await superviseWorker({ pgliteDir, extensionDir, socketPath, port: 0, maxConnections: SOCKET_SLOTS, niceIncrement }, memory);
     return {
       socketDir: socket.dir,
       url: `postgres://postgres@localhost/postgres?host=${encodeURIComponent(socket.dir)}`,
+      ready: worker.ready,
+      distrust: worker.distrust,
       async close() {
         await worker.close();
         fs.rmSync(socket.temporary ? socket.dir : socketPath, { recursive: true, force: true });
@@ -156,12 +162,83 @@ export async function startEmbeddedDatabase(
   }
 }
 
+/** More replacements than this within RESTART_WINDOW_MS: something is wrong beyond one bad statement. */
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 60_000;
+/** How long a thread being replaced gets to stop PGlite cleanly before it is terminated. */
+const CLOSE_GRACE_MS = 2_000;
+
+type WorkerWhere = Omit<EmbeddedWorkerData, 'settings'>;
+
+/**
+ * The database thread, replaced when PGlite cannot be trusted any more: it answered a statement
+ * with nothing (GEOS out of WebAssembly memory: the heap it leaves is not given back, and every
+ * later statement failed until the protocol fell out of step and the server hung), or the thread
+ * ended on its own (a WebAssembly abort). The new thread opens the same files — PostgreSQL's crash
+ * recovery, as after a restart of the process — on the same socket; `ready()` holds new
+ * connections until it listens (~3 s). Past MAX_RESTARTS in a minute the process stops (exit 70)
+ * for the service manager, as before.
+ */
+async function superviseWorker(
+  where: WorkerWhere,
+  memory: EmbeddedMemory,
+): Promise<{ port: number; ready(): Promise<void>; distrust(why: string): void; close(): Promise<void> }> {
+  let closing = false;
+  let replacing: Promise<void> | null = null;
+  const restarts: number[] = [];
+  const stopProcess = (why: string) => {
+    console.error(`[db] 内嵌数据库无法恢复，服务停止以便重启 / the embedded database cannot recover; stopping so that the service restarts: ${why}`);
+    process.exit(70);
+  };
+  const replace = (why: string) => {
+    if (closing || replacing) return;
+    const now = Date.now();
+    while (restarts.length > 0 && now - restarts[0] > RESTART_WINDOW_MS) restarts.shift();
+    if (restarts.push(now) > MAX_RESTARTS) stopProcess(`${MAX_RESTARTS + 1} replacements within ${RESTART_WINDOW_MS / 1000} s (${why})`);
+    console.error(`[db] 内嵌数据库状态已不可信（${why}），正在重新打开 / the embedded database cannot be trusted (${why}); reopening it`);
+    const started = Date.now();
+    replacing = (async () => {
+      await current.close(CLOSE_GRACE_MS);
+      if (where.socketPath) fs.rmSync(where.socketPath, { force: true });
+      current = await startWorker(where, memory, events);
+      if (where.socketPath) fs.chmodSync(where.socketPath, 0o600);
+      console.error(`[db] 内嵌数据库已重新打开 / the embedded database is open again (${Date.now() - started} ms)`);
+    })()
+      .catch((e: unknown) => stopProcess(String((e as Error)?.message ?? e)))
+      .finally(() => {
+        replacing = null;
+      });
+  };
+  const events = { lost: () => replace('a statement was answered with nothing'), exited: (code: number) => replace(`its thread exited with ${code}`) };
+  let current = await startWorker(where, memory, events);
+  if (where.socketPath) fs.chmodSync(where.socketPath, 0o600);
+  const port = where.socketPath ? 0 : Number(current.conn.split(':').pop());
+  // A replacement listens where its predecessor did: the pool's URL stays valid.
+  where = { ...where, port };
+  return {
+    port,
+    ready: async () => {
+      while (replacing) await replacing;
+    },
+    distrust: replace,
+    async close() {
+      closing = true;
+      while (replacing) await replacing;
+      await current.close(Infinity);
+    },
+  };
+}
+
 /**
  * Starts PGlite and its socket server on a worker thread (embedded-worker.ts: why) and resolves
  * once it listens. From the sources the worker loads the .ts file through tsx
  * (embedded-worker-sources.mjs); in the compiled server it is dist/server/embedded-worker.js.
  */
-async function startWorker(where: Omit<EmbeddedWorkerData, 'settings'>, memory: EmbeddedMemory): Promise<{ conn: string; close(): Promise<void> }> {
+async function startWorker(
+  where: WorkerWhere,
+  memory: EmbeddedMemory,
+  events: { lost(): void; exited(code: number): void },
+): Promise<{ conn: string; close(graceMs: number): Promise<void> }> {
   const fromSources = fileURLToPath(import.meta.url).endsWith('.ts');
   const file = new URL(fromSources ? './embedded-worker-sources.mjs' : './embedded-worker.js', import.meta.url);
   const settings = [`shared_buffers=${memory.sharedBuffersMb}MB`, `maintenance_work_mem=${memory.maintenanceWorkMemMb}MB`];
@@ -173,23 +250,23 @@ async function startWorker(where: Omit<EmbeddedWorkerData, 'settings'>, memory: 
     worker.once('message', (m: { ready?: boolean; conn?: string }) => (m.ready ? resolve(m.conn!) : reject(new Error('unexpected message'))));
   });
   worker.on('error', (e) => console.error(`[db] embedded database thread: ${e.message}`));
-  // The database thread ending on its own (a WebAssembly abort, out of memory) leaves every request
-  // without a database and PGlite's files in an unknown state: stop the process, as a crash of the
-  // database on the main thread would have, so the service manager restarts it and PGlite recovers.
   let closing = false;
+  worker.on('message', (m: { lost?: boolean }) => {
+    if (m.lost && !closing) events.lost();
+  });
   worker.once('exit', (code) => {
-    if (closing) return;
-    console.error(`[db] 内嵌数据库线程意外退出（${code}），服务停止以便重启 / the embedded database's thread exited (${code}); stopping so that the service restarts`);
-    process.exit(70);
+    if (!closing) events.exited(code);
   });
   return {
     conn,
-    async close() {
+    async close(graceMs) {
+      if (closing) return;
       closing = true;
-      const closed = new Promise<void>((resolve) => worker.once('message', () => resolve()));
+      const closed = new Promise<void>((resolve) => worker.on('message', (m: { closed?: boolean }) => m.closed && resolve()));
       worker.postMessage('close');
-      await Promise.race([closed, exited]);
+      await Promise.race([closed, exited, ...(Number.isFinite(graceMs) ? [new Promise((resolve) => setTimeout(resolve, graceMs))] : [])]);
       await worker.terminate();
     },
   };
 }
+

@@ -55,6 +55,7 @@ function errorResponse(code: string, message: string): Buffer {
 const CUT_OFF_ERROR = errorResponse(STATEMENT_CUT_OFF, 'the embedded database stopped the statement without a result (PortalSuspended without a row limit); it was not completed');
 const NO_ANSWER_ERROR = errorResponse(STATEMENT_CUT_OFF, 'the embedded database ended the statement without an answer (it may have run out of memory); it was not completed');
 const ERROR_RESPONSE = 'E'.charCodeAt(0);
+const DATA_ROW = 'D'.charCodeAt(0);
 
 /** A ReadyForQuery with its transaction status: 'I' idle, 'T' in a transaction, 'E' in a failed one. */
 function readyForQuery(status: 'I' | 'T' | 'E'): Buffer {
@@ -73,6 +74,16 @@ export class ReadyForQueryFilter {
   private readyBytes = 0;
   /** Whether an ErrorResponse was passed on: the answer already says the statement failed. */
   private sentError = false;
+
+  /** Whether PGlite sent its ReadyForQuery (held back until endWithReady). */
+  get readySeen(): boolean {
+    return this.lastReady !== null && this.readyBytes === this.lastReady.length;
+  }
+
+  /** Whether the answer so far holds an ErrorResponse (PGlite's, or the filter's own). */
+  get answeredWithError(): boolean {
+    return this.sentError;
+  }
 
   constructor(
     private readonly forward: (data: Uint8Array) => void,
@@ -167,13 +178,16 @@ function executesAll(batch: Uint8Array): boolean {
  * batch of Parse/Bind/Describe/Execute still waiting for its Sync gets none. Also: a message that
  * throws (PGlite itself failed — not an SQL error, those are answers) would leave pglite-socket's
  * queue stopped for good (every later query hangs, electric-sql/pglite#1046); `onFailure` is
- * called instead (the worker ends the thread).
+ * called instead (the worker ends the thread). A statement answered with nothing is answered
+ * with an error, then `onLost` is called once: PGlite's state is not to be trusted after it; so is
+ * it called when, after a statement failed, PGlite fails a small probe.
  */
-export function readyForQueryOnlyAtSync(db: PGlite, onFailure: (e: unknown) => never): PGlite {
+export function readyForQueryOnlyAtSync(db: PGlite, onFailure: (e: unknown) => never, onLost: () => void): PGlite {
   const exec = db.execProtocolRawStream.bind(db);
-  // After the 50,000-point site PGlite answered nothing to anything, SELECT 1 included: two lost
-  // answers in a row mean its state is gone, and only a restart brings it back.
-  let lostInARow = 0;
+  // After a site GEOS could not finish (out of WebAssembly memory) later statements failed with
+  // "out of memory" or returned nothing, then the protocol fell out of step and the server hung:
+  // the heap GEOS leaves behind is not given back. Only a new PGlite brings it back (embedded.ts).
+  let lost = false;
   db.execProtocolRawStream = async (batch, options) => {
     const filter = new ReadyForQueryFilter(options.onRawData, executesAll(batch));
     try {
@@ -183,10 +197,40 @@ export function readyForQueryOnlyAtSync(db: PGlite, onFailure: (e: unknown) => n
     }
     if (awaitsSync(batch)) return;
     const expectsReady = endsInSyncOrQuery(batch);
+    // Said before the answer goes out, so that the app's next connection already waits for the new
+    // PGlite (embedded.ts) instead of reaching this one as it closes.
+    // A statement that failed may have failed because PGlite ran out of memory and left it unable
+    // to run anything: outside a transaction, a small statement that allocates and runs GEOS says
+    // whether it still works. Sent here, inside the socket server's hold on PGlite (db.query would
+    // wait for that hold: a deadlock). SQL errors are rare; the probe costs about a millisecond.
+    if (!lost && ((expectsReady && !filter.readySeen) || (filter.answeredWithError && !db.isInTransaction() && !(await stillWorks(exec))))) {
+      lost = true;
+      onLost();
+    }
     // A statement lost inside a transaction may have aborted it: 'E' makes the client roll back.
-    const outcome = filter.endWithReady(expectsReady ? (db.isInTransaction() ? 'E' : 'I') : null);
-    if (outcome === 'lost' && ++lostInARow >= 2) onFailure(new Error('PGlite answered two statements in a row with nothing: its state is lost'));
-    if (outcome === 'answered' && expectsReady) lostInARow = 0;
+    filter.endWithReady(expectsReady ? (db.isInTransaction() ? 'E' : 'I') : null);
   };
   return db;
+}
+
+/** 16 MB and a GEOS buffer, as a simple Query message: what the next check will at least need. */
+const PROBE = (() => {
+  const sql = Buffer.from(`SELECT length(repeat('x', 16777216)) + ST_NPoints(ST_Buffer(ST_MakePoint(0, 0), 1))\0`);
+  const header = Buffer.alloc(5);
+  header.write('Q', 0, 'latin1');
+  header.writeInt32BE(4 + sql.length, 1);
+  return Buffer.concat([header, sql]);
+})();
+
+/** Whether PGlite answers the probe with rows and ReadyForQuery, and no error (or throws). */
+async function stillWorks(exec: PGlite['execProtocolRawStream']): Promise<boolean> {
+  const chunks: Uint8Array[] = [];
+  try {
+    await exec(PROBE, { onRawData: (d: Uint8Array) => chunks.push(Uint8Array.from(d)) });
+  } catch {
+    return false;
+  }
+  const answer = Buffer.concat(chunks);
+  const types = [...messageOffsets(answer)].map((i) => answer[i]);
+  return types.includes(DATA_ROW) && types.at(-1) === READY_FOR_QUERY && !types.includes(ERROR_RESPONSE);
 }

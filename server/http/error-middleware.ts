@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, isAppError } from './errors.ts';
+import { AppError, isAppError, serviceUnavailable } from './errors.ts';
 
 /** Unknown /api route → 404 in the standard format (instead of Express's HTML page). */
 export const apiNotFound: RequestHandler = (req, _res, next) => {
@@ -24,6 +24,28 @@ function fromFrameworkError(err: unknown): AppError | undefined {
 }
 
 /**
+ * The database went away under a request: its connection dropped (a PostgreSQL restart or
+ * failover, or the embedded database's thread being replaced, embedded.ts), or it is shutting down
+ * or not yet accepting connections (57P0x, class 08), or PGlite answered with nothing (58000). The
+ * request did not fail on its input: a 503 that says when to retry, not a 500.
+ */
+function fromDatabaseGone(err: unknown): AppError | undefined {
+  const e = err as { code?: unknown; message?: unknown };
+  const code = typeof e?.code === 'string' ? e.code : '';
+  const gone =
+    /^(57P0[123]|08...|58000)$/.test(code) ||
+    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code) ||
+    (typeof e?.message === 'string' && /^Connection terminated/.test(e.message));
+  if (!gone) return undefined;
+  return serviceUnavailable(
+    'DATABASE_UNAVAILABLE',
+    '数据库连接中断或正在重新打开，请稍后重试',
+    'The database connection dropped or the database is reopening: try again shortly',
+    5,
+  );
+}
+
+/**
  * The error's JSON, or the same without its details when they cannot be serialised (a cycle, or
  * a value echoed from the input that nests too deep): the answer stays the bilingual 4xx instead
  * of Express's HTML page with a stack trace.
@@ -40,7 +62,9 @@ export function errorMiddleware(log: { error: (o: object, msg: string) => void }
   return (err, req, res, next) => {
     // Headers gone: nothing can be said any more; Express's own handler closes the connection.
     if (res.headersSent) return next(err);
-    const appError = isAppError(err) ? err : fromFrameworkError(err);
+    const gone = isAppError(err) ? undefined : fromDatabaseGone(err);
+    if (gone) log.error({ err, requestId: (req as { id?: unknown }).id ?? '-' }, 'database unavailable: answered 503');
+    const appError = isAppError(err) ? err : (fromFrameworkError(err) ?? gone);
     if (appError) {
       if (appError.retryAfterS !== undefined) res.set('Retry-After', String(Math.max(1, Math.ceil(appError.retryAfterS))));
       // A 429/503 that knows when to come back says so in the header clients and proxies read.

@@ -89,21 +89,46 @@ describe('readyForQueryOnlyAtSync: a PGlite that stops answering', () => {
       },
     };
     const failures: unknown[] = [];
-    const wrapped = readyForQueryOnlyAtSync(db as unknown as PGlite, ((e: unknown) => {
-      failures.push(e);
-      throw new Error('thread ended');
-    }) as (e: unknown) => never);
+    let lost = 0;
+    const wrapped = readyForQueryOnlyAtSync(
+      db as unknown as PGlite,
+      ((e: unknown) => {
+        failures.push(e);
+        throw new Error('thread ended');
+      }) as (e: unknown) => never,
+      () => lost++,
+    );
     const run = (batch: Buffer) => wrapped.execProtocolRawStream(batch, { onRawData: (d: Uint8Array) => sent.push(Buffer.from(d)) });
-    return { run, sent, failures };
+    return { run, sent, failures, lost: () => lost };
   }
 
-  it('answers one lost statement and goes on; ends the thread at the second lost in a row (its state is gone)', async () => {
-    const { run, failures } = scripted([[], [msg('Z', 'I')], [], []]);
+  it('answers a lost statement with an error and ReadyForQuery, then says once that PGlite is lost (its state is not to be trusted)', async () => {
+    const { run, sent, failures, lost } = scripted([[msg('Z', 'I')], [], [msg('Z', 'I')], []]);
     await run(sync);
-    await run(sync); // answered: the count starts again
+    expect(lost()).toBe(0);
     await run(sync);
+    expect(lost()).toBe(1);
+    const answer = Buffer.concat(sent.slice(1));
+    expect(answer[0]).toBe('E'.charCodeAt(0)); // the 58000 error …
+    expect(answer.at(-6)).toBe('Z'.charCodeAt(0)); // … and ReadyForQuery
+    await run(sync);
+    await run(sync);
+    expect(lost()).toBe(1);
     expect(failures).toHaveLength(0);
-    await expect(run(sync)).rejects.toThrow('thread ended');
-    expect(String(failures[0])).toMatch(/two statements in a row/);
+  });
+
+  it('after a statement that failed, probes PGlite and says it is lost when the probe fails — not when it answers rows', async () => {
+    const failed = [msg('E', 'SERROR\0CXX000\0\0'), msg('Z', 'I')];
+    const rows = [msg('T', '\0\0'), msg('D', '\0\0'), msg('C', 'SELECT 1\0'), msg('Z', 'I')];
+    const outOfMemory = [msg('E', 'SERROR\0C53200\0\0'), msg('Z', 'I')];
+    // A failed statement, then the probe answering rows: trusted.
+    const ok = scripted([failed, rows]);
+    await ok.run(sync);
+    expect(ok.lost()).toBe(0);
+    // A failed statement, then the probe failing too: lost, and the client still gets its answer.
+    const broken = scripted([failed, outOfMemory]);
+    await broken.run(sync);
+    expect(broken.lost()).toBe(1);
+    expect(Buffer.concat(broken.sent).equals(Buffer.concat(failed))).toBe(true);
   });
 });
