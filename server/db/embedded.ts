@@ -176,7 +176,7 @@ type WorkerWhere = Omit<EmbeddedWorkerData, 'settings'>;
  * later statement failed until the protocol fell out of step and the server hung), or the thread
  * ended on its own (a WebAssembly abort). The new thread opens the same files — PostgreSQL's crash
  * recovery, as after a restart of the process — on the same socket; `ready()` holds new
- * connections until it listens (~3 s). Past MAX_RESTARTS in a minute the process stops (exit 70)
+ * connections until it listens (about 2 s). Past MAX_RESTARTS in a minute the process stops (exit 70)
  * for the service manager, as before.
  */
 async function superviseWorker(

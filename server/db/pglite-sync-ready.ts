@@ -74,15 +74,14 @@ export class ReadyForQueryFilter {
   private readyBytes = 0;
   /** Whether an ErrorResponse was passed on: the answer already says the statement failed. */
   private sentError = false;
+  /** The body of the ErrorResponse being passed on (to read its SQLSTATE), and the SQLSTATEs read. */
+  private errorBody: Buffer | null = null;
+  private errorBytes = 0;
+  readonly errorCodes: string[] = [];
 
   /** Whether PGlite sent its ReadyForQuery (held back until endWithReady). */
   get readySeen(): boolean {
     return this.lastReady !== null && this.readyBytes === this.lastReady.length;
-  }
-
-  /** Whether the answer so far holds an ErrorResponse (PGlite's, or the filter's own). */
-  get answeredWithError(): boolean {
-    return this.sentError;
   }
 
   constructor(
@@ -102,6 +101,14 @@ export class ReadyForQueryFilter {
           const k = Math.min(n, this.lastReady.length - this.readyBytes);
           this.lastReady.set(chunk.subarray(i, i + k), this.readyBytes);
           this.readyBytes += k;
+        }
+        if (this.errorBody) {
+          this.errorBody.set(chunk.subarray(i, i + n), this.errorBytes);
+          this.errorBytes += n;
+          if (this.errorBytes === this.errorBody.length) {
+            this.errorCodes.push(sqlState(this.errorBody));
+            this.errorBody = null;
+          }
         }
         this.remaining -= n;
         i += n;
@@ -128,6 +135,11 @@ export class ReadyForQueryFilter {
       }
       if (suspended) out.push(CUT_OFF_ERROR);
       if (suspended || this.header[0] === ERROR_RESPONSE) this.sentError = true;
+      // Error bodies are a few hundred bytes: kept whole to read the code (bounded, in case).
+      if (this.header[0] === ERROR_RESPONSE && this.remaining > 0 && this.remaining < 65_536) {
+        this.errorBody = Buffer.alloc(this.remaining);
+        this.errorBytes = 0;
+      }
       if (this.dropping) changed = true;
       else out.push(Buffer.from(this.header));
     }
@@ -199,11 +211,13 @@ export function readyForQueryOnlyAtSync(db: PGlite, onFailure: (e: unknown) => n
     const expectsReady = endsInSyncOrQuery(batch);
     // Said before the answer goes out, so that the app's next connection already waits for the new
     // PGlite (embedded.ts) instead of reaching this one as it closes.
-    // A statement that failed may have failed because PGlite ran out of memory and left it unable
-    // to run anything: outside a transaction, a small statement that allocates and runs GEOS says
-    // whether it still works. Sent here, inside the socket server's hold on PGlite (db.query would
-    // wait for that hold: a deadlock). SQL errors are rare; the probe costs about a millisecond.
-    if (!lost && ((expectsReady && !filter.readySeen) || (filter.answeredWithError && !db.isInTransaction() && !(await stillWorks(exec))))) {
+    // A statement that failed with an internal error, out of memory or resources (XX, 53, 58) may
+    // have left PGlite unable to run anything: outside a transaction, a small statement that
+    // allocates and runs GEOS says whether it still works. Sent here, inside the socket server's
+    // hold on PGlite (db.query would wait for that hold: a deadlock). Such errors are rare; the
+    // probe costs about 1.5 ms (an ordinary SQL error, 22012 or 23505, gets none).
+    const mayHaveRunOutOfMemory = filter.errorCodes.some((code) => /^(XX|53|58)/.test(code));
+    if (!lost && ((expectsReady && !filter.readySeen) || (mayHaveRunOutOfMemory && !db.isInTransaction() && !(await stillWorks(exec))))) {
       lost = true;
       onLost();
     }
@@ -213,9 +227,20 @@ export function readyForQueryOnlyAtSync(db: PGlite, onFailure: (e: unknown) => n
   return db;
 }
 
-/** 16 MB and a GEOS buffer, as a simple Query message: what the next check will at least need. */
+/** The SQLSTATE of an ErrorResponse body (its 'C' field); '' when it has none. */
+function sqlState(body: Buffer): string {
+  for (let i = 0; i < body.length && body[i] !== 0; ) {
+    const end = body.indexOf(0, i + 1);
+    if (end < 0) break;
+    if (body[i] === 'C'.charCodeAt(0)) return body.toString('latin1', i + 1, end);
+    i = end + 1;
+  }
+  return '';
+}
+
+/** 64 KB and a GEOS buffer, as a simple Query message: what the next check will at least need. */
 const PROBE = (() => {
-  const sql = Buffer.from(`SELECT length(repeat('x', 16777216)) + ST_NPoints(ST_Buffer(ST_MakePoint(0, 0), 1))\0`);
+  const sql = Buffer.from(`SELECT length(repeat('x', 65536)) + ST_NPoints(ST_Buffer(ST_MakePoint(0, 0), 1))\0`);
   const header = Buffer.alloc(5);
   header.write('Q', 0, 'latin1');
   header.writeInt32BE(4 + sql.length, 1);

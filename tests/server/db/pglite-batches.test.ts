@@ -130,5 +130,9 @@ describe('readyForQueryOnlyAtSync: a PGlite that stops answering', () => {
     await broken.run(sync);
     expect(broken.lost()).toBe(1);
     expect(Buffer.concat(broken.sent).equals(Buffer.concat(failed))).toBe(true);
+    // An ordinary SQL error (division by zero) says nothing of PGlite's memory: no probe is sent.
+    const divided = scripted([[msg('E', 'SERROR\0C22012\0Mdivision by zero\0\0'), msg('Z', 'I')], outOfMemory]);
+    await divided.run(sync);
+    expect(divided.lost()).toBe(0);
   });
 });
