@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Polygon } from 'geojson';
 import { formatHectares, formatLength, formatMu, formatNumber } from '../../common/units/area-units.ts';
-import { formatChainageRange } from '../../common/units/chainage.ts';
+import { formatStretch } from '../../common/units/chainage.ts';
 import { layerName, type Lang, type LayerNaming } from '../../common/report/names.ts';
 import { newFeatureId } from '../draw/feature-id.ts';
 import type { SiteFeature } from '../draw/site-features.ts';
@@ -49,10 +49,7 @@ function RerouteAdvice({ result, layers, lang }: { result: CheckResult; layers: 
           {sections.map((s) => (
             <tr key={`${s.layerId}/${s.part}/${s.fromM}`}>
               <td>{layerName(s.layerId, undefined, layers, lang)}</td>
-              <td>
-                {multiPart ? t('avoidance.linePart', { part: s.part }) : ''}
-                {formatChainageRange(s.fromM, s.toM)}
-              </td>
+              <td>{formatStretch(s, multiPart, lang)}</td>
               <td className="num">{formatLength(s.toM - s.fromM, lang)}</td>
             </tr>
           ))}

@@ -35,7 +35,6 @@ const LABELS = {
   crossingLayer: { zh: '穿越图层', en: 'Layer crossed' },
   crossingChainage: { zh: '起止桩号', en: 'Chainage' },
   crossingLength: { zh: '穿越长度', en: 'Length' },
-  linePart: { zh: '第 {part} 条线 ', en: 'line {part} ' },
   reportNumber: { zh: '报告编号', en: 'Report number' },
   boundaryPoints: { zh: '界址点坐标表', en: 'Boundary point coordinates' },
   pointNo: { zh: '点号', en: 'Point' },

@@ -1,7 +1,7 @@
 import { PROJECT_FLAG_LABELS, PROJECT_FLAGS, PROJECT_TYPE_LABELS, type ProjectType } from '../domain/development.ts';
 import type { Verdict } from '../domain/verdict.ts';
 import { formatAreaAllUnits, formatLength, formatNumber } from '../units/area-units.ts';
-import { formatChainageRange } from '../units/chainage.ts';
+import { formatStretch } from '../units/chainage.ts';
 import { toGaussKrugerZone3 } from '../geo/gauss-kruger.ts';
 import type { ReportInput } from './report-input.ts';
 import { label, type ReportLang } from './report-labels.ts';
@@ -139,7 +139,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     avoidance: avoidanceText(input, lang),
     crossings: (result.avoidance?.sections ?? []).map((c) => ({
       layer: layerName(c.layerId, undefined, input.layers, lang),
-      chainage: (result.avoidance!.sections!.some((x) => x.part > 1) ? label(lang, 'linePart', { part: String(c.part) }) : '') + formatChainageRange(c.fromM, c.toM),
+      chainage: formatStretch(c, result.avoidance!.sections!.some((x) => x.part > 1), lang),
       length: formatLength(c.toM - c.fromM, lang),
     })),
     warnings: (result.warnings ?? []).map((w) => pick(w, lang)),

@@ -9,3 +9,13 @@ export function formatChainage(metres: number): string {
 
 /** "K1+230～K1+870" — a stretch of a line by the chainage of its ends. */
 export const formatChainageRange = (fromM: number, toM: number) => `${formatChainage(fromM)}～${formatChainage(toM)}`;
+
+/**
+ * A stretch as the message, the panel and the report write it: "K1+230～K1+870", and with the line
+ * it lies on when the site has several — "第 2 条线 K0+986～K5+360" / "line 2 K0+986～K5+360".
+ */
+export function formatStretch(stretch: { part: number; fromM: number; toM: number }, multiPart: boolean, lang: 'zh' | 'en'): string {
+  const range = formatChainageRange(stretch.fromM, stretch.toM);
+  if (!multiPart) return range;
+  return lang === 'zh' ? `第 ${stretch.part} 条线 ${range}` : `line ${stretch.part} ${range}`;
+}

@@ -3,7 +3,7 @@ import type { Queryable } from '../db/types.ts';
 import { OVERLAY_GRID_DEG } from './overlap-query.ts';
 import type { ProhibitedPart } from './avoidance.ts';
 import type { Avoidance, CrossingSection } from '../../common/api/check-result.ts';
-import { formatChainageRange } from '../../common/units/chainage.ts';
+import { formatStretch } from '../../common/units/chainage.ts';
 import { formatLength, formatNumber } from '../../common/units/area-units.ts';
 
 /**
@@ -42,9 +42,8 @@ export function mergeStretches<T extends Stretch>(stretches: T[]): T[] {
 
 function rangesText(stretches: Stretch[], multiPart: boolean, lang: 'zh' | 'en'): string {
   const listed = stretches.slice(0, LISTED).map((s) => {
-    const range = `${formatChainageRange(s.fromM, s.toM)}（${formatLength(s.toM - s.fromM, lang)}）`;
-    if (!multiPart) return lang === 'zh' ? range : range.replace('（', ' (').replace('）', ')');
-    return lang === 'zh' ? `第 ${s.part} 条线 ${range}` : `line ${s.part} ${range.replace('（', ' (').replace('）', ')')}`;
+    const [stretch, length] = [formatStretch(s, multiPart, lang), formatLength(s.toM - s.fromM, lang)];
+    return lang === 'zh' ? `${stretch}（${length}）` : `${stretch} (${length})`;
   });
   const more = stretches.length - listed.length;
   if (lang === 'zh') return listed.join('、') + (more > 0 ? ` 等（另有 ${more} 处）` : '');
