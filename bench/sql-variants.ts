@@ -11,7 +11,7 @@ export interface SqlVariant {
   why: string;
   /** Session settings around the statement (SET … before, RESET ALL after). */
   settings?: string[];
-  replacements?: [from: string | RegExp, to: string][];
+  replacements?: [from: string | RegExp, to: string | ((match: string) => string)][];
 }
 
 const NEAR_ZONE_JOIN = ' AND (s.near_zone IS NULL OR ST_Intersects(p.geom, s.near_zone))';
@@ -95,6 +95,39 @@ export const SQL_VARIANTS: SqlVariant[] = [
     ],
   },
   {
+    name: 'cost-of-site-union',
+    why: 'attribution, wrong answers for multi-piece sites: the site is its pieces collected, not unioned on the grid and made valid',
+    replacements: [['ST_MakeValid(ST_Union(geom, 1e-9)) AS geom FROM pieces', 'ST_Collect(geom) AS geom FROM pieces']],
+  },
+  {
+    name: 'cost-of-near-zone-buffer',
+    why: 'attribution, wrong answers: the near zone is the screening box (no geodesic buffer of the site)',
+    replacements: [['ST_Buffer(geom::geography, $4::float8 * 1.01 + 1)::geometry END AS near_zone', 'ST_Expand(geom, $5::float8, $6::float8) END AS near_zone']],
+  },
+  {
+    name: 'cost-of-geojson',
+    why: 'attribution, wrong answers: no GeoJSON nor EWKB of the overlaps and of the site',
+    replacements: [
+      ['THEN ST_AsGeoJSON(overlap_geom, 7)::json END', 'THEN NULL::json END'],
+      ["THEN encode(ST_AsEWKB(overlap_geom), 'hex') END,\n      'features'", "THEN NULL END,\n      'features'"],
+      ["THEN encode(ST_AsEWKB(ff.overlap_geom), 'hex') END)", 'THEN NULL END)'],
+      ['(SELECT ST_AsGeoJSON(geom, 7)::json FROM site_facts) AS site', 'NULL::json AS site'],
+    ],
+  },
+  {
+    name: 'cost-of-areas',
+    why: 'attribution, wrong answers: no ellipsoidal area of the parts overlaps and of the layers',
+    replacements: [
+      ['SUM(ST_Area(ST_CollectionExtract(np.inter, 3)::geography))', 'SUM(0::float8)'],
+      ["'overlapAreaM2', COALESCE(ST_Area(overlap_geom::geography), 0)", "'overlapAreaM2', 0"],
+    ],
+  },
+  {
+    name: 'floating-feature-union',
+    why: 'candidate: the union of a feature\'s part overlaps without a grid (GEOS OverlayNGRobust: floating point, falling back to snap-rounding itself)',
+    replacements: [[FEATURE_UNION, (m: string) => m.replace(', 1e-9)', ')')]],
+  },
+  {
     name: 'cost-of-unions',
     why: 'attribution, wrong answers: ST_Collect instead of every union (per feature and per layer) — what dissolving the overlaps costs',
     replacements: [
@@ -109,7 +142,7 @@ export function applyVariant(variant: SqlVariant, sql: string): string | null {
   let out = sql;
   for (const [from, to] of variant.replacements ?? []) {
     if (typeof from === 'string' ? !out.includes(from) : !from.test(out)) return null;
-    out = out.replace(from, () => to); // a function: `$5` in the replacement is SQL, not a regex group
+    out = out.replace(from, (m) => (typeof to === 'function' ? to(m) : to)); // a function: `$5` in the replacement is SQL, not a regex group
   }
   return out;
 }

@@ -3,6 +3,8 @@ import request from 'supertest';
 import { openTestApp } from '../../support/test-app.ts';
 import { loadTestLayer, removeTestLayers } from '../../support/test-layers.ts';
 import { parallelArcM, rectangle } from '../../support/ellipsoid.ts';
+import { runCheck } from '../../../server/check/engine.ts';
+import type { Queryable } from '../../../server/db/types.ts';
 
 /**
  * A linear site (a centre line) crossing a prohibited zone is advised to reroute (调整线位) with the
@@ -12,6 +14,9 @@ import { parallelArcM, rectangle } from '../../support/ellipsoid.ts';
 type TestApp = Awaited<ReturnType<typeof openTestApp>>;
 let t: TestApp;
 const LAYER = 'zz_rr_water';
+// Two red-line features side by side (101.00–101.01 and 101.01–101.02 E at 31.05–31.06 N): a
+// road along 31.055 N meets both, and both prohibit it.
+const REDLINE = 'zz_rr_redline';
 // A 一级 zone 0.01° × 0.01° at 101–101.01 E, 31–31.01 N, and a 二级 ring around it.
 const G1 = rectangle(101.0, 31.0, 101.01, 31.01);
 const G2: GeoJSON.Polygon = {
@@ -24,14 +29,18 @@ const check = (body: object) => request(t.app).post('/api/check').send(body);
 
 beforeAll(async () => {
   t = await openTestApp();
-  await removeTestLayers(t.db.pool, [LAYER]);
+  await removeTestLayers(t.db.pool, [LAYER, REDLINE]);
+  await loadTestLayer(t.db.pool, REDLINE, 'eco_redline', [
+    { id: 'west', name: '测试红线西', geometry: rectangle(101.0, 31.05, 101.01, 31.06) },
+    { id: 'east', name: '测试红线东', geometry: rectangle(101.01, 31.05, 101.02, 31.06) },
+  ]);
   await loadTestLayer(t.db.pool, LAYER, 'water_source', [
     { id: 'g1', name: '测试水源一级', level: 'grade1', geometry: G1 },
     { id: 'g2', name: '测试水源二级', level: 'grade2', geometry: G2 },
   ], ['grade1', 'grade2', 'quasi']);
 });
 afterAll(async () => {
-  await removeTestLayers(t.db.pool, [LAYER]);
+  await removeTestLayers(t.db.pool, [LAYER, REDLINE]);
   await t.close();
 });
 
@@ -100,5 +109,35 @@ describe('POST /api/check — a centre line across a prohibited zone is advised 
     const res = await check({ geometry: rectangle(101.008, 31.004, 101.012, 31.006), project: road });
     expect(res.body.avoidance.suggestion).toBe('revise');
     expect(res.body.avoidance.sections).toBeUndefined();
+  });
+
+  it('reroutes around a layer whose every feature met prohibits from the layer\'s own dissolved overlap', async () => {
+    const line: GeoJSON.LineString = { type: 'LineString', coordinates: [[100.995, 31.055], [101.025, 31.055]] };
+    // The statements the engine sends, recorded: what the reroute statement was given to work on.
+    const sent: { name?: string; values?: unknown[] }[] = [];
+    const recording = {
+      query: (config: { name?: string; values?: unknown[] }, values?: unknown[]) => {
+        sent.push(typeof config === 'string' ? { values } : config);
+        return t.db.pool.query(config as never, values as never);
+      },
+    } as unknown as Queryable;
+    const result = await runCheck(recording, { geometry: line, project: road });
+    const redline = result.results.find((r) => r.layerId === REDLINE)!;
+    expect(redline.verdict).toBe('prohibited');
+    expect(redline.features.map((f) => f.id).sort()).toEqual(['east', 'west']);
+    const av = result.avoidance!;
+    expect(av.suggestion).toBe('reroute');
+    // One stretch across both features (their common edge is no gap), arcs of the parallel.
+    const sections = av.sections!.filter((s) => s.layerId === REDLINE);
+    expect(sections).toHaveLength(1);
+    expect(sections[0].fromM).toBeCloseTo(parallelArcM(31.055, 0.005), 1);
+    expect(sections[0].toM).toBeCloseTo(parallelArcM(31.055, 0.025), 1);
+    // The corridor area taken is the two features' overlaps together (disjoint: their sum).
+    const featuresM2 = redline.features.reduce((sum, f) => sum + f.overlapAreaM2, 0);
+    expect(Math.abs(av.removedAreaM2 - featuresM2)).toBeLessThan(0.01);
+    // Given the layer's overlap once, not each feature's to union again.
+    const reroute = sent.find((s) => s.name === 'check-reroute')!;
+    expect(reroute.values![2]).toEqual([REDLINE]);
+    expect((reroute.values![3] as string[]).length).toBe(1);
   });
 });
