@@ -128,6 +128,11 @@ export const SQL_VARIANTS: SqlVariant[] = [
     replacements: [[FEATURE_UNION, (m: string) => m.replace(', 1e-9)', ')')]],
   },
   {
+    name: 'whole-site-distance',
+    why: 'candidate: the distance of a part that does not meet the site measured to the whole site (the same geography on every row: PostGIS keeps a tree of it), not to the site clipped to the part box',
+    replacements: [['ELSE ST_Distance(p.geom::geography, ST_ClipByBox2D(s.geom, ST_Expand(p.geom::box2d, $5::float8, $6::float8))::geography)', 'ELSE ST_Distance(p.geom::geography, s.geom::geography)']],
+  },
+  {
     name: 'cost-of-unions',
     why: 'attribution, wrong answers: ST_Collect instead of every union (per feature and per layer) — what dissolving the overlaps costs',
     replacements: [
