@@ -17,7 +17,7 @@ export function roundTo(value: number, digits: number): number {
   return Math.sign(value) * Math.round(Math.abs(value) * f) / f;
 }
 
-/** One formatter per number of decimals: toLocaleString with options builds a new one per call (≈ 20 µs). */
+/** One formatter per number of decimals: toLocaleString with options builds a new one per call (≈ 30 µs, against 0.8 µs). */
 const formatters = new Map<number, Intl.NumberFormat>();
 
 /** 12345.678 → "12,345.68" (grouping as both zh-CN and en write it). */

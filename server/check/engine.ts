@@ -151,7 +151,7 @@ function prohibitedParts(layers: LayerFact[], results: LayerResult[], project: P
         .filter((f) => evaluateLayer({ kind: layer.kind, levels: [f.level], relation: 'overlaps', project, context: { siteAreaM2, layerLevels: layer.levels } }).verdict === 'prohibited');
       // Every feature that meets the site prohibits: their union is the layer's overlap, which the
       // overlap query has dissolved already (a line across a subdivided zone meets a dozen features,
-      // and unioning their overlaps again took ≈ 3 ms of the reroute statement).
+      // and unioning their overlaps again took up to 2–3 ms of the reroute statement).
       if (prohibitedFeatures.length > 0 && layer.overlapWkb && prohibitedFeatures.length === layer.features.filter((f) => f.intersects).length)
         return [{ layerId: layer.layerId, overlapsWkb: [layer.overlapWkb] }];
       const overlapsWkb = prohibitedFeatures.flatMap((f) => (f.overlapWkb ? [f.overlapWkb] : []));
