@@ -11,7 +11,7 @@ export interface SqlVariant {
   why: string;
   /** Session settings around the statement (SET … before, RESET ALL after). */
   settings?: string[];
-  replacements?: [from: string | RegExp, to: string | ((match: string) => string)][];
+  replacements?: [from: string | RegExp, to: string][];
 }
 
 const NEAR_ZONE_JOIN = ' AND (s.near_zone IS NULL OR ST_Intersects(p.geom, s.near_zone))';
@@ -20,6 +20,12 @@ const CLIPPED_DISTANCE =
 /** The distance of a part whose feature meets the site elsewhere: skipped (NULL) by the engine. */
 const SKIPPED_DISTANCE = /WHEN p\.feature_id IN \(SELECT feature_id FROM candidates WHERE hit\) THEN NULL\s+/;
 const MATERIALIZED = 'part_facts AS MATERIALIZED (';
+/** A hit part's overlay with the site, on the grid. */
+const PART_OVERLAY = 'THEN ST_Intersection(p.geom, s.geom, 1e-9) END AS inter';
+/** The site grown by the screening distance (the near-zone prefilter). */
+const NEAR_ZONE_BUFFER = 'ST_Buffer(geom::geography, $4::float8 * 1.01 + 1)::geometry';
+/** The union of a feature's part overlaps, up to its grid argument. */
+const FEATURE_PARTS_UNION = 'ST_UnaryUnion(ST_Collect(ST_CollectionExtract(np.inter, 3)) FILTER (WHERE np.inter IS NOT NULL)';
 /** The union of a feature's part overlaps, and of a layer's feature overlaps (dissolvedSql). */
 const FEATURE_UNION = /CASE WHEN count\(\*\) FILTER \(WHERE np\.inter IS NOT NULL\) = 1 THEN .*? END AS overlap_geom/;
 const LAYER_UNION = /CASE WHEN count\(\*\) FILTER \(WHERE ff\.overlap_geom IS NOT NULL\) = 1 THEN .*? END AS overlap_geom/;
@@ -64,12 +70,12 @@ export const SQL_VARIANTS: SqlVariant[] = [
   {
     name: 'clipped-overlay',
     why: 'candidate: the site clipped to the part box (grown by 1e-6°) before the overlay; a long line site has hundreds of vertices, a part at most 256',
-    replacements: [['THEN ST_Intersection(p.geom, s.geom, 1e-9) END AS inter', 'THEN ST_Intersection(p.geom, ST_ClipByBox2D(s.geom, ST_Expand(p.geom::box2d, 1e-6)), 1e-9) END AS inter']],
+    replacements: [[PART_OVERLAY, 'THEN ST_Intersection(p.geom, ST_ClipByBox2D(s.geom, ST_Expand(p.geom::box2d, 1e-6)), 1e-9) END AS inter']],
   },
   {
     name: 'coarse-near-zone',
     why: 'candidate: the near-zone prefilter buffered with 2 segments per quarter circle (chords lie at ≥ cos(22.5°) of the radius, so the radius grows by 1.1 to stay a superset): fewer vertices to buffer, project and test',
-    replacements: [['ST_Buffer(geom::geography, $4::float8 * 1.01 + 1)::geometry', "ST_Buffer(geom::geography, $4::float8 * 1.1 + 1, 'quad_segs=2')::geometry"]],
+    replacements: [[NEAR_ZONE_BUFFER, "ST_Buffer(geom::geography, $4::float8 * 1.1 + 1, 'quad_segs=2')::geometry"]],
   },
   {
     name: 'cost-of-distance',
@@ -79,12 +85,12 @@ export const SQL_VARIANTS: SqlVariant[] = [
   {
     name: 'cost-of-overlay',
     why: 'attribution, wrong answers: no overlay — what the intersections cost',
-    replacements: [['THEN ST_Intersection(p.geom, s.geom, 1e-9) END AS inter', 'THEN NULL::geometry END AS inter']],
+    replacements: [[PART_OVERLAY, 'THEN NULL::geometry END AS inter']],
   },
   {
     name: 'floating-overlay',
     why: 'candidate: the part overlays without a grid (GEOS OverlayNGRobust: floating point, falling back to snapping and snap-rounding itself); the unions keep the grid',
-    replacements: [['THEN ST_Intersection(p.geom, s.geom, 1e-9) END AS inter', 'THEN ST_Intersection(p.geom, s.geom) END AS inter']],
+    replacements: [[PART_OVERLAY, 'THEN ST_Intersection(p.geom, s.geom) END AS inter']],
   },
   {
     name: 'union-of-one',
@@ -102,7 +108,7 @@ export const SQL_VARIANTS: SqlVariant[] = [
   {
     name: 'cost-of-near-zone-buffer',
     why: 'attribution, wrong answers: the near zone is the screening box (no geodesic buffer of the site)',
-    replacements: [['ST_Buffer(geom::geography, $4::float8 * 1.01 + 1)::geometry END AS near_zone', 'ST_Expand(geom, $5::float8, $6::float8) END AS near_zone']],
+    replacements: [[NEAR_ZONE_BUFFER, 'ST_Expand(geom, $5::float8, $6::float8)']],
   },
   {
     name: 'cost-of-geojson',
@@ -125,7 +131,7 @@ export const SQL_VARIANTS: SqlVariant[] = [
   {
     name: 'floating-feature-union',
     why: 'candidate: the union of a feature\'s part overlaps without a grid (GEOS OverlayNGRobust: floating point, falling back to snap-rounding itself)',
-    replacements: [[FEATURE_UNION, (m: string) => m.replace(', 1e-9)', ')')]],
+    replacements: [[`${FEATURE_PARTS_UNION}, 1e-9)`, `${FEATURE_PARTS_UNION})`]],
   },
   {
     name: 'whole-site-distance',
@@ -147,7 +153,7 @@ export function applyVariant(variant: SqlVariant, sql: string): string | null {
   let out = sql;
   for (const [from, to] of variant.replacements ?? []) {
     if (typeof from === 'string' ? !out.includes(from) : !from.test(out)) return null;
-    out = out.replace(from, (m) => (typeof to === 'function' ? to(m) : to)); // a function: `$5` in the replacement is SQL, not a regex group
+    out = out.replace(from, () => to); // a function: `$5` in the replacement is SQL, not a regex group
   }
   return out;
 }

@@ -149,15 +149,14 @@ function prohibitedParts(layers: LayerFact[], results: LayerResult[], project: P
       const prohibitedFeatures = layer.features
         .filter((f) => relationOf(layer, f) === 'overlaps')
         .filter((f) => evaluateLayer({ kind: layer.kind, levels: [f.level], relation: 'overlaps', project, context: { siteAreaM2, layerLevels: layer.levels } }).verdict === 'prohibited');
-      // Every feature that meets the site prohibits: their union is the layer's overlap, which the
-      // overlap query has dissolved already (a line across a subdivided zone meets a dozen features,
-      // and unioning their overlaps again took up to 2–3 ms of the reroute statement).
-      if (prohibitedFeatures.length > 0 && layer.overlapWkb && prohibitedFeatures.length === layer.features.filter((f) => f.intersects).length)
-        return [{ layerId: layer.layerId, overlapsWkb: [layer.overlapWkb] }];
       const overlapsWkb = prohibitedFeatures.flatMap((f) => (f.overlapWkb ? [f.overlapWkb] : []));
+      // The layer's whole overlap, which the overlap query has dissolved already, when the layer is
+      // prohibited only as a whole (no single level does it) or every feature that meets the site
+      // prohibits (a line across a subdivided zone meets a dozen: unioning their overlaps again took
+      // up to 2–3 ms of the reroute statement).
+      const wholeLayer = overlapsWkb.length === 0 || prohibitedFeatures.length === layer.features.filter((f) => f.intersects).length;
+      if (wholeLayer && layer.overlapWkb) return [{ layerId: layer.layerId, overlapsWkb: [layer.overlapWkb] }];
       if (overlapsWkb.length > 0) return [{ layerId: layer.layerId, overlapsWkb }];
-      // Prohibited only as a whole (no single level does it): clip the layer's whole overlap.
-      if (layer.overlapWkb) return [{ layerId: layer.layerId, overlapsWkb: [layer.overlapWkb] }];
       return layer.overlap ? [{ layerId: layer.layerId, overlap: layer.overlap }] : [];
     });
 }
