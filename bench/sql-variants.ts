@@ -6,6 +6,8 @@
  * variant whose anchor text is no longer in the engine's SQL reports itself as not applicable
  * instead of silently timing the original.
  */
+import { dissolvedSql } from '../server/check/overlap-query.ts';
+
 export interface SqlVariant {
   name: string;
   why: string;
@@ -24,11 +26,15 @@ const MATERIALIZED = 'part_facts AS MATERIALIZED (';
 const PART_OVERLAY = 'THEN ST_Intersection(p.geom, s.geom, 1e-9) END AS inter';
 /** The site grown by the screening distance (the near-zone prefilter). */
 const NEAR_ZONE_BUFFER = 'ST_Buffer(geom::geography, $4::float8 * 1.01 + 1)::geometry';
-/** The union of a feature's part overlaps, up to its grid argument. */
-const FEATURE_PARTS_UNION = 'ST_UnaryUnion(ST_Collect(ST_CollectionExtract(np.inter, 3)) FILTER (WHERE np.inter IS NOT NULL)';
-/** The union of a feature's part overlaps, and of a layer's feature overlaps (dissolvedSql). */
-const FEATURE_UNION = /CASE WHEN count\(\*\) FILTER \(WHERE np\.inter IS NOT NULL\) = 1 THEN .*? END AS overlap_geom/;
-const LAYER_UNION = /CASE WHEN count\(\*\) FILTER \(WHERE ff\.overlap_geom IS NOT NULL\) = 1 THEN .*? END AS overlap_geom/;
+/** A line site's near zone: its lines grown by the screening distance plus half the width. */
+const LINE_NEAR_ZONE = 'WHEN (SELECT ST_Dimension(fixed) FROM validity) = 1';
+/** The union of a layer's part overlaps, up to its grid argument. */
+const PARTS_UNION_CALL = 'ST_UnaryUnion(ST_Collect(ST_CollectionExtract(np.inter, 3)) FILTER (WHERE np.inter IS NOT NULL)';
+/** The union of a layer's part overlaps (dissolvedSql), the only union of the overlap query since session 13. */
+const PARTS_UNION = /CASE WHEN count\(\*\) FILTER \(WHERE np\.inter IS NOT NULL\) = 1 THEN .*? END AS overlap_geom/;
+/** A feature's part overlaps, collected for avoidance and reroute (not dissolved). */
+const FEATURE_PIECES = 'ST_Collect(ST_CollectionExtract(np.inter, 3)) FILTER (WHERE np.inter IS NOT NULL) AS overlap_pieces';
+const LAYER_OVERLAP_FROM_PARTS = '(SELECT lo.overlap_geom FROM layer_overlaps lo WHERE lo.layer_id = ff.layer_id) AS overlap_geom';
 
 const withoutNearZone: [RegExp | string, string][] = [[NEAR_ZONE_JOIN, '']];
 const withoutClippedDistance: [RegExp | string, string][] = [[CLIPPED_DISTANCE, 'CASE WHEN p.hit THEN 0 ELSE ST_Distance(p.geom::geography, s.geom::geography) END AS distance_m']];
@@ -75,7 +81,12 @@ export const SQL_VARIANTS: SqlVariant[] = [
   {
     name: 'coarse-near-zone',
     why: 'candidate: the near-zone prefilter buffered with 2 segments per quarter circle (chords lie at ≥ cos(22.5°) of the radius, so the radius grows by 1.1 to stay a superset): fewer vertices to buffer, project and test',
-    replacements: [[NEAR_ZONE_BUFFER, "ST_Buffer(geom::geography, $4::float8 * 1.1 + 1, 'quad_segs=2')::geometry"]],
+    replacements: [[LINE_NEAR_ZONE, 'WHEN false'], [NEAR_ZONE_BUFFER, "ST_Buffer(geom::geography, $4::float8 * 1.1 + 1, 'quad_segs=2')::geometry"]],
+  },
+  {
+    name: 'corridor-near-zone',
+    why: 'the near zone of a line site as it was before session 13: the corridor (three times the line\'s vertices) grown by the screening distance',
+    replacements: [[LINE_NEAR_ZONE, 'WHEN false']],
   },
   {
     name: 'cost-of-distance',
@@ -94,10 +105,9 @@ export const SQL_VARIANTS: SqlVariant[] = [
   },
   {
     name: 'union-of-one',
-    why: 'the ST_Union aggregates as they were (session 7): a feature with one overlapping part, a layer with one overlapping feature, is unioned alone — a cascaded union over its polygons that changes nothing',
+    why: 'the ST_Union aggregate as it was (session 7): a layer with one overlapping part is unioned alone — a cascaded union over its polygons that changes nothing',
     replacements: [
-      [FEATURE_UNION, 'ST_Union(ST_CollectionExtract(np.inter, 3), 1e-9) FILTER (WHERE np.inter IS NOT NULL) AS overlap_geom'],
-      [LAYER_UNION, 'ST_Union(ff.overlap_geom, 1e-9) AS overlap_geom'],
+      [PARTS_UNION, 'ST_Union(ST_CollectionExtract(np.inter, 3), 1e-9) FILTER (WHERE np.inter IS NOT NULL) AS overlap_geom'],
     ],
   },
   {
@@ -108,7 +118,7 @@ export const SQL_VARIANTS: SqlVariant[] = [
   {
     name: 'cost-of-near-zone-buffer',
     why: 'attribution, wrong answers: the near zone is the screening box (no geodesic buffer of the site)',
-    replacements: [[NEAR_ZONE_BUFFER, 'ST_Expand(geom, $5::float8, $6::float8)']],
+    replacements: [[LINE_NEAR_ZONE, 'WHEN false'], [NEAR_ZONE_BUFFER, 'ST_Expand(geom, $5::float8, $6::float8)']],
   },
   {
     name: 'cost-of-geojson',
@@ -129,9 +139,9 @@ export const SQL_VARIANTS: SqlVariant[] = [
     ],
   },
   {
-    name: 'floating-feature-union',
-    why: 'candidate: the union of a feature\'s part overlaps without a grid (GEOS OverlayNGRobust: floating point, falling back to snap-rounding itself)',
-    replacements: [[`${FEATURE_PARTS_UNION}, 1e-9)`, `${FEATURE_PARTS_UNION})`]],
+    name: 'floating-union',
+    why: 'candidate: the union of a layer\'s part overlaps without a grid (GEOS OverlayNGRobust: floating point, falling back to snap-rounding itself; tried per feature in session 12)',
+    replacements: [[`${PARTS_UNION_CALL}, 1e-9)`, `${PARTS_UNION_CALL})`]],
   },
   {
     name: 'whole-site-distance',
@@ -139,11 +149,18 @@ export const SQL_VARIANTS: SqlVariant[] = [
     replacements: [['ELSE ST_Distance(p.geom::geography, ST_ClipByBox2D(s.geom, ST_Expand(p.geom::box2d, $5::float8, $6::float8))::geography)', 'ELSE ST_Distance(p.geom::geography, s.geom::geography)']],
   },
   {
-    name: 'cost-of-unions',
-    why: 'attribution, wrong answers: ST_Collect instead of every union (per feature and per layer) — what dissolving the overlaps costs',
+    name: 'feature-unions',
+    why: 'the engine before session 13: every feature\'s part overlaps dissolved, then the layer\'s from those (two cascaded unions where one does)',
     replacements: [
-      [FEATURE_UNION, 'ST_Collect(ST_CollectionExtract(np.inter, 3)) FILTER (WHERE np.inter IS NOT NULL) AS overlap_geom'],
-      [LAYER_UNION, 'ST_CollectionExtract(ST_Collect(ff.overlap_geom), 3) AS overlap_geom'],
+      [FEATURE_PIECES, `${dissolvedSql('ST_CollectionExtract(np.inter, 3)', 'np.inter IS NOT NULL')} AS overlap_pieces`],
+      [LAYER_OVERLAP_FROM_PARTS, `${dissolvedSql('ff.overlap_pieces', 'ff.overlap_pieces IS NOT NULL')} AS overlap_geom`],
+    ],
+  },
+  {
+    name: 'cost-of-unions',
+    why: 'attribution, wrong answers: ST_Collect instead of the union of a layer\'s part overlaps — what dissolving the overlaps costs',
+    replacements: [
+      [PARTS_UNION, 'ST_CollectionExtract(ST_Collect(np.inter), 3) AS overlap_geom'],
     ],
   },
 ];

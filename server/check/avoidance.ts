@@ -20,12 +20,24 @@ const OPENING_GRID_M = 0.001;
 
 
 /**
- * What to clip: an overlap geometry, or the exact overlaps (hex EWKB, from the overlap query) of the
- * features whose level prohibits the project (a layer can prohibit in its 一级 and allow in its 二级:
- * only the 一级 is clipped) or of the whole layer. The overlap query has already intersected them
- * with the site: they are not intersected again here.
+ * What to clip, per prohibited layer: its overlap as GeoJSON (rounded to 1e-7°), its exact overlap
+ * as the overlap query dissolved it (hex EWKB), or the exact pieces of the features whose level
+ * prohibits the project (a layer can prohibit in its 一级 and allow in its 二级: only the 一级 is
+ * clipped), which are dissolved here. The overlap query has already intersected all of them with
+ * the site: they are not intersected again.
  */
-export type ProhibitedPart = { layerId: string; overlap: GeoJSON.Geometry } | { layerId: string; overlapsWkb: string[] };
+export type ProhibitedPart =
+  | { layerId: string; overlap: GeoJSON.Geometry }
+  | { layerId: string; overlapWkb: string }
+  | { layerId: string; piecesWkb: string[] };
+
+/** The parts' geometries for a statement: exact ones (hex EWKB) that are dissolved already, and those to dissolve. */
+export function prohibitedInputs(prohibited: ProhibitedPart[]) {
+  return {
+    geojson: prohibited.flatMap((p) => ('overlap' in p ? [{ layerId: p.layerId, geometry: JSON.stringify(p.overlap) }] : [])),
+    exact: prohibited.flatMap((p) => ('overlapWkb' in p ? [{ layerId: p.layerId, wkb: p.overlapWkb, dissolved: true }] : 'piecesWkb' in p ? p.piecesWkb.map((wkb) => ({ layerId: p.layerId, wkb, dissolved: false })) : [])),
+  };
+}
 
 const ha = (m2: number) => (m2 / 10_000).toFixed(4);
 
@@ -56,8 +68,7 @@ export async function avoidProhibited(
   siteWkb: string | null = null,
 ): Promise<Avoidance | null> {
   if (prohibited.length === 0) return null;
-  const byGeometry = prohibited.flatMap((p) => ('overlap' in p ? [JSON.stringify(p.overlap)] : []));
-  const byWkb = prohibited.flatMap((p) => ('overlapsWkb' in p ? p.overlapsWkb : []));
+  const { geojson, exact } = prohibitedInputs(prohibited);
   // Named: planned once per connection, then only bound (as the overlap query).
   const { rows } = await db.query<{ geometry: GeoJSON.Geometry | null; area: number; outside: number; parts: number }>({
     name: 'check-avoidance',
@@ -65,11 +76,11 @@ export async function avoidProhibited(
           pieces AS (
             SELECT ST_SetSRID(ST_GeomFromGeoJSON(o), 4326) AS g, false AS exact FROM json_array_elements_text($2::json) o
             UNION ALL
-            SELECT ST_GeomFromEWKB(decode(w, 'hex')), true FROM unnest($5::text[]) w),
-          -- One exact overlap is a union already (the overlap query's): unioned alone it would only
-          -- be redone (a cascaded union over its polygons: ≈ 5 ms for a line in and out of a zone
-          -- 34 times). GeoJSON, rounded to 1e-7°, is always unioned. (Not the ST_Union aggregate: an
-          -- aggregate runs whichever branch of the CASE is taken.)
+            SELECT ST_GeomFromEWKB(decode(z.w, 'hex')), z.dissolved FROM unnest($5::text[], $7::boolean[]) AS z(w, dissolved)),
+          -- One dissolved exact overlap is a union already (the overlap query's): unioned alone it
+          -- would only be redone (a cascaded union over its polygons: ≈ 5 ms for a line in and out
+          -- of a zone 34 times). GeoJSON, rounded to 1e-7°, and features' pieces are always
+          -- unioned. (Not the ST_Union aggregate: an aggregate runs whichever branch of the CASE is taken.)
           cut AS (SELECT CASE WHEN count(*) = 1 AND bool_and(exact) THEN (array_agg(ST_CollectionExtract(g, 3)))[1]
                               ELSE ST_UnaryUnion(ST_Collect(ST_CollectionExtract(g, 3)), ${OVERLAY_GRID_DEG}) END AS g FROM pieces),
           rest AS (SELECT CASE WHEN cut.g IS NULL THEN s.g ELSE ST_CollectionExtract(ST_MakeValid(ST_Difference(s.g, cut.g, ${OVERLAY_GRID_DEG})), 3) END AS g FROM s, cut),
@@ -93,7 +104,7 @@ export async function avoidProhibited(
             COALESCE((SELECT ST_Area(rest.g::geography) FROM rest), 0) AS outside,
             COALESCE(ST_NumGeometries(k.g), 0) AS parts
        FROM (SELECT (SELECT g FROM kept) AS g) k`,
-    values: [JSON.stringify(site), JSON.stringify(byGeometry), MIN_PART_WIDTH_M, MIN_PART_WIDTH_M * MIN_PART_WIDTH_M, byWkb, siteWkb],
+    values: [JSON.stringify(site), JSON.stringify(geojson.map((g) => g.geometry)), MIN_PART_WIDTH_M, MIN_PART_WIDTH_M * MIN_PART_WIDTH_M, exact.map((e) => e.wkb), siteWkb, exact.map((e) => e.dissolved)],
   });
   const row = rows[0];
   const keptAreaM2 = Number(row?.area ?? 0);

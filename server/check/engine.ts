@@ -149,14 +149,15 @@ function prohibitedParts(layers: LayerFact[], results: LayerResult[], project: P
       const prohibitedFeatures = layer.features
         .filter((f) => relationOf(layer, f) === 'overlaps')
         .filter((f) => evaluateLayer({ kind: layer.kind, levels: [f.level], relation: 'overlaps', project, context: { siteAreaM2, layerLevels: layer.levels } }).verdict === 'prohibited');
-      const overlapsWkb = prohibitedFeatures.flatMap((f) => (f.overlapWkb ? [f.overlapWkb] : []));
+      const piecesWkb = prohibitedFeatures.flatMap((f) => (f.overlapPiecesWkb ? [f.overlapPiecesWkb] : []));
       // The layer's whole overlap, which the overlap query has dissolved already, when the layer is
       // prohibited only as a whole (no single level does it) or every feature that meets the site
-      // prohibits (a line across a subdivided zone meets a dozen: unioning their overlaps again took
-      // up to 2–3 ms of the reroute statement).
-      const wholeLayer = overlapsWkb.length === 0 || prohibitedFeatures.length === layer.features.filter((f) => f.intersects).length;
-      if (wholeLayer && layer.overlapWkb) return [{ layerId: layer.layerId, overlapsWkb: [layer.overlapWkb] }];
-      if (overlapsWkb.length > 0) return [{ layerId: layer.layerId, overlapsWkb }];
+      // prohibits (a line across a subdivided zone meets a dozen: dissolving their pieces again
+      // took up to 2–3 ms of the reroute statement). Otherwise the prohibiting features' pieces,
+      // which the statement dissolves.
+      const wholeLayer = piecesWkb.length === 0 || prohibitedFeatures.length === layer.features.filter((f) => f.intersects).length;
+      if (wholeLayer && layer.overlapWkb) return [{ layerId: layer.layerId, overlapWkb: layer.overlapWkb }];
+      if (piecesWkb.length > 0) return [{ layerId: layer.layerId, piecesWkb }];
       return layer.overlap ? [{ layerId: layer.layerId, overlap: layer.overlap }] : [];
     });
 }

@@ -1,7 +1,7 @@
 import type { Bilingual } from '../http/errors.ts';
 import type { Queryable } from '../db/types.ts';
 import { OVERLAY_GRID_DEG } from './overlap-query.ts';
-import type { ProhibitedPart } from './avoidance.ts';
+import { prohibitedInputs, type ProhibitedPart } from './avoidance.ts';
 import type { Avoidance, CrossingSection } from '../../common/api/check-result.ts';
 import { formatStretch } from '../../common/units/chainage.ts';
 import { formatLength, formatNumber } from '../../common/units/area-units.ts';
@@ -78,19 +78,30 @@ export async function adviseReroute(
   lineLengthM: number,
 ): Promise<Avoidance | null> {
   if (prohibited.length === 0) return null;
-  const byGeometry = prohibited.flatMap((p) => ('overlap' in p ? [{ layerId: p.layerId, geometry: JSON.stringify(p.overlap) }] : []));
-  const exact = prohibited.flatMap((p) => ('overlapsWkb' in p ? p.overlapsWkb.map((w) => [p.layerId, w] as const) : []));
+  const { geojson, exact } = prohibitedInputs(prohibited);
   // Named: planned once per connection, then only bound (as the overlap query).
   const { rows } = await db.query<{ removed_m2: number; stretches: { layer_id: string; part: number; from_m: number; to_m: number }[] | null; geometry: GeoJSON.Geometry | null }>({
     name: 'check-reroute',
     text: `WITH line AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g),
-          parts AS (SELECT COALESCE(d.path[1], 1) AS part, d.geom AS g FROM line, ST_Dump(line.g) d),
+          -- reach: how far beside its part (in degrees) a piece can lie, computed here once: written
+          -- per row below, the generic plan priced it per estimated row pair and lost to custom plans.
+          parts AS (SELECT COALESCE(d.path[1], 1) AS part, d.geom AS g, $3::float8 / 55000 + 1e-6 AS reach FROM line, ST_Dump(line.g) d),
+          -- One JSON array, not SQL arrays: PostgreSQL sizes \`unnest\` of a known array, so every
+          -- custom plan looked cheaper than the generic one and the statement was planned at every
+          -- check (≈ 1 ms of a long line's 3.5–4.5).
           pieces AS (
-            SELECT o->>'layerId' AS layer_id, ST_SetSRID(ST_GeomFromGeoJSON(o->>'geometry'), 4326) AS g FROM json_array_elements($2::json) o
-            UNION ALL
-            SELECT z.l, ST_GeomFromEWKB(decode(z.w, 'hex')) FROM unnest($3::text[], $4::text[]) AS z(l, w)),
+            SELECT o->>'layerId' AS layer_id, (o->>'dissolved')::boolean AS dissolved,
+                   CASE WHEN o->>'wkb' IS NOT NULL THEN ST_GeomFromEWKB(decode(o->>'wkb', 'hex'))
+                        ELSE ST_SetSRID(ST_GeomFromGeoJSON(o->>'geometry'), 4326) END AS g
+              FROM json_array_elements($2::json) o),
+          -- A layer's zone: its overlap as given when that is one dissolved geometry, else its
+          -- features' pieces dissolved (pieces cut at a seam of the subdivision are one zone).
+          zones AS (
+            SELECT layer_id, CASE WHEN count(*) = 1 AND bool_and(dissolved) THEN (array_agg(g))[1]
+                                  ELSE ST_UnaryUnion(ST_Collect(ST_CollectionExtract(g, 3)), ${OVERLAY_GRID_DEG}) END AS g
+              FROM pieces GROUP BY layer_id),
           polys AS MATERIALIZED (
-            SELECT p.layer_id, d.geom AS g, row_number() OVER () AS id FROM pieces p, ST_Dump(ST_CollectionExtract(p.g, 3)) d),
+            SELECT z.layer_id, d.geom AS g, row_number() OVER () AS id FROM zones z, ST_Dump(ST_CollectionExtract(z.g, 3)) d),
           -- Where the centre line runs inside a zone: the crossing (穿越段), exact.
           crossed AS (
             SELECT y.layer_id, l.part, l.g AS line, ST_LineLocatePoint(l.g, ST_StartPoint(x.geom)) AS a, ST_LineLocatePoint(l.g, ST_EndPoint(x.geom)) AS b
@@ -103,23 +114,23 @@ export async function adviseReroute(
               FROM polys y
               -- The piece lies in the corridor of its part: a box grown by the half width finds it
               -- (1° of longitude is over 55 km up to 60° N) without measuring every part.
-              CROSS JOIN LATERAL (SELECT l.part, l.g FROM parts l WHERE l.g && ST_Expand(y.g, $5::float8 / 55000 + 1e-6)
+              CROSS JOIN LATERAL (SELECT l.part, l.g FROM parts l WHERE l.g && ST_Expand(y.g, l.reach)
                                    ORDER BY ST_Distance(l.g, y.g) LIMIT 1) n
               CROSS JOIN LATERAL (SELECT min(ST_LineLocatePoint(n.g, dp.geom)) AS a, max(ST_LineLocatePoint(n.g, dp.geom)) AS b FROM ST_DumpPoints(y.g) dp) v
              WHERE NOT EXISTS (SELECT 1 FROM parts l2 WHERE ST_Intersects(l2.g, y.g))),
           located AS (
             SELECT layer_id, part, line, LEAST(a, b) AS a, GREATEST(a, b) AS b FROM (SELECT * FROM crossed UNION ALL SELECT * FROM grazed) u),
-          -- One piece is a union already (the overlap query's); several (layers may overlap) are unioned.
+          -- One zone is a union already; several (layers may overlap) are unioned.
           removed AS (
             SELECT CASE WHEN count(*) = 1 THEN ST_Area((array_agg(g))[1]::geography)
                         ELSE ST_Area(ST_UnaryUnion(ST_Collect(ST_CollectionExtract(g, 3)), ${OVERLAY_GRID_DEG})::geography) END AS m2
-              FROM pieces)
+              FROM zones)
      SELECT (SELECT m2 FROM removed) AS removed_m2,
             (SELECT json_agg(json_build_object('layer_id', layer_id, 'part', part,
                     'from_m', ST_Length(ST_LineSubstring(line, 0, a)::geography), 'to_m', ST_Length(ST_LineSubstring(line, 0, b)::geography)))
                FROM located) AS stretches,
             (SELECT ST_AsGeoJSON(ST_Collect(ST_LineSubstring(line, a, b)), 7)::json FROM located WHERE b > a) AS geometry`,
-    values: [JSON.stringify(centreLine), JSON.stringify(byGeometry), exact.map(([l]) => l), exact.map(([, w]) => w), halfWidthM],
+    values: [JSON.stringify(centreLine), JSON.stringify([...geojson.map((g) => ({ ...g, dissolved: true })), ...exact]), halfWidthM],
   });
   const row = rows[0];
   const found = (row?.stretches ?? []).map((s) => ({ layerId: s.layer_id, part: Number(s.part), fromM: Number(s.from_m), toM: Number(s.to_m) }));

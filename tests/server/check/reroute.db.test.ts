@@ -137,7 +137,7 @@ describe('POST /api/check — a centre line across a prohibited zone is advised 
     expect(Math.abs(av.removedAreaM2 - featuresM2)).toBeLessThan(0.01);
     // Given the layer's overlap once, not each feature's to union again.
     const reroute = sent.find((s) => s.name === 'check-reroute')!;
-    expect(reroute.values![2]).toEqual([REDLINE]);
-    expect((reroute.values![3] as string[]).length).toBe(1);
+    const pieces = JSON.parse(reroute.values![1] as string) as { layerId: string; wkb?: string; dissolved: boolean }[];
+    expect(pieces.map((p) => [p.layerId, typeof p.wkb, p.dissolved])).toEqual([[REDLINE, 'string', true]]);
   });
 });
