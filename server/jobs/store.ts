@@ -41,7 +41,9 @@ export async function getJob(db: Queryable, id: number): Promise<JobRow | undefi
 /**
  * Takes the oldest claimable job of the given kinds for `owner` and marks it running under a lease
  * of `leaseMs`: a queued job, or a running one whose lease ran out (its instance died or stopped
- * mid-job). FOR UPDATE SKIP LOCKED: two instances claiming at once take different jobs.
+ * mid-job). FOR UPDATE SKIP LOCKED: two instances claiming at once take different jobs. A lease
+ * that ends now is over (`<=`): a job handed back (releaseJob, expireAllLeases set it to now()) is
+ * claimable at once — PGlite's clock ticks in milliseconds, and a claim in the same one missed it.
  */
 export async function claimNextJob(db: Queryable, kinds: string[], owner: string, leaseMs: number): Promise<JobRow | undefined> {
   const { rows } = await db.query<JobRow>(
@@ -49,7 +51,7 @@ export async function claimNextJob(db: Queryable, kinds: string[], owner: string
             lease_owner = $2, lease_until = now() + $3 * interval '1 millisecond'
       WHERE id = (SELECT id FROM jobs
                    WHERE kind = ANY($1)
-                     AND (status = 'queued' OR (status = 'running' AND (lease_until IS NULL OR lease_until < now())))
+                     AND (status = 'queued' OR (status = 'running' AND (lease_until IS NULL OR lease_until <= now())))
                    ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
       RETURNING ${COLUMNS}`,
     [kinds, owner, leaseMs],

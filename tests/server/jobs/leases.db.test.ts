@@ -3,7 +3,7 @@ import type { Database } from '../../../server/db/database.ts';
 import { createLogger } from '../../../server/http/logger.ts';
 import { DatabaseRateLimitStore } from '../../../server/http/rate-limit-store.ts';
 import { JobRunner } from '../../../server/jobs/runner.ts';
-import { claimNextJob, finishJob, getJob, insertJob, renewLeases } from '../../../server/jobs/store.ts';
+import { claimNextJob, finishJob, getJob, insertJob, releaseJob, renewLeases } from '../../../server/jobs/store.ts';
 import { openTestDatabase } from '../../support/test-db.ts';
 
 /**
@@ -84,6 +84,25 @@ describe('job leases', () => {
 });
 
 describe('leases when things go wrong', () => {
+  it('a job handed back is claimable at once, even in the same tick of the clock', async () => {
+    // In one transaction now() does not move: the release and the claim see the same instant, as a
+    // stop and the next claim within one millisecond of PGlite's clock did (this test file failed
+    // now and then: "a job whose handler throws …" found nothing to claim).
+    const job = await insertJob(db.pool, { kind, ownerId: null });
+    const client = await db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      expect((await claimNextJob(client, [kind], 'stopping-instance', 60_000))?.id).toBe(job.id);
+      await releaseJob(client, job.id, 'stopping-instance');
+      expect((await claimNextJob(client, [kind], 'next-instance', 60_000))?.id).toBe(job.id);
+      await finishJob(client, job.id, 'next-instance', { status: 'done' });
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    expect((await getJob(db.pool, job.id))!.status).toBe('done');
+  });
+
   it('a job whose handler throws while the instance stops is handed back at once, not after its lease', async () => {
     const job = await insertJob(db.pool, { kind, ownerId: null });
     const stopping = new JobRunner(db.pool, log, { leaseMs: 60_000, pollMs: 0 });
