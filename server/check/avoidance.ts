@@ -35,7 +35,11 @@ export type ProhibitedPart =
 export function prohibitedInputs(prohibited: ProhibitedPart[]) {
   return {
     geojson: prohibited.flatMap((p) => ('overlap' in p ? [{ layerId: p.layerId, geometry: JSON.stringify(p.overlap) }] : [])),
-    exact: prohibited.flatMap((p) => ('overlapWkb' in p ? [{ layerId: p.layerId, wkb: p.overlapWkb, dissolved: true }] : 'piecesWkb' in p ? p.piecesWkb.map((wkb) => ({ layerId: p.layerId, wkb, dissolved: false })) : [])),
+    exact: prohibited.flatMap((p) => {
+      if ('overlapWkb' in p) return [{ layerId: p.layerId, wkb: p.overlapWkb, dissolved: true }];
+      if ('piecesWkb' in p) return p.piecesWkb.map((wkb) => ({ layerId: p.layerId, wkb, dissolved: false }));
+      return [];
+    }),
   };
 }
 
@@ -74,14 +78,14 @@ export async function avoidProhibited(
     name: 'check-avoidance',
     text: `WITH s AS (SELECT COALESCE(ST_GeomFromEWKB(decode($6, 'hex')), ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)) AS g),
           pieces AS (
-            SELECT ST_SetSRID(ST_GeomFromGeoJSON(o), 4326) AS g, false AS exact FROM json_array_elements_text($2::json) o
+            SELECT ST_SetSRID(ST_GeomFromGeoJSON(o), 4326) AS g, false AS as_is FROM json_array_elements_text($2::json) o
             UNION ALL
             SELECT ST_GeomFromEWKB(decode(z.w, 'hex')), z.dissolved FROM unnest($5::text[], $7::boolean[]) AS z(w, dissolved)),
           -- One dissolved exact overlap is a union already (the overlap query's): unioned alone it
           -- would only be redone (a cascaded union over its polygons: ≈ 5 ms for a line in and out
           -- of a zone 34 times). GeoJSON, rounded to 1e-7°, and features' pieces are always
           -- unioned. (Not the ST_Union aggregate: an aggregate runs whichever branch of the CASE is taken.)
-          cut AS (SELECT CASE WHEN count(*) = 1 AND bool_and(exact) THEN (array_agg(ST_CollectionExtract(g, 3)))[1]
+          cut AS (SELECT CASE WHEN count(*) = 1 AND bool_and(as_is) THEN (array_agg(ST_CollectionExtract(g, 3)))[1]
                               ELSE ST_UnaryUnion(ST_Collect(ST_CollectionExtract(g, 3)), ${OVERLAY_GRID_DEG}) END AS g FROM pieces),
           rest AS (SELECT CASE WHEN cut.g IS NULL THEN s.g ELSE ST_CollectionExtract(ST_MakeValid(ST_Difference(s.g, cut.g, ${OVERLAY_GRID_DEG})), 3) END AS g FROM s, cut),
           utm AS (SELECT 32600 + floor((ST_X(ST_Centroid(s.g)) + 180) / 6)::int + 1 AS srid FROM s),
